@@ -11,9 +11,13 @@ public interface ITrialGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<StartResult> Start(TrialAssignment assignment);
 
-    /// <summary>Asks the running attempt to stop at the next epoch boundary (or at once between batches).</summary>
+    /// <summary>Ends the running attempt as cancelled with <paramref name="reason"/>.</summary>
     [Alias("Stop"), Orleans.Concurrency.AlwaysInterleave]
     Task Stop(string reason);
+
+    /// <summary>Interrupts the running attempt without ending the trial; its checkpoint stays for a later attempt (pause).</summary>
+    [Alias("Suspend"), Orleans.Concurrency.AlwaysInterleave]
+    Task Suspend();
 
     /// <summary>This trial's own per-epoch history as persisted by the trial.</summary>
     [Alias("GetHistory"), Orleans.Concurrency.AlwaysInterleave]

@@ -4,4 +4,5 @@ namespace HyperSweep.Contracts;
 [GenerateSerializer, Immutable, Alias("HyperSweep.TrialDetail")]
 public sealed record TrialDetail(
     [property: Id(0)] TrialSummary Summary,
-    [property: Id(1)] IReadOnlyList<EpochMetrics> Epochs);
+    [property: Id(1)] IReadOnlyList<EpochMetrics> Epochs,
+    [property: Id(2)] IReadOnlyList<TrialAttempt> Attempts);

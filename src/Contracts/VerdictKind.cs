@@ -8,6 +8,8 @@ public enum VerdictKind
     Continue = 0,
     /// <summary>The pruner stopped the trial; it ends as pruned.</summary>
     Prune = 1,
-    /// <summary>Stop without a pruning decision: the sweep was cancelled or the report came from a stale attempt.</summary>
-    Stop = 2,
+    /// <summary>The sweep was cancelled (or the trial was ended by the coordinator); the trial ends as cancelled.</summary>
+    Cancel = 2,
+    /// <summary>The report came from an attempt that is no longer the trial's current one: stop silently.</summary>
+    Stale = 3,
 }

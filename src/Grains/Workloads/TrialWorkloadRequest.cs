@@ -1,0 +1,13 @@
+namespace HyperSweep.Grains.Workloads;
+
+/// <summary>
+/// One attempt to run: task (JSON of the spec's task section), hyper-parameters, seed, epoch budget, and the
+/// checkpoint to resume from (<paramref name="ResumeCheckpoint"/> taken after epoch <paramref name="ResumeEpoch"/>; null and 0 to start afresh).
+/// </summary>
+public sealed record TrialWorkloadRequest(
+    string TaskJson,
+    IReadOnlyDictionary<string, object> Parameters,
+    long Seed,
+    int MaxEpochs,
+    byte[]? ResumeCheckpoint,
+    int ResumeEpoch);
