@@ -31,6 +31,8 @@ public sealed class SweepGrain(
     private readonly HashSet<int> _running = [];
     private readonly Dictionary<string, int> _siloCapacity = new(StringComparer.Ordinal);
     private readonly HashSet<string> _busySilos = new(StringComparer.Ordinal);
+    // Trials the coordinator ended (pruned) whose thread may still hold its slot until it reports the outcome.
+    private readonly Dictionary<int, (string Silo, DateTime Since)> _draining = [];
     private ISweepPlan? _plan;
     private PruningSession? _pruning;
     private IGrainTimer? _monitor;
@@ -261,6 +263,13 @@ public sealed class SweepGrain(
         }
 
         var trial = S.Trials[outcome.Trial];
+        _busySilos.Clear(); // a slot was just freed somewhere
+        if (outcome.Attempt == trial.Attempt && _draining.Remove(outcome.Trial))
+        {
+            await DispatchAndSave();
+            return;
+        }
+
         if (trial.IsFinal || outcome.Attempt != trial.Attempt)
         {
             return; // duplicate, or from a superseded attempt
@@ -285,15 +294,24 @@ public sealed class SweepGrain(
             return;
         }
 
-        var active = ActiveSilos();
-        while (_running.Count < _plan.Concurrency)
+        // Write-ahead: new trials enter the persisted table before any of them starts, so a coordinator that
+        // crashes mid-dispatch never forgets a trial that is already training.
+        var created = false;
+        while (_pending.Count < _plan.Concurrency - _running.Count && S.NextTrial < _plan.PlannedTrials)
         {
-            var number = _pending.Count > 0 ? _pending.Min : S.NextTrial < _plan.PlannedTrials ? CreateTrial() : -1;
-            if (number < 0)
-            {
-                break;
-            }
+            CreateTrial();
+            created = true;
+        }
 
+        if (created)
+        {
+            await state.WriteStateAsync();
+        }
+
+        var active = ActiveSilos();
+        while (_running.Count < _plan.Concurrency && _pending.Count > 0)
+        {
+            var number = _pending.Min;
             var target = ChooseSilo(active);
             if (target is null)
             {
@@ -343,7 +361,7 @@ public sealed class SweepGrain(
         }
     }
 
-    private int CreateTrial()
+    private void CreateTrial()
     {
         var number = S.NextTrial;
         S.Trials.Add(new TrialRecord
@@ -354,7 +372,6 @@ public sealed class SweepGrain(
         });
         S.NextTrial = number + 1;
         _pending.Add(number);
-        return number;
     }
 
     private Dictionary<string, SiloAddress> ActiveSilos() =>
@@ -371,6 +388,11 @@ public sealed class SweepGrain(
             {
                 mine[silo] = mine.GetValueOrDefault(silo) + 1;
             }
+        }
+
+        foreach (var (silo, _) in _draining.Values)
+        {
+            mine[silo] = mine.GetValueOrDefault(silo) + 1;
         }
 
         SiloAddress? best = null;
@@ -404,6 +426,14 @@ public sealed class SweepGrain(
         _busySilos.Clear();
         var active = ActiveSilos();
         var changed = false;
+        foreach (var (number, (silo, since)) in _draining.ToList())
+        {
+            if (!active.ContainsKey(silo) || DateTime.UtcNow - since > TimeSpan.FromSeconds(30))
+            {
+                _draining.Remove(number);
+            }
+        }
+
         foreach (var number in _running.ToList())
         {
             var trial = S.Trials[number];
@@ -431,7 +461,11 @@ public sealed class SweepGrain(
 
     private void EndTrial(TrialRecord trial, TrialState final, string? reason)
     {
-        _running.Remove(trial.Number);
+        if (_running.Remove(trial.Number) && trial.Silo is { } silo && final == TrialState.Pruned)
+        {
+            _draining[trial.Number] = (silo, DateTime.UtcNow);
+        }
+
         _pending.Remove(trial.Number);
         trial.State = final;
         trial.Reason = reason;

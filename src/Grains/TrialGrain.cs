@@ -62,7 +62,7 @@ public sealed class TrialGrain(
         var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason);
         var checkpoint = current.Checkpoint;
         var checkpointEpoch = current.CheckpointEpoch;
-        _run = slots.TryStart(key, cancellation => loop.Run(assignment, history, checkpoint, checkpointEpoch, cancellation));
+        _run = slots.TryStart(key, run => loop.Run(assignment, history, checkpoint, checkpointEpoch, run));
         if (_run is null)
         {
             DeactivateOnIdle();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HyperSweep.Contracts;
+using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Workloads;
 using Microsoft.Extensions.Logging;
 
@@ -19,8 +20,9 @@ internal sealed class TrialTrainingLoop(
     TimeSpan retryBudget,
     Func<string?> stopReason)
 {
-    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, CancellationToken cancellation)
+    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run)
     {
+        var cancellation = run.Token;
         var key = TrialKey.Format(assignment.SweepId, assignment.Trial);
         var sink = grains.GetGrain<ITrialRunSink>(key);
         var sweep = grains.GetGrain<ISweepGrain>(assignment.SweepId);
@@ -93,6 +95,8 @@ internal sealed class TrialTrainingLoop(
 
         if (Call(() => sink.CommitEnd(assignment.Attempt, state, why), CancellationToken.None))
         {
+            // Free the slot before telling the sweep, so the trial it starts next finds the slot free.
+            run.ReleaseSlot();
             Call(async () =>
             {
                 await sweep.ReportOutcome(new TrialOutcome(assignment.Trial, assignment.Attempt, state, Math.Max(lastEpoch, history.Count), why));

@@ -43,8 +43,12 @@ public sealed class TrainingSlots : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="train"/> on a dedicated thread if a slot is free and <paramref name="key"/> is not already running; null otherwise.</summary>
-    public TrainingRun? TryStart(string key, Action<CancellationToken> train)
+    /// <summary>
+    /// Starts <paramref name="train"/> on a dedicated thread if a slot is free and <paramref name="key"/> is not
+    /// already running; null otherwise. The slot is released when <paramref name="train"/> returns, or earlier
+    /// when it calls <see cref="TrainingRun.ReleaseSlot"/> (training over, only reporting left).
+    /// </summary>
+    public TrainingRun? TryStart(string key, Action<TrainingRun> train)
     {
         TrainingRun run;
         lock (_gate)
@@ -54,7 +58,7 @@ public sealed class TrainingSlots : IDisposable
                 return null;
             }
 
-            run = new TrainingRun(key, new CancellationTokenSource());
+            run = new TrainingRun(key, new CancellationTokenSource(), Release);
             _runs.Add(key, run);
         }
 
@@ -63,20 +67,28 @@ public sealed class TrainingSlots : IDisposable
             {
                 try
                 {
-                    train(run.Token);
+                    train(run);
                 }
                 finally
                 {
-                    lock (_gate)
-                    {
-                        _runs.Remove(key);
-                    }
+                    run.ReleaseSlot();
                 }
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
         return run;
+    }
+
+    private void Release(TrainingRun run)
+    {
+        lock (_gate)
+        {
+            if (_runs.TryGetValue(run.Key, out var current) && ReferenceEquals(current, run))
+            {
+                _runs.Remove(run.Key);
+            }
+        }
     }
 
     /// <summary>Cancels every run (silo shutting down).</summary>
