@@ -24,6 +24,9 @@ public sealed class TrainingSlots : IDisposable
 
     public int Capacity { get; }
 
+    /// <summary>The most slots ever in use at once (observability; tests check the limit with it).</summary>
+    public int PeakInUse { get; private set; }
+
     public int InUse
     {
         get
@@ -60,6 +63,7 @@ public sealed class TrainingSlots : IDisposable
 
             run = new TrainingRun(key, new CancellationTokenSource(), Release);
             _runs.Add(key, run);
+            PeakInUse = Math.Max(PeakInUse, _runs.Count);
         }
 
         run.Completion = Task.Factory.StartNew(
