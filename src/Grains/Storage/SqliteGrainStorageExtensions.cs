@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -17,6 +18,12 @@ public static class SqliteGrainStorageExtensions
         builder.Services.AddKeyedSingleton<IGrainStorage>(
             name,
             (services, _) => new SqliteGrainStorage(databasePath, services.GetRequiredService<Serializer>()));
+        if (name == ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+        {
+            // [PersistentState] without a storage name resolves the unkeyed IGrainStorage.
+            builder.Services.TryAddSingleton(services => services.GetRequiredKeyedService<IGrainStorage>(name));
+        }
+
         return builder;
     }
 }
