@@ -133,6 +133,35 @@ internal sealed class SpecReader
         }
     }
 
+    public double Double(string name, double fallback) => OptionalDouble(name) ?? fallback;
+
+    public double? OptionalDouble(string name)
+    {
+        if (!Has(name))
+        {
+            return null;
+        }
+
+        var value = _values[name];
+        switch (value)
+        {
+            case double d:
+                return d;
+            case float f:
+                return f;
+            case int i:
+                return i;
+            case long l:
+                return l;
+            case decimal m:
+                return (double)m;
+            case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
+                return parsed;
+            default:
+                throw new DataException($"{Field(name)}: expected a number, got {Describe(value)}");
+        }
+    }
+
     public bool Bool(string name, bool fallback)
     {
         if (!Has(name))
