@@ -25,9 +25,9 @@ internal sealed class GemmWorkspace
 
     private static unsafe float* Ensure(ref float[] buffer, int floats)
     {
-        if (buffer.Length < floats + AlignmentFloats)
+        if (buffer.Length < floats + AlignmentFloats + GemmPacking.Slack)
         {
-            buffer = GC.AllocateUninitializedArray<float>(floats + AlignmentFloats, pinned: true);
+            buffer = GC.AllocateUninitializedArray<float>(floats + AlignmentFloats + GemmPacking.Slack, pinned: true);
         }
 
         var address = (nuint)Unsafe.AsPointer(ref buffer[0]);

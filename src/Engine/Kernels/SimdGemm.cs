@@ -15,6 +15,7 @@ public sealed unsafe class SimdGemm : IGemm
     private readonly SimdGemmPath _path;
     private readonly GemmBlocking _blocking;
     private readonly int _width;
+    private readonly bool _useAvxPacking;
     private readonly delegate*<int, float*, float*, float*, nint, bool, void> _kernel;
 
     /// <summary>Uses the widest instruction set this CPU supports: AVX-512, else AVX2+FMA, else scalar.</summary>
@@ -29,6 +30,9 @@ public sealed unsafe class SimdGemm : IGemm
         blocking.Validate(MicroKernels.Rows, _width);
         _path = path;
         _blocking = blocking;
+
+        // The scalar path packs without AVX too, so tests of it cover the portable packing code.
+        _useAvxPacking = path != SimdGemmPath.Scalar && Avx.IsSupported;
         _kernel = path switch
         {
             SimdGemmPath.Vector512 => &MicroKernels.Vector512x32,
@@ -111,13 +115,13 @@ public sealed unsafe class SimdGemm : IGemm
                 // Later depth blocks add to what the first one wrote.
                 var add = accumulate || pc > 0;
                 var packedB = workspace.PackedB(kc * ncPadded);
-                GemmPacking.PackB(b, transposeB, n, k, pc, kc, jc, nc, width, packedB);
+                GemmPacking.PackB(b, transposeB, n, k, pc, kc, jc, nc, width, packedB, _useAvxPacking);
 
                 for (var ic = 0; ic < m; ic += _blocking.Mc)
                 {
                     var mc = Math.Min(_blocking.Mc, m - ic);
                     var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
-                    GemmPacking.PackA(a, transposeA, m, k, ic, mc, pc, kc, packedA);
+                    GemmPacking.PackA(a, transposeA, m, k, ic, mc, pc, kc, packedA, _useAvxPacking);
                     Compute(packedA, packedB, c + ((nint)ic * n) + jc, n, mc, nc, kc, add, edgeTile);
                 }
             }
