@@ -1,0 +1,287 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace HyperSweep.Engine.Kernels;
+
+/// <summary>
+/// Copies blocks of op(A) and op(B) into the panel layout the micro-kernels read sequentially.
+/// Transposed operands are handled here, while packing, so no transposed copy of a whole matrix is
+/// ever made. Rows and columns past the matrix edge are padded with zeros: the micro-kernels always
+/// compute full tiles and the driver discards the padding.
+/// </summary>
+internal static unsafe class GemmPacking
+{
+    /// <summary>Floats a packing buffer needs beyond the packed block (an 8-wide store may overhang a 6-wide step).</summary>
+    public const int Slack = 8;
+
+    /// <summary>
+    /// Packs op(A)[i0..i0+mc, p0..p0+kc] into panels of <see cref="MicroKernels.Rows"/> rows:
+    /// panel q holds, for each p, the values of rows q·6 .. q·6+5.
+    /// </summary>
+    /// <param name="a">A as stored: m×k row-major, or k×m when <paramref name="transposed"/>.</param>
+    /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).
+    /// Packing writes up to <see cref="Slack"/> floats past the packed block.</param>
+    public static void PackA(float* a, bool transposed, int m, int k, int i0, int mc, int p0, int kc, float* packed, bool useAvx)
+    {
+        const int rows = MicroKernels.Rows;
+        for (var ir = 0; ir < mc; ir += rows)
+        {
+            var valid = Math.Min(rows, mc - ir);
+            var panel = packed + ((nint)ir * kc);
+            if (transposed)
+            {
+                // op(A)[i, p] = A[p, i]: the panel's rows are contiguous at each depth p.
+                var source = a + ((nint)p0 * m) + i0 + ir;
+                for (var p = 0; p < kc; p++)
+                {
+                    var from = source + ((nint)p * m);
+                    var to = panel + ((nint)p * rows);
+                    for (var r = 0; r < valid; r++)
+                    {
+                        to[r] = from[r];
+                    }
+
+                    for (var r = valid; r < rows; r++)
+                    {
+                        to[r] = 0f;
+                    }
+                }
+            }
+            else if (valid == rows && useAvx)
+            {
+                PackRowPanelAvx(a + ((nint)(i0 + ir) * k) + p0, k, kc, panel);
+            }
+            else if (valid == rows)
+            {
+                // Six row streams read in step, so each packed depth step is written contiguously.
+                var r0 = a + ((nint)(i0 + ir) * k) + p0;
+                var r1 = r0 + k;
+                var r2 = r1 + k;
+                var r3 = r2 + k;
+                var r4 = r3 + k;
+                var r5 = r4 + k;
+                var to = panel;
+                for (var p = 0; p < kc; p++)
+                {
+                    to[0] = r0[p];
+                    to[1] = r1[p];
+                    to[2] = r2[p];
+                    to[3] = r3[p];
+                    to[4] = r4[p];
+                    to[5] = r5[p];
+                    to += rows;
+                }
+            }
+            else
+            {
+                for (var r = 0; r < rows; r++)
+                {
+                    var to = panel + r;
+                    if (r < valid)
+                    {
+                        var from = a + ((nint)(i0 + ir + r) * k) + p0;
+                        for (var p = 0; p < kc; p++)
+                        {
+                            to[p * rows] = from[p];
+                        }
+                    }
+                    else
+                    {
+                        for (var p = 0; p < kc; p++)
+                        {
+                            to[p * rows] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs op(B)[p0..p0+kc, j0..j0+nc] into panels <paramref name="width"/> columns wide:
+    /// panel q holds, for each p, the values of columns q·width .. q·width+width-1.
+    /// </summary>
+    /// <param name="b">B as stored: k×n row-major, or n×k when <paramref name="transposed"/>.</param>
+    /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).</param>
+    public static void PackB(float* b, bool transposed, int n, int k, int p0, int kc, int j0, int nc, int width, float* packed, bool useAvx)
+    {
+        for (var jr = 0; jr < nc; jr += width)
+        {
+            var valid = Math.Min(width, nc - jr);
+            var panel = packed + ((nint)jr * kc);
+            if (transposed && valid == width && useAvx)
+            {
+                PackTransposedPanelAvx(b + ((nint)(j0 + jr) * k) + p0, k, kc, width, panel);
+            }
+            else if (transposed)
+            {
+                // op(B)[p, j] = B[j, p]: each column of the panel is a contiguous run of a stored row.
+                for (var col = 0; col < width; col++)
+                {
+                    var to = panel + col;
+                    if (col < valid)
+                    {
+                        var from = b + ((nint)(j0 + jr + col) * k) + p0;
+                        for (var p = 0; p < kc; p++)
+                        {
+                            to[p * width] = from[p];
+                        }
+                    }
+                    else
+                    {
+                        for (var p = 0; p < kc; p++)
+                        {
+                            to[p * width] = 0f;
+                        }
+                    }
+                }
+            }
+            else
+            {
+                var source = b + ((nint)p0 * n) + j0 + jr;
+                for (var p = 0; p < kc; p++)
+                {
+                    CopyRow(source + ((nint)p * n), panel + ((nint)p * width), valid, width);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs six full rows of A by 8×8 register transposes (two rows of zeros fill the square): each
+    /// transposed vector holds one depth step's six values and is stored 8 wide, its two extra lanes
+    /// overwritten by the next step (the last one lands in the buffer's slack or the next panel, packed later).
+    /// </summary>
+    private static void PackRowPanelAvx(float* source, int k, int kc, float* panel)
+    {
+        const int rows = MicroKernels.Rows;
+        var zero = Vector256<float>.Zero;
+        var p = 0;
+        for (; p + 8 <= kc; p += 8)
+        {
+            var from = source + p;
+            var r0 = Avx.LoadVector256(from);
+            var r1 = Avx.LoadVector256(from + k);
+            var r2 = Avx.LoadVector256(from + (2 * (nint)k));
+            var r3 = Avx.LoadVector256(from + (3 * (nint)k));
+            var r4 = Avx.LoadVector256(from + (4 * (nint)k));
+            var r5 = Avx.LoadVector256(from + (5 * (nint)k));
+
+            var t0 = Avx.UnpackLow(r0, r1);
+            var t1 = Avx.UnpackHigh(r0, r1);
+            var t2 = Avx.UnpackLow(r2, r3);
+            var t3 = Avx.UnpackHigh(r2, r3);
+            var t4 = Avx.UnpackLow(r4, r5);
+            var t5 = Avx.UnpackHigh(r4, r5);
+
+            var u0 = Avx.Shuffle(t0, t2, 0x44);
+            var u1 = Avx.Shuffle(t0, t2, 0xEE);
+            var u2 = Avx.Shuffle(t1, t3, 0x44);
+            var u3 = Avx.Shuffle(t1, t3, 0xEE);
+            var u4 = Avx.Shuffle(t4, zero, 0x44);
+            var u5 = Avx.Shuffle(t4, zero, 0xEE);
+            var u6 = Avx.Shuffle(t5, zero, 0x44);
+            var u7 = Avx.Shuffle(t5, zero, 0xEE);
+
+            var to = panel + ((nint)p * rows);
+            Avx.Store(to, Avx.Permute2x128(u0, u4, 0x20));
+            Avx.Store(to + rows, Avx.Permute2x128(u1, u5, 0x20));
+            Avx.Store(to + (2 * rows), Avx.Permute2x128(u2, u6, 0x20));
+            Avx.Store(to + (3 * rows), Avx.Permute2x128(u3, u7, 0x20));
+            Avx.Store(to + (4 * rows), Avx.Permute2x128(u0, u4, 0x31));
+            Avx.Store(to + (5 * rows), Avx.Permute2x128(u1, u5, 0x31));
+            Avx.Store(to + (6 * rows), Avx.Permute2x128(u2, u6, 0x31));
+            Avx.Store(to + (7 * rows), Avx.Permute2x128(u3, u7, 0x31));
+        }
+
+        for (; p < kc; p++)
+        {
+            var to = panel + ((nint)p * rows);
+            for (var r = 0; r < rows; r++)
+            {
+                to[r] = source[((nint)r * k) + p];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Packs a full panel of a transposed B by 8×8 register transposes: eight stored rows (eight columns
+    /// of op(B)) are read eight depth steps at a time and written as eight packed depth steps.
+    /// </summary>
+    private static void PackTransposedPanelAvx(float* source, int k, int kc, int width, float* panel)
+    {
+        var p = 0;
+        for (; p + 8 <= kc; p += 8)
+        {
+            for (var group = 0; group < width; group += 8)
+            {
+                var from = source + ((nint)group * k) + p;
+                var r0 = Avx.LoadVector256(from);
+                var r1 = Avx.LoadVector256(from + k);
+                var r2 = Avx.LoadVector256(from + (2 * (nint)k));
+                var r3 = Avx.LoadVector256(from + (3 * (nint)k));
+                var r4 = Avx.LoadVector256(from + (4 * (nint)k));
+                var r5 = Avx.LoadVector256(from + (5 * (nint)k));
+                var r6 = Avx.LoadVector256(from + (6 * (nint)k));
+                var r7 = Avx.LoadVector256(from + (7 * (nint)k));
+
+                var t0 = Avx.UnpackLow(r0, r1);
+                var t1 = Avx.UnpackHigh(r0, r1);
+                var t2 = Avx.UnpackLow(r2, r3);
+                var t3 = Avx.UnpackHigh(r2, r3);
+                var t4 = Avx.UnpackLow(r4, r5);
+                var t5 = Avx.UnpackHigh(r4, r5);
+                var t6 = Avx.UnpackLow(r6, r7);
+                var t7 = Avx.UnpackHigh(r6, r7);
+
+                var u0 = Avx.Shuffle(t0, t2, 0x44);
+                var u1 = Avx.Shuffle(t0, t2, 0xEE);
+                var u2 = Avx.Shuffle(t1, t3, 0x44);
+                var u3 = Avx.Shuffle(t1, t3, 0xEE);
+                var u4 = Avx.Shuffle(t4, t6, 0x44);
+                var u5 = Avx.Shuffle(t4, t6, 0xEE);
+                var u6 = Avx.Shuffle(t5, t7, 0x44);
+                var u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+                var to = panel + ((nint)p * width) + group;
+                Avx.Store(to, Avx.Permute2x128(u0, u4, 0x20));
+                Avx.Store(to + width, Avx.Permute2x128(u1, u5, 0x20));
+                Avx.Store(to + (2 * width), Avx.Permute2x128(u2, u6, 0x20));
+                Avx.Store(to + (3 * width), Avx.Permute2x128(u3, u7, 0x20));
+                Avx.Store(to + (4 * width), Avx.Permute2x128(u0, u4, 0x31));
+                Avx.Store(to + (5 * width), Avx.Permute2x128(u1, u5, 0x31));
+                Avx.Store(to + (6 * width), Avx.Permute2x128(u2, u6, 0x31));
+                Avx.Store(to + (7 * width), Avx.Permute2x128(u3, u7, 0x31));
+            }
+        }
+
+        // The depth steps left over when kc is not a multiple of 8.
+        for (; p < kc; p++)
+        {
+            var to = panel + ((nint)p * width);
+            for (var col = 0; col < width; col++)
+            {
+                to[col] = source[((nint)col * k) + p];
+            }
+        }
+    }
+
+    private static void CopyRow(float* from, float* to, int valid, int width)
+    {
+        var j = 0;
+        for (; j + 8 <= valid; j += 8)
+        {
+            Vector256.Store(Vector256.Load(from + j), to + j);
+        }
+
+        for (; j < valid; j++)
+        {
+            to[j] = from[j];
+        }
+
+        for (; j < width; j++)
+        {
+            to[j] = 0f;
+        }
+    }
+}

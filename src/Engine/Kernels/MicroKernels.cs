@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace HyperSweep.Engine.Kernels;
+
+/// <summary>
+/// The inner kernels of <see cref="SimdGemm"/>: each multiplies a packed 6×kc panel of A by a packed
+/// kc×width panel of B with the whole 6×width tile of C held in registers, then writes (or adds) the tile
+/// once. Packed A holds, for each depth step p, the 6 values A[0..5, p]; packed B holds, for each p, the
+/// width values B[p, 0..width-1]. Twelve vector accumulators plus two B vectors and one broadcast fit the
+/// 16 vector registers of AVX2.
+/// </summary>
+internal static unsafe class MicroKernels
+{
+    /// <summary>Rows of C per micro-tile (the same for every path, so packing of A is shared).</summary>
+    public const int Rows = 6;
+
+    public static int Columns(SimdGemmPath path) => path switch
+    {
+        SimdGemmPath.Vector512 => 32,
+        _ => 16,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Vector256x16(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    {
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (var p = 0; p < kc; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + 8);
+            var av = Vector256.Create(a[0]);
+            c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
+            av = Vector256.Create(a[1]);
+            c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
+            c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
+            av = Vector256.Create(a[2]);
+            c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
+            c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
+            av = Vector256.Create(a[3]);
+            c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
+            c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
+            av = Vector256.Create(a[4]);
+            c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
+            c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
+            av = Vector256.Create(a[5]);
+            c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
+            c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
+            a += Rows;
+            b += 16;
+        }
+
+        Write256(c, c00, c01, accumulate);
+        Write256(c + ldc, c10, c11, accumulate);
+        Write256(c + (2 * ldc), c20, c21, accumulate);
+        Write256(c + (3 * ldc), c30, c31, accumulate);
+        Write256(c + (4 * ldc), c40, c41, accumulate);
+        Write256(c + (5 * ldc), c50, c51, accumulate);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Vector512x32(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    {
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        for (var p = 0; p < kc; p++)
+        {
+            var b0 = Vector512.Load(b);
+            var b1 = Vector512.Load(b + 16);
+            var av = Vector512.Create(a[0]);
+            c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
+            av = Vector512.Create(a[1]);
+            c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
+            av = Vector512.Create(a[2]);
+            c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
+            av = Vector512.Create(a[3]);
+            c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
+            av = Vector512.Create(a[4]);
+            c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
+            c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
+            av = Vector512.Create(a[5]);
+            c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
+            c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
+            a += Rows;
+            b += 32;
+        }
+
+        Write512(c, c00, c01, accumulate);
+        Write512(c + ldc, c10, c11, accumulate);
+        Write512(c + (2 * ldc), c20, c21, accumulate);
+        Write512(c + (3 * ldc), c30, c31, accumulate);
+        Write512(c + (4 * ldc), c40, c41, accumulate);
+        Write512(c + (5 * ldc), c50, c51, accumulate);
+    }
+
+    /// <summary>The portable fallback: the same tile and packing as the Vector256 path, in plain floats.</summary>
+    public static void Scalar16(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    {
+        const int width = 16;
+        var tile = stackalloc float[Rows * width];
+        new Span<float>(tile, Rows * width).Clear();
+        for (var p = 0; p < kc; p++)
+        {
+            for (var r = 0; r < Rows; r++)
+            {
+                var av = a[r];
+                var row = tile + (r * width);
+                for (var j = 0; j < width; j++)
+                {
+                    row[j] = MathF.FusedMultiplyAdd(av, b[j], row[j]);
+                }
+            }
+
+            a += Rows;
+            b += width;
+        }
+
+        for (var r = 0; r < Rows; r++)
+        {
+            var target = c + (r * ldc);
+            var row = tile + (r * width);
+            for (var j = 0; j < width; j++)
+            {
+                target[j] = accumulate ? target[j] + row[j] : row[j];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write256(float* row, Vector256<float> low, Vector256<float> high, bool accumulate)
+    {
+        if (accumulate)
+        {
+            low += Vector256.Load(row);
+            high += Vector256.Load(row + 8);
+        }
+
+        Vector256.Store(low, row);
+        Vector256.Store(high, row + 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write512(float* row, Vector512<float> low, Vector512<float> high, bool accumulate)
+    {
+        if (accumulate)
+        {
+            low += Vector512.Load(row);
+            high += Vector512.Load(row + 16);
+        }
+
+        Vector512.Store(low, row);
+        Vector512.Store(high, row + 16);
+    }
+}

@@ -1,0 +1,16 @@
+namespace HyperSweep.Engine.Layers;
+
+/// <summary>h' = act(x·W_x + b_x + h·W_h + b_h), act = tanh or relu.</summary>
+public sealed class ElmanCell : RecurrentCell
+{
+    public ElmanCell(string prefix, int inputSize, int hiddenSize, Random random, CellOptions options)
+        : base(prefix, inputSize, hiddenSize, 1, random, options)
+    {
+    }
+
+    public override CellState Step(Tensor projectedInput, CellState state)
+    {
+        var pre = projectedInput + ProjectState(state.Hidden);
+        return new CellState(Options.Activation.Apply(pre), null);
+    }
+}

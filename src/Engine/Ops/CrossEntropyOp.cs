@@ -1,0 +1,140 @@
+using System.Numerics.Tensors;
+using HyperSweep.Engine.Autodiff;
+
+namespace HyperSweep.Engine.Ops;
+
+/// <summary>
+/// Cross-entropy from logits, fused with the softmax: CE(z, y) = logsumexp(z) − z[y] per row of the last
+/// axis, weighted by an optional mask (0 = not a target) and averaged over the total weight (or summed).
+/// Targets below 0 are padding and count as weight 0. Backward is (softmax − onehot) · weight / total.
+/// </summary>
+internal sealed class CrossEntropyOp : Op
+{
+    private readonly int[] _targets;
+    private readonly float[] _weights;
+    private readonly float[] _probabilities;
+    private readonly int _classes;
+    private readonly float _scale;
+
+    private CrossEntropyOp(Tensor logits, int[] targets, float[] weights, float[] probabilities, int classes, float scale)
+        : base(logits)
+    {
+        _targets = targets;
+        _weights = weights;
+        _probabilities = probabilities;
+        _classes = classes;
+        _scale = scale;
+    }
+
+    public static Tensor Forward(Tensor logits, int[] targets, float[]? mask, bool mean)
+    {
+        const string name = "cross_entropy";
+        if (logits.Rank < 1)
+        {
+            throw new EngineException($"{name}: logits must have a class axis, got shape {Tensor.Describe(logits.Shape)}.");
+        }
+
+        var classes = logits.Dim(-1);
+        var rows = classes == 0 ? 0 : logits.Size / classes;
+        ShapeCheck.Length(name, $"targets for logits {Tensor.Describe(logits.Shape)}", targets.Length, rows);
+        if (mask is not null)
+        {
+            ShapeCheck.Length(name, $"mask for logits {Tensor.Describe(logits.Shape)}", mask.Length, rows);
+        }
+
+        var weights = new float[rows];
+        var probabilities = new float[logits.Size];
+        double total = 0;
+        double loss = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            var w = mask is null ? 1f : mask[i];
+            if (w == 0f || targets[i] < 0)
+            {
+                continue;
+            }
+
+            if (targets[i] >= classes)
+            {
+                throw new EngineException($"{name}: target {targets[i]} at row {i} is outside 0..{classes - 1}.");
+            }
+
+            weights[i] = w;
+            total += w;
+            var row = logits.Data.AsSpan(i * classes, classes);
+            var p = probabilities.AsSpan(i * classes, classes);
+            var logSumExp = SoftmaxOp.LogSoftmaxRow(row, p);
+            loss += w * (logSumExp - row[targets[i]]);
+            TensorPrimitives.Exp(p, p);
+        }
+
+        if (mean && total <= 0)
+        {
+            throw new EngineException($"{name}: no real targets in the batch (every row masked or padding).");
+        }
+
+        var scale = mean ? (float)(1.0 / total) : 1f;
+        var y = Tensor.ForOutput([]);
+        y.Data[0] = (float)(loss * scale);
+        if (ShouldRecord(logits))
+        {
+            y.SetCreator(new CrossEntropyOp(logits, (int[])targets.Clone(), weights, probabilities, classes, scale));
+        }
+
+        return y;
+    }
+
+    /// <summary>Without a graph: Σ weight·CE, Σ weight, and how many weighted rows have their target as the arg-max.</summary>
+    public static (double LossSum, double Count, long Correct) Evaluate(Tensor logits, int[] targets, float[]? mask)
+    {
+        var classes = logits.Dim(-1);
+        var rows = logits.Size / classes;
+        ShapeCheck.Length("cross_entropy", $"targets for logits {Tensor.Describe(logits.Shape)}", targets.Length, rows);
+        double loss = 0;
+        double count = 0;
+        long correct = 0;
+        var scratch = new float[classes];
+        for (var i = 0; i < rows; i++)
+        {
+            var w = mask is null ? 1f : mask[i];
+            if (w == 0f || targets[i] < 0)
+            {
+                continue;
+            }
+
+            if (targets[i] >= classes)
+            {
+                throw new EngineException($"cross_entropy: target {targets[i]} at row {i} is outside 0..{classes - 1}.");
+            }
+
+            var row = logits.Data.AsSpan(i * classes, classes);
+            loss += w * (SoftmaxOp.LogSoftmaxRow(row, scratch) - row[targets[i]]);
+            count += w;
+            if (TensorPrimitives.IndexOfMax(row) == targets[i])
+            {
+                correct++;
+            }
+        }
+
+        return (loss, count, correct);
+    }
+
+    public override void Backward(Tensor output)
+    {
+        var gx = Inputs[0].GradSpan();
+        var g = output.Grad![0] * _scale;
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            var w = _weights[i];
+            if (w == 0f)
+            {
+                continue;
+            }
+
+            var factor = g * w;
+            var gRow = gx.Slice(i * _classes, _classes);
+            TensorPrimitives.MultiplyAdd(_probabilities.AsSpan(i * _classes, _classes), factor, gRow, gRow);
+            gRow[_targets[i]] -= factor;
+        }
+    }
+}

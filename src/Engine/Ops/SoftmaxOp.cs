@@ -1,0 +1,109 @@
+using System.Numerics.Tensors;
+using HyperSweep.Engine.Autodiff;
+
+namespace HyperSweep.Engine.Ops;
+
+/// <summary>
+/// Softmax or log-softmax over the last axis, max-stabilised (TensorPrimitives.SoftMax is not:
+/// it overflows to NaN for logits above ~88).
+/// </summary>
+internal sealed class SoftmaxOp : Op
+{
+    private readonly bool _log;
+    private readonly int _width;
+
+    private SoftmaxOp(Tensor x, bool log, int width)
+        : base(x)
+    {
+        _log = log;
+        _width = width;
+    }
+
+    public static Tensor Forward(Tensor x, bool log)
+    {
+        if (x.Rank == 0)
+        {
+            throw new EngineException($"{(log ? "log_softmax" : "softmax")}: needs at least one axis, got a scalar.");
+        }
+
+        var width = x.Dim(-1);
+        var y = Tensor.ForOutput(x.ShapeArray);
+        for (var start = 0; start < x.Size; start += width)
+        {
+            var row = x.Data.AsSpan(start, width);
+            var outRow = y.Data.AsSpan(start, width);
+            if (log)
+            {
+                LogSoftmaxRow(row, outRow);
+            }
+            else
+            {
+                SoftmaxRow(row, outRow);
+            }
+        }
+
+        if (ShouldRecord(x))
+        {
+            y.SetCreator(new SoftmaxOp(x, log, width));
+        }
+
+        return y;
+    }
+
+    /// <summary>Stable softmax of one row into <paramref name="probabilities"/>.</summary>
+    public static void SoftmaxRow(ReadOnlySpan<float> logits, Span<float> probabilities)
+    {
+        var max = TensorPrimitives.Max(logits);
+        TensorPrimitives.Subtract(logits, max, probabilities);
+        TensorPrimitives.Exp(probabilities, probabilities);
+        var sum = TensorPrimitives.Sum(probabilities);
+        TensorPrimitives.Divide(probabilities, sum, probabilities);
+    }
+
+    /// <summary>Stable log-softmax of one row; returns logsumexp of the row.</summary>
+    public static float LogSoftmaxRow(ReadOnlySpan<float> logits, Span<float> logProbabilities)
+    {
+        var max = TensorPrimitives.Max(logits);
+        TensorPrimitives.Subtract(logits, max, logProbabilities);
+        double sum = 0;
+        foreach (var v in logProbabilities)
+        {
+            sum += Math.Exp(v);
+        }
+
+        var logSum = (float)Math.Log(sum);
+        TensorPrimitives.Subtract(logProbabilities, logSum, logProbabilities);
+        return max + logSum;
+    }
+
+    public override void Backward(Tensor output)
+    {
+        var gx = Inputs[0].GradSpan();
+        var g = output.Grad!;
+        var y = output.Data;
+        for (var start = 0; start < output.Size; start += _width)
+        {
+            var gRow = g.AsSpan(start, _width);
+            var yRow = y.AsSpan(start, _width);
+            var gxRow = gx.Slice(start, _width);
+            if (_log)
+            {
+                // d log_softmax: gx = g − softmax · Σ g
+                var total = TensorPrimitives.Sum(gRow);
+                for (var j = 0; j < _width; j++)
+                {
+                    gxRow[j] += gRow[j] - (MathF.Exp(yRow[j]) * total);
+                }
+            }
+            else
+            {
+                // d softmax: gx = y ⊙ (g − Σ g ⊙ y)
+                var dot = TensorPrimitives.Dot(gRow, yRow);
+                for (var j = 0; j < _width; j++)
+                {
+                    gxRow[j] += yRow[j] * (gRow[j] - dot);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Numerics.Tensors;
+using HyperSweep.Engine.Autodiff;
+
+namespace HyperSweep.Engine.Ops;
+
+/// <summary>Time step t of a batch-major [B, T, H] tensor, as [B, H].</summary>
+internal sealed class SelectTimeOp : Op
+{
+    private readonly int _t;
+
+    private SelectTimeOp(Tensor x, int t)
+        : base(x)
+    {
+        _t = t;
+    }
+
+    public static Tensor Forward(Tensor x, int t)
+    {
+        ShapeCheck.Rank("select_time", x, 3);
+        var (batch, steps, width) = (x.Dim(0), x.Dim(1), x.Dim(2));
+        if (t < 0 || t >= steps)
+        {
+            throw new EngineException($"select_time: step {t} is outside 0..{steps - 1} of shape {Tensor.Describe(x.Shape)}.");
+        }
+
+        var output = Tensor.ForOutput([batch, width]);
+        for (var b = 0; b < batch; b++)
+        {
+            x.Data.AsSpan(((b * steps) + t) * width, width).CopyTo(output.Data.AsSpan(b * width, width));
+        }
+
+        if (ShouldRecord(x))
+        {
+            output.SetCreator(new SelectTimeOp(x, t));
+        }
+
+        return output;
+    }
+
+    public override void Backward(Tensor output)
+    {
+        var x = Inputs[0];
+        var (batch, steps, width) = (x.Dim(0), x.Dim(1), x.Dim(2));
+        var gx = x.GradSpan();
+        var g = output.Grad!;
+        for (var b = 0; b < batch; b++)
+        {
+            var destination = gx.Slice(((b * steps) + _t) * width, width);
+            TensorPrimitives.Add(destination, g.AsSpan(b * width, width), destination);
+        }
+    }
+}
+
+/// <summary>T tensors of shape [B, H] stacked into a batch-major [B, T, H].</summary>
+internal sealed class StackTimeOp : Op
+{
+    private StackTimeOp(Tensor[] steps)
+        : base(steps)
+    {
+    }
+
+    public static Tensor Forward(IReadOnlyList<Tensor> steps)
+    {
+        if (steps.Count == 0)
+        {
+            throw new EngineException("stack_time: needs at least one time step.");
+        }
+
+        var first = steps[0];
+        ShapeCheck.Rank("stack_time", first, 2);
+        var (batch, width) = (first.Dim(0), first.Dim(1));
+        var count = steps.Count;
+        var output = Tensor.ForOutput([batch, count, width]);
+        for (var t = 0; t < count; t++)
+        {
+            var step = steps[t];
+            if (!step.Shape.SequenceEqual(first.Shape))
+            {
+                throw ShapeCheck.Mismatch("stack_time", first, step, $"every step must have the same shape (step {t})");
+            }
+
+            for (var b = 0; b < batch; b++)
+            {
+                step.Data.AsSpan(b * width, width).CopyTo(output.Data.AsSpan(((b * count) + t) * width, width));
+            }
+        }
+
+        var inputs = steps.ToArray();
+        if (ShouldRecord(inputs))
+        {
+            output.SetCreator(new StackTimeOp(inputs));
+        }
+
+        return output;
+    }
+
+    public override void Backward(Tensor output)
+    {
+        var (batch, count, width) = (output.Dim(0), output.Dim(1), output.Dim(2));
+        var g = output.Grad!;
+        for (var t = 0; t < count; t++)
+        {
+            var step = Inputs[t];
+            if (!step.RequiresGrad)
+            {
+                continue;
+            }
+
+            var gs = step.GradSpan();
+            for (var b = 0; b < batch; b++)
+            {
+                var destination = gs.Slice(b * width, width);
+                TensorPrimitives.Add(destination, g.AsSpan(((b * count) + t) * width, width), destination);
+            }
+        }
+    }
+}

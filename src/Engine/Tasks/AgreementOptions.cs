@@ -1,0 +1,57 @@
+namespace HyperSweep.Engine.Tasks;
+
+/// <summary>
+/// Options of the built-in number-agreement generator (the <c>data:</c> section with
+/// <c>source: agreement</c>; field names in brackets).
+/// </summary>
+/// <param name="Size">Training sentences [size].</param>
+/// <param name="DevSize">Development sentences [dev_size].</param>
+/// <param name="TestSize">Test sentences, 0 for none [test_size].</param>
+/// <param name="MinAttractors">Fewest prepositional phrases (potential attractors) between subject and verb [min_attractors].</param>
+/// <param name="MaxAttractors">Most prepositional phrases [max_attractors].</param>
+/// <param name="MinDistance">Fewest tokens between subject and verb; filler adverbs make up the difference [min_distance].</param>
+/// <param name="MaxDistance">Most tokens between subject and verb [max_distance].</param>
+/// <param name="Vocabulary">Nouns per number, drawn from a built-in list [vocabulary].</param>
+/// <param name="Seed">Generator seed; the data depend on nothing else [seed].</param>
+public sealed record AgreementOptions(
+    int Size = AgreementOptions.DefaultSize,
+    int DevSize = AgreementOptions.DefaultDevSize,
+    int TestSize = 0,
+    int MinAttractors = 0,
+    int MaxAttractors = AgreementOptions.DefaultMaxAttractors,
+    int MinDistance = 0,
+    int MaxDistance = AgreementOptions.DefaultMaxDistance,
+    int Vocabulary = AgreementOptions.DefaultVocabulary,
+    int Seed = 1)
+{
+    public const int DefaultSize = 4000;
+    public const int DefaultDevSize = 500;
+    public const int DefaultMaxAttractors = 3;
+    public const int DefaultMaxDistance = 20;
+    public const int DefaultVocabulary = 20;
+
+    /// <summary>Throws <see cref="EngineException"/> naming the first invalid field.</summary>
+    public void Validate(string fieldPrefix = "task.data.")
+    {
+        Require(Size >= 1, "size", $"must be >= 1, got {Size}");
+        Require(DevSize >= 1, "dev_size", $"must be >= 1, got {DevSize}");
+        Require(TestSize >= 0, "test_size", $"must be >= 0, got {TestSize}");
+        Require(MinAttractors >= 0, "min_attractors", $"must be >= 0, got {MinAttractors}");
+        Require(MaxAttractors >= MinAttractors, "max_attractors", $"must be >= min_attractors ({MinAttractors}), got {MaxAttractors}");
+        Require(MinDistance >= 0, "min_distance", $"must be >= 0, got {MinDistance}");
+        Require(MaxDistance >= MinDistance, "max_distance", $"must be >= min_distance ({MinDistance}), got {MaxDistance}");
+        var shortest = MinAttractors * AgreementLexicon.ShortestPhrase;
+        Require(MaxDistance >= shortest, "max_distance",
+            $"must be >= {shortest}: min_attractors = {MinAttractors} prepositional phrases take at least {AgreementLexicon.ShortestPhrase} tokens each, got {MaxDistance}");
+        Require(Vocabulary >= 1 && Vocabulary <= AgreementLexicon.NounCount, "vocabulary",
+            $"must be in 1..{AgreementLexicon.NounCount} (nouns per number in the built-in list), got {Vocabulary}");
+
+        void Require(bool condition, string field, string message)
+        {
+            if (!condition)
+            {
+                throw new EngineException($"{fieldPrefix}{field}: {message}");
+            }
+        }
+    }
+}

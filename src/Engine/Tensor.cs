@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+using HyperSweep.Engine.Autodiff;
+
+namespace HyperSweep.Engine;
+
+/// <summary>
+/// A float32 tensor of rank 0–3 in one contiguous row-major buffer, with an optional gradient and the
+/// op that produced it. The graph is dynamic: ops record themselves as they run (unless a
+/// <see cref="NoGradScope"/> is open or no input requires a gradient), and <see cref="Backward"/> on a
+/// scalar walks it once in reverse topological order. Not sealed: <see cref="Parameter"/> is a named,
+/// trainable tensor.
+/// </summary>
+public partial class Tensor
+{
+    private readonly int[] _shape;
+
+    public Tensor(float[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(shape);
+        if (shape.Length > 3)
+        {
+            throw new EngineException($"tensor: rank {shape.Length} of shape {Describe(shape)} is not supported (0–3).");
+        }
+
+        var size = 1;
+        foreach (var d in shape)
+        {
+            if (d < 0)
+            {
+                throw new EngineException($"tensor: negative dimension in shape {Describe(shape)}.");
+            }
+
+            size *= d;
+        }
+
+        if (data.Length != size)
+        {
+            throw new EngineException($"tensor: shape {Describe(shape)} needs {size} values but the buffer has {data.Length}.");
+        }
+
+        Data = data;
+        _shape = (int[])shape.Clone();
+        Size = size;
+    }
+
+    /// <summary>The values, row-major. Ops never write into an input's buffer.</summary>
+    public float[] Data { get; }
+
+    /// <summary>The gradient (same layout as <see cref="Data"/>), or null before anything flowed into it.</summary>
+    public float[]? Grad { get; internal set; }
+
+    public ReadOnlySpan<int> Shape => _shape;
+
+    public int Rank => _shape.Length;
+
+    public int Size { get; }
+
+    /// <summary>Whether backward computes a gradient for this tensor (set on leaves; ops derive it).</summary>
+    public bool RequiresGrad { get; set; }
+
+    /// <summary>The op that produced this tensor, or null for a leaf (input, parameter, detached value).</summary>
+    internal Op? Creator { get; private set; }
+
+    public bool IsLeaf => Creator is null;
+
+    public static Tensor Zeros(params int[] shape)
+    {
+        return new Tensor(new float[SizeOf(shape)], shape);
+    }
+
+    public static Tensor Scalar(float value)
+    {
+        return new Tensor([value]);
+    }
+
+    public static Tensor FromArray(float[] data, params int[] shape)
+    {
+        return new Tensor(data, shape);
+    }
+
+    public int Dim(int axis)
+    {
+        return _shape[axis < 0 ? _shape.Length + axis : axis];
+    }
+
+    internal int[] ShapeArray => _shape;
+
+    /// <summary>The value of a one-element tensor (a loss).</summary>
+    public float Item()
+    {
+        if (Size != 1)
+        {
+            throw new EngineException($"item: tensor of shape {Describe(_shape)} is not a scalar.");
+        }
+
+        return Data[0];
+    }
+
+    /// <summary>A new leaf sharing this tensor's values, cut off from the graph (no gradient flows back).</summary>
+    public Tensor Detach()
+    {
+        return new Tensor(Data, _shape);
+    }
+
+    /// <summary>Clears the gradient to zero (keeps the buffer for reuse).</summary>
+    public void ZeroGrad()
+    {
+        if (Grad is not null)
+        {
+            Array.Clear(Grad);
+        }
+    }
+
+    /// <summary>Backpropagates from this scalar: d(this)/d(every tensor that requires a gradient), accumulated.</summary>
+    public void Backward()
+    {
+        if (Size != 1)
+        {
+            throw new EngineException($"backward: needs a scalar, got shape {Describe(_shape)}.");
+        }
+
+        if (!RequiresGrad)
+        {
+            throw new EngineException("backward: the tensor does not depend on anything that requires a gradient.");
+        }
+
+        GradSpan()[0] += 1f;
+        Graph.Backpropagate(this);
+    }
+
+    public override string ToString()
+    {
+        return $"Tensor{Describe(_shape)}";
+    }
+
+    /// <summary>"[2, 3]": how shapes appear in error messages.</summary>
+    public static string Describe(ReadOnlySpan<int> shape)
+    {
+        return "[" + string.Join(", ", shape.ToArray()) + "]";
+    }
+
+    internal static int SizeOf(ReadOnlySpan<int> shape)
+    {
+        var size = 1;
+        foreach (var d in shape)
+        {
+            size *= d;
+        }
+
+        return size;
+    }
+
+    /// <summary>A fresh tensor for an op's output: zeroed values, requiring a gradient iff the op is recorded.</summary>
+    internal static Tensor ForOutput(int[] shape)
+    {
+        return new Tensor(new float[SizeOf(shape)], shape);
+    }
+
+    /// <summary>The gradient buffer, allocated (zeroed) on first use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Span<float> GradSpan()
+    {
+        return Grad ??= new float[Size];
+    }
+
+    internal void SetCreator(Op op)
+    {
+        Creator = op;
+        RequiresGrad = true;
+    }
+
+    /// <summary>Called by backward once this intermediate's gradient has been passed on: frees the graph.</summary>
+    internal void ReleaseAfterBackward()
+    {
+        Creator = null;
+        Grad = null;
+    }
+}

@@ -1,0 +1,48 @@
+using HyperSweep.Engine.Data;
+
+namespace HyperSweep.Engine.Training;
+
+/// <summary>
+/// The metrics of one finished epoch (1-based). <see cref="ValAccuracy"/> exists for classification,
+/// <see cref="ValPerplexity"/> (exp of the mean token NLL over real tokens) for language models.
+/// <see cref="LearningRate"/> is the rate the epoch trained with.
+/// </summary>
+public sealed record EpochMetrics(
+    int Epoch,
+    double TrainLoss,
+    double ValLoss,
+    double? ValAccuracy,
+    double? ValPerplexity,
+    double LearningRate)
+{
+    /// <summary>The value of a metric by its CONTRACTS name, or null when this task has no such metric.</summary>
+    public double? Get(string metric) => metric switch
+    {
+        MetricNames.TrainLoss => TrainLoss,
+        MetricNames.ValLoss => ValLoss,
+        MetricNames.ValAccuracy => ValAccuracy,
+        MetricNames.ValPerplexity => ValPerplexity,
+        _ => throw new EngineException($"unknown metric '{metric}'; accepted: {string.Join(", ", MetricNames.All)}"),
+    };
+
+    /// <summary>The metrics this epoch has, by CONTRACTS name (what a report or export carries).</summary>
+    public IReadOnlyDictionary<string, double> ToDictionary()
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [MetricNames.TrainLoss] = TrainLoss,
+            [MetricNames.ValLoss] = ValLoss,
+        };
+        if (ValAccuracy is { } accuracy)
+        {
+            values[MetricNames.ValAccuracy] = accuracy;
+        }
+
+        if (ValPerplexity is { } perplexity)
+        {
+            values[MetricNames.ValPerplexity] = perplexity;
+        }
+
+        return values;
+    }
+}
