@@ -320,7 +320,8 @@ public sealed class SweepGrain(
 
             var trial = S.Trials[number];
             var assignment = new TrialAssignment(
-                SweepId, number, trial.Attempt, _plan.TaskJson, trial.Parameters, trial.Seed, _plan.MaxEpochs, _plan.Objective);
+                SweepId, number, trial.Attempt, _plan.TaskJson, trial.Parameters, trial.Seed, _plan.MaxEpochs, _plan.Objective,
+                _plan.EarlyStopping?.Patience, _plan.EarlyStopping?.MinDelta ?? 0, _plan.BaseDirectory);
             StartResult? result;
             RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
             try

@@ -38,14 +38,17 @@ internal sealed class TrialTrainingLoop(
         }
 
         string? failure = null;
+        string? note = null;
         var lastEpoch = checkpointEpoch;
         if (verdict is null || !verdict.ShouldStop)
         {
             verdict = null;
-            var request = new TrialWorkloadRequest(assignment.TaskJson, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch);
+            var request = new TrialWorkloadRequest(
+                assignment.TaskJson, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch,
+                assignment.Objective, assignment.EarlyStoppingPatience, assignment.EarlyStoppingMinDelta, assignment.BaseDirectory);
             try
             {
-                workload.Run(request, epoch =>
+                var result = workload.Run(request, epoch =>
                 {
                     lastEpoch = epoch.Epoch;
                     var metrics = new EpochMetrics(epoch.Epoch, epoch.Metrics.ToImmutableSortedDictionary(StringComparer.Ordinal));
@@ -64,6 +67,8 @@ internal sealed class TrialTrainingLoop(
                     verdict = Call(() => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, metrics)), cancellation);
                     return !verdict.ShouldStop;
                 }, cancellation);
+                failure ??= result.FailureReason;
+                note = result.Note;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -84,7 +89,7 @@ internal sealed class TrialTrainingLoop(
         }
 
         var (state, why) = failure is not null ? (TrialState.Failed, failure)
-            : verdict is null || verdict.Kind == VerdictKind.Continue ? (TrialState.Completed, (string?)null)
+            : verdict is null || verdict.Kind == VerdictKind.Continue ? (TrialState.Completed, note)
             : verdict.Kind == VerdictKind.Prune ? (TrialState.Pruned, verdict.Reason)
             : verdict.Kind == VerdictKind.Cancel ? (TrialState.Cancelled, verdict.Reason)
             : (TrialState.Pending, verdict.Reason);

@@ -29,6 +29,12 @@ public interface ISweepPlan
 
     PrunerSpec Pruner { get; }
 
+    /// <summary>The trainer's own early stopping (patience in epochs, minimum improvement), or null for none.</summary>
+    (int Patience, double MinDelta)? EarlyStopping { get; }
+
+    /// <summary>The folder relative data paths in the task are resolved against (the spec file's folder).</summary>
+    string BaseDirectory { get; }
+
     /// <summary>Hyper-parameters of trial <paramref name="trial"/> (0-based): fixed settings merged with sampled ones.</summary>
     ImmutableSortedDictionary<string, object> ParametersOf(int trial);
 

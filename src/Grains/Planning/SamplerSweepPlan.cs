@@ -20,7 +20,9 @@ public sealed class SamplerSweepPlan(
     PrunerSpec pruner,
     ISampler sampler,
     IReadOnlyDictionary<string, object> fixedParameters,
-    long seed) : ISweepPlan
+    long seed,
+    (int Patience, double MinDelta)? earlyStopping = null,
+    string baseDirectory = ".") : ISweepPlan
 {
     public string Name => name;
 
@@ -35,6 +37,10 @@ public sealed class SamplerSweepPlan(
     public string TaskJson => taskJson;
 
     public PrunerSpec Pruner => pruner;
+
+    public (int Patience, double MinDelta)? EarlyStopping => earlyStopping;
+
+    public string BaseDirectory => baseDirectory;
 
     public ImmutableSortedDictionary<string, object> ParametersOf(int trial)
     {
