@@ -535,7 +535,7 @@ public sealed class SweepGrain(
             S.State,
             _plan!.Objective,
             _plan.PlannedTrials,
-            _pending.Count + (_plan.PlannedTrials - S.NextTrial),
+            IsFinal(S.State) ? 0 : _pending.Count + (_plan.PlannedTrials - S.NextTrial),
             _running.Count,
             Count(TrialState.Completed),
             Count(TrialState.Pruned),
