@@ -68,6 +68,8 @@ public sealed class LifecycleTests
         Assert.True(duplicate.ShouldStop);
         Assert.True(stale.ShouldStop);
         Assert.Equal(before.Epochs.Select(e => e.Values["val_loss"]), after.Epochs.Select(e => e.Values["val_loss"]));
+        Assert.Equal(3, after.Summary.EpochsRun);
+        Assert.Equal(before.Summary.LastValue, after.Summary.LastValue);
         Assert.Equal(TrialState.Completed, after.Summary.State);
         Assert.Equal(before.Summary.BestValue, after.Summary.BestValue);
     }

@@ -30,6 +30,7 @@ public sealed class SiloLossTests
         foreach (var number in Enumerable.Range(0, 4))
         {
             var detail = (await cluster.Sweep(id).GetTrial(number))!;
+            Assert.Equal(epochs, detail.Summary.EpochsRun); // the coordinator counted each epoch once
             Assert.Equal(Enumerable.Range(1, epochs), detail.Epochs.Select(e => e.Epoch)); // every epoch once, in order
             var history = await cluster.Grains.GetGrain<ITrialGrain>(TrialKey.Format(id, number)).GetHistory();
             Assert.Equal(Enumerable.Range(1, epochs), history.Select(e => e.Epoch));
