@@ -355,11 +355,12 @@ public sealed class SweepGrain(
     /// from that silo's <see cref="Slots.TrainingSlots"/> or refuses, and a refusing silo is skipped until the
     /// next monitor tick. So slots are enforced by each silo and the coordinator spreads the load.
     /// </summary>
-    private async Task Dispatch()
+    /// <returns>True when it persisted the state (the write-ahead of new trials, which covers every earlier change).</returns>
+    private async Task<bool> Dispatch()
     {
         if (S.State != SweepState.Running || _plan is null)
         {
-            return;
+            return false;
         }
 
         // Write-ahead: new trials enter the persisted table before any of them starts, so a coordinator that
@@ -375,6 +376,8 @@ public sealed class SweepGrain(
         {
             await Save();
         }
+
+        var started = false;
 
         var active = ActiveSilos();
         while (_running.Count < _plan.Concurrency && _pending.Count > 0)
@@ -421,6 +424,7 @@ public sealed class SweepGrain(
 
             _pending.Remove(number);
             _running.Add(number);
+            started = true;
             trial.State = TrialState.Running;
             trial.Silo = result.Silo;
             if (!trial.Attempts.Any(a => a.Attempt == trial.Attempt))
@@ -428,6 +432,9 @@ public sealed class SweepGrain(
                 trial.Attempts.Add(new TrialAttempt(trial.Attempt, result.Silo, result.ResumedFromEpoch));
             }
         }
+
+        _dirty |= started;
+        return created;
     }
 
     private void CreateTrial()
@@ -552,7 +559,9 @@ public sealed class SweepGrain(
 
     private async Task DispatchAndSave()
     {
-        await Dispatch();
+        // Which silo a trial started on may be flushed later: a coordinator that forgets it re-sends the same
+        // attempt, which a running trial grain accepts as already started.
+        var saved = await Dispatch();
         if (S.State == SweepState.Running && _running.Count == 0 && _pending.Count == 0 && S.NextTrial >= _plan!.PlannedTrials)
         {
             var anyResult = S.Trials.Any(t => t.State is TrialState.Completed or TrialState.Pruned);
@@ -562,7 +571,10 @@ public sealed class SweepGrain(
             return;
         }
 
-        await Save();
+        if (!saved)
+        {
+            await Save();
+        }
     }
 
     private async Task Finish()
