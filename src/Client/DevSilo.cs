@@ -30,6 +30,7 @@ public sealed class DevSilo : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
         var host = builder.Build();
         await host.StartAsync(cancellation);

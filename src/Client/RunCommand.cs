@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Silo;
@@ -96,14 +97,15 @@ public static class RunCommand
         }
 
         using var interrupted = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        void OnSignal(PosixSignalContext context)
         {
-            // First Ctrl-C: pause and shut down cleanly; a second one is left to the runtime (immediate exit).
-            e.Cancel = !interrupted.IsCancellationRequested;
+            // First Ctrl-C (or SIGTERM): pause and shut down cleanly; a second one is left to the runtime (immediate exit).
+            context.Cancel = !interrupted.IsCancellationRequested;
             interrupted.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         {
             DevSilo silo;
             try
@@ -120,10 +122,6 @@ public static class RunCommand
             {
                 return await RunOnSilo(silo.Grains, request, specText, interrupted.Token, stdout, stderr);
             }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 
