@@ -16,7 +16,8 @@ public sealed unsafe class SimdGemm : IGemm
     private readonly GemmBlocking _blocking;
     private readonly int _width;
     private readonly bool _useAvxPacking;
-    private readonly delegate*<int, float*, float*, float*, nint, bool, void> _kernel;
+    // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused.
+    private readonly nint[] _kernels;
 
     /// <summary>Uses the widest instruction set this CPU supports: AVX-512, else AVX2+FMA, else scalar.</summary>
     public SimdGemm()
@@ -33,11 +34,38 @@ public sealed unsafe class SimdGemm : IGemm
 
         // The scalar path packs without AVX too, so tests of it cover the portable packing code.
         _useAvxPacking = path != SimdGemmPath.Scalar && Avx.IsSupported;
-        _kernel = path switch
+        _kernels = path switch
         {
-            SimdGemmPath.Vector512 => &MicroKernels.Vector512x32,
-            SimdGemmPath.Vector256 => &MicroKernels.Vector256x16,
-            SimdGemmPath.Scalar => &MicroKernels.Scalar16,
+            SimdGemmPath.Vector512 =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<SixRows>,
+            ],
+            SimdGemmPath.Vector256 =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<SixRows>,
+            ],
+            SimdGemmPath.Scalar =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<SixRows>,
+            ],
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, "gemm: unknown kernel path."),
         };
     }
@@ -133,7 +161,7 @@ public sealed unsafe class SimdGemm : IGemm
     {
         const int rows = MicroKernels.Rows;
         var width = _width;
-        var kernel = _kernel;
+        var kernels = _kernels;
         for (var jr = 0; jr < nc; jr += width)
         {
             var columns = Math.Min(width, nc - jr);
@@ -141,15 +169,16 @@ public sealed unsafe class SimdGemm : IGemm
             for (var ir = 0; ir < mc; ir += rows)
             {
                 var tileRows = Math.Min(rows, mc - ir);
+                var kernel = (delegate*<int, float*, float*, float*, nint, bool, void>)kernels[tileRows];
                 var panelA = packedA + ((nint)ir * kc);
                 var target = c + ((nint)ir * ldc) + jr;
-                if (tileRows == rows && columns == width)
+                if (columns == width)
                 {
                     kernel(kc, panelA, panelB, target, ldc, add);
                 }
                 else
                 {
-                    // A tile at the edge of C: compute it whole into scratch, then keep the valid part.
+                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns.
                     kernel(kc, panelA, panelB, edgeTile, width, false);
                     for (var r = 0; r < tileRows; r++)
                     {
