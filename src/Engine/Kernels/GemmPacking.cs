@@ -103,46 +103,75 @@ internal static unsafe class GemmPacking
     /// </summary>
     /// <param name="b">B as stored: k×n row-major, or n×k when <paramref name="transposed"/>.</param>
     /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).</param>
-    public static void PackB(float* b, bool transposed, int n, int k, int p0, int kc, int j0, int nc, int width, float* packed, bool useAvx)
+    public static void PackB(
+        float* b, bool transposed, int n, int k, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx)
     {
+        if (!transposed)
+        {
+            PackRowMajorB(b + ((nint)p0 * n) + j0, n, kc, nc, width, panelStride, packed);
+            return;
+        }
+
         for (var jr = 0; jr < nc; jr += width)
         {
             var valid = Math.Min(width, nc - jr);
-            var panel = packed + ((nint)jr * kc);
-            if (transposed && valid == width && useAvx)
+            var panel = packed + (jr / width * panelStride);
+            if (valid == width && useAvx)
             {
                 PackTransposedPanelAvx(b + ((nint)(j0 + jr) * k) + p0, k, kc, width, panel);
+                continue;
             }
-            else if (transposed)
+
+            // op(B)[p, j] = B[j, p]: each column of the panel is a contiguous run of a stored row.
+            for (var col = 0; col < width; col++)
             {
-                // op(B)[p, j] = B[j, p]: each column of the panel is a contiguous run of a stored row.
-                for (var col = 0; col < width; col++)
+                var to = panel + col;
+                if (col < valid)
                 {
-                    var to = panel + col;
-                    if (col < valid)
+                    var from = b + ((nint)(j0 + jr + col) * k) + p0;
+                    for (var p = 0; p < kc; p++)
                     {
-                        var from = b + ((nint)(j0 + jr + col) * k) + p0;
-                        for (var p = 0; p < kc; p++)
-                        {
-                            to[p * width] = from[p];
-                        }
+                        to[p * width] = from[p];
                     }
-                    else
+                }
+                else
+                {
+                    for (var p = 0; p < kc; p++)
                     {
-                        for (var p = 0; p < kc; p++)
-                        {
-                            to[p * width] = 0f;
-                        }
+                        to[p * width] = 0f;
                     }
                 }
             }
-            else
+        }
+    }
+
+    /// <summary>
+    /// Packs a block of a row-major B row by row: each source row is read once, front to back (a stream
+    /// the prefetcher follows; reading panel by panel instead jumps a whole row of B, often a multiple of
+    /// 4 KiB, between cache lines that then collide in one cache set).
+    /// </summary>
+    private static void PackRowMajorB(float* source, int n, int kc, int nc, int width, nint panelStride, float* packed)
+    {
+        var fullPanels = nc / width;
+        var rest = nc - (fullPanels * width);
+        for (var p = 0; p < kc; p++)
+        {
+            var from = source + ((nint)p * n);
+            var to = packed + ((nint)p * width);
+            for (var panel = 0; panel < fullPanels; panel++)
             {
-                var source = b + ((nint)p0 * n) + j0 + jr;
-                for (var p = 0; p < kc; p++)
+                for (var j = 0; j < width; j += 8)
                 {
-                    CopyRow(source + ((nint)p * n), panel + ((nint)p * width), valid, width);
+                    Vector256.Store(Vector256.Load(from + j), to + j);
                 }
+
+                from += width;
+                to += panelStride;
+            }
+
+            if (rest > 0)
+            {
+                CopyRow(from, to, rest, width);
             }
         }
     }

@@ -135,29 +135,32 @@ public sealed unsafe class SimdGemm : IGemm
         for (var jc = 0; jc < n; jc += _blocking.Nc)
         {
             var nc = Math.Min(_blocking.Nc, n - jc);
-            var ncPadded = RoundUp(nc, width);
+            var panels = (nc + width - 1) / width;
             for (var pc = 0; pc < k; pc += _blocking.Kc)
             {
                 var kc = Math.Min(_blocking.Kc, k - pc);
 
                 // Later depth blocks add to what the first one wrote.
                 var add = accumulate || pc > 0;
-                var packedB = workspace.PackedB(kc * ncPadded);
-                GemmPacking.PackB(b, transposeB, n, k, pc, kc, jc, nc, width, packedB, _useAvxPacking);
+                // One spare cache line between packed panels, so that panels (kc·width floats, often a
+                // multiple of 4 KiB) do not all start in the same cache set.
+                var panelStride = (kc * width) + 16;
+                var packedB = workspace.PackedB(panels * panelStride);
+                GemmPacking.PackB(b, transposeB, n, k, pc, kc, jc, nc, width, panelStride, packedB, _useAvxPacking);
 
                 for (var ic = 0; ic < m; ic += _blocking.Mc)
                 {
                     var mc = Math.Min(_blocking.Mc, m - ic);
                     var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
                     GemmPacking.PackA(a, transposeA, m, k, ic, mc, pc, kc, packedA, _useAvxPacking);
-                    Compute(packedA, packedB, c + ((nint)ic * n) + jc, n, mc, nc, kc, add, edgeTile);
+                    Compute(packedA, packedB, panelStride, c + ((nint)ic * n) + jc, n, mc, nc, kc, add, edgeTile);
                 }
             }
         }
     }
 
     /// <summary>Runs the micro-kernel over one packed block pair, writing the mc×nc block of C.</summary>
-    private void Compute(float* packedA, float* packedB, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile)
+    private void Compute(float* packedA, float* packedB, int panelStride, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile)
     {
         const int rows = MicroKernels.Rows;
         var width = _width;
@@ -165,7 +168,7 @@ public sealed unsafe class SimdGemm : IGemm
         for (var jr = 0; jr < nc; jr += width)
         {
             var columns = Math.Min(width, nc - jr);
-            var panelB = packedB + ((nint)jr * kc);
+            var panelB = packedB + ((nint)(jr / width) * panelStride);
             for (var ir = 0; ir < mc; ir += rows)
             {
                 var tileRows = Math.Min(rows, mc - ir);
