@@ -19,9 +19,10 @@ internal static unsafe class GemmPacking
     /// panel q holds, for each p, the values of rows q·6 .. q·6+5.
     /// </summary>
     /// <param name="a">A as stored: m×k row-major, or k×m when <paramref name="transposed"/>.</param>
+    /// <param name="lda">Length of a stored row of A (k, or m when transposed, for a whole matrix).</param>
     /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).
     /// Packing writes up to <see cref="Slack"/> floats past the packed block.</param>
-    public static void PackA(float* a, bool transposed, int m, int k, int i0, int mc, int p0, int kc, float* packed, bool useAvx)
+    public static void PackA(float* a, bool transposed, int lda, int i0, int mc, int p0, int kc, float* packed, bool useAvx)
     {
         const int rows = MicroKernels.Rows;
         for (var ir = 0; ir < mc; ir += rows)
@@ -31,10 +32,10 @@ internal static unsafe class GemmPacking
             if (transposed)
             {
                 // op(A)[i, p] = A[p, i]: the panel's rows are contiguous at each depth p.
-                var source = a + ((nint)p0 * m) + i0 + ir;
+                var source = a + ((nint)p0 * lda) + i0 + ir;
                 for (var p = 0; p < kc; p++)
                 {
-                    var from = source + ((nint)p * m);
+                    var from = source + ((nint)p * lda);
                     var to = panel + ((nint)p * rows);
                     for (var r = 0; r < valid; r++)
                     {
@@ -49,17 +50,17 @@ internal static unsafe class GemmPacking
             }
             else if (valid == rows && useAvx)
             {
-                PackRowPanelAvx(a + ((nint)(i0 + ir) * k) + p0, k, kc, panel);
+                PackRowPanelAvx(a + ((nint)(i0 + ir) * lda) + p0, lda, kc, panel);
             }
             else if (valid == rows)
             {
                 // Six row streams read in step, so each packed depth step is written contiguously.
-                var r0 = a + ((nint)(i0 + ir) * k) + p0;
-                var r1 = r0 + k;
-                var r2 = r1 + k;
-                var r3 = r2 + k;
-                var r4 = r3 + k;
-                var r5 = r4 + k;
+                var r0 = a + ((nint)(i0 + ir) * lda) + p0;
+                var r1 = r0 + lda;
+                var r2 = r1 + lda;
+                var r3 = r2 + lda;
+                var r4 = r3 + lda;
+                var r5 = r4 + lda;
                 var to = panel;
                 for (var p = 0; p < kc; p++)
                 {
@@ -79,7 +80,7 @@ internal static unsafe class GemmPacking
                     var to = panel + r;
                     if (r < valid)
                     {
-                        var from = a + ((nint)(i0 + ir + r) * k) + p0;
+                        var from = a + ((nint)(i0 + ir + r) * lda) + p0;
                         for (var p = 0; p < kc; p++)
                         {
                             to[p * rows] = from[p];
@@ -102,13 +103,14 @@ internal static unsafe class GemmPacking
     /// panel q holds, for each p, the values of columns q·width .. q·width+width-1.
     /// </summary>
     /// <param name="b">B as stored: k×n row-major, or n×k when <paramref name="transposed"/>.</param>
+    /// <param name="ldb">Length of a stored row of B (n, or k when transposed, for a whole matrix).</param>
     /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).</param>
     public static void PackB(
-        float* b, bool transposed, int n, int k, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx)
+        float* b, bool transposed, int ldb, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx)
     {
         if (!transposed)
         {
-            PackRowMajorB(b + ((nint)p0 * n) + j0, n, kc, nc, width, panelStride, packed);
+            PackRowMajorB(b + ((nint)p0 * ldb) + j0, ldb, kc, nc, width, panelStride, packed);
             return;
         }
 
@@ -118,7 +120,7 @@ internal static unsafe class GemmPacking
             var panel = packed + (jr / width * panelStride);
             if (valid == width && useAvx)
             {
-                PackTransposedPanelAvx(b + ((nint)(j0 + jr) * k) + p0, k, kc, width, panel);
+                PackTransposedPanelAvx(b + ((nint)(j0 + jr) * ldb) + p0, ldb, kc, width, panel);
                 continue;
             }
 
@@ -128,7 +130,7 @@ internal static unsafe class GemmPacking
                 var to = panel + col;
                 if (col < valid)
                 {
-                    var from = b + ((nint)(j0 + jr + col) * k) + p0;
+                    var from = b + ((nint)(j0 + jr + col) * ldb) + p0;
                     for (var p = 0; p < kc; p++)
                     {
                         to[p * width] = from[p];
