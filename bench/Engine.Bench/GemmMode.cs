@@ -5,14 +5,14 @@ namespace HyperSweep.Engine.Bench;
 /// <summary>The --gemm mode: picks backends and shapes, runs <see cref="GemmBenchmark"/>, prints the report.</summary>
 public static class GemmMode
 {
-    public static int Run(string? backendList, string? shapeList, GemmBenchmarkOptions options, bool json)
+    public static int Run(string? backendList, string? shapeList, GemmBenchmarkOptions options, bool json, int threads)
     {
-        var backends = Backends(backendList);
+        var backends = Backends(backendList, threads);
         var shapes = GemmShapes.Select(Split(shapeList));
         if (!json)
         {
             var simd = backends.OfType<SimdGemm>().FirstOrDefault();
-            Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}   CPU: {MachineInfo.CpuModel()}   threads: 1");
+            Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}   CPU: {MachineInfo.CpuModel()}   threads: {threads}");
             Console.WriteLine($"simd kernel: {simd?.InstructionSet ?? "not run"}   " +
                               $"openblas: {backends.OfType<OpenBlasGemm>().FirstOrDefault()?.Configuration ?? OpenBlasGemm.UnavailableReason}   " +
                               $"OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}");
@@ -27,7 +27,7 @@ public static class GemmMode
             measurements.Add(measurement);
             if (json)
             {
-                Console.WriteLine(GemmReport.JsonLine(measurement));
+                Console.WriteLine(GemmReport.JsonLine(measurement, threads));
             }
         }
 
@@ -39,22 +39,22 @@ public static class GemmMode
         return 0;
     }
 
-    private static List<IGemm> Backends(string? list)
+    private static List<IGemm> Backends(string? list, int threads)
     {
         if (list is null)
         {
             // Default: everything that can run here; OpenBLAS only when the library is installed.
-            var all = new List<IGemm> { new SimdGemm() };
+            var all = new List<IGemm> { new SimdGemm(threads) };
             if (OpenBlasGemm.IsAvailable)
             {
-                all.Add(OpenBlasGemm.Create(threads: 1));
+                all.Add(OpenBlasGemm.Create(threads));
             }
 
             all.Add(new NaiveGemm());
             return all;
         }
 
-        return Split(list).Select(name => GemmBackendSelector.Create(name, "--backends")).ToList();
+        return Split(list).Select(name => GemmBackendSelector.Create(name, "--backends", threads)).ToList();
     }
 
     private static List<string> Split(string? list) =>

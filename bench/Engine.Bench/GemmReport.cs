@@ -7,9 +7,10 @@ namespace HyperSweep.Engine.Bench;
 /// <summary>Writes GEMM measurements as a plain-text table (one row per shape) or as JSON lines.</summary>
 public static class GemmReport
 {
-    public static string JsonLine(GemmMeasurement measurement) => JsonSerializer.Serialize(new Dictionary<string, object>
+    public static string JsonLine(GemmMeasurement measurement, int threads) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["mode"] = "gemm",
+        ["threads"] = threads,
         ["shape"] = measurement.Shape.Name,
         ["form"] = measurement.Shape.Form,
         ["m"] = measurement.Shape.M,
