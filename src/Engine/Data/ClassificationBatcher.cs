@@ -19,12 +19,12 @@ public sealed class ClassificationBatcher
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0)
         {
-            throw new DataException("cannot batch an empty data set");
+            throw new EngineException("cannot batch an empty data set");
         }
 
         if (batchSize < 1)
         {
-            throw new DataException($"batch_size must be >= 1, got {batchSize}");
+            throw new EngineException($"batch_size must be >= 1, got {batchSize}");
         }
 
         _examples = examples;

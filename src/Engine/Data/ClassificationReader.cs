@@ -23,13 +23,13 @@ public static class ClassificationReader
         var lines = DataFile.ReadAllLines(path);
         if (lines.Length == 0)
         {
-            throw DataException.InFile(path, "is empty: expected a header line 'sentence<TAB>label' and data rows");
+            throw DataErrors.InFile(path, "is empty: expected a header line 'sentence<TAB>label' and data rows");
         }
 
         var header = lines[0].Split('\t');
         if (header.Length != 2 || header[0].Trim() != "sentence" || header[1].Trim() != "label")
         {
-            throw DataException.AtLine(path, 1, $"expected the header 'sentence<TAB>label', got '{Shorten(lines[0])}'");
+            throw DataErrors.AtLine(path, 1, $"expected the header 'sentence<TAB>label', got '{Shorten(lines[0])}'");
         }
 
         var examples = new List<ClassificationExample>(lines.Length - 1);
@@ -45,7 +45,7 @@ public static class ClassificationReader
             var columns = line.Split('\t');
             if (columns.Length != 2)
             {
-                throw DataException.AtLine(path, lineNumber, $"expected 2 TAB-separated columns (sentence, label), got {columns.Length}");
+                throw DataErrors.AtLine(path, lineNumber, $"expected 2 TAB-separated columns (sentence, label), got {columns.Length}");
             }
 
             var label = ParseLabel(columns[1], maxLabel, path, lineNumber);
@@ -54,7 +54,7 @@ public static class ClassificationReader
 
         if (examples.Count == 0)
         {
-            throw DataException.InFile(path, "contains no examples (only a header)");
+            throw DataErrors.InFile(path, "contains no examples (only a header)");
         }
 
         return examples;
@@ -88,13 +88,13 @@ public static class ClassificationReader
         var labels = DropFinalEmptyLine(DataFile.ReadAllLines(labelsPath));
         if (sentences.Length != labels.Length)
         {
-            throw new DataException(
+            throw new EngineException(
                 $"{sentencesPath} has {sentences.Length} lines but {labelsPath} has {labels.Length}: the files must be line-aligned");
         }
 
         if (sentences.Length == 0)
         {
-            throw DataException.InFile(sentencesPath, "contains no examples");
+            throw DataErrors.InFile(sentencesPath, "contains no examples");
         }
 
         var examples = new List<ClassificationExample>(sentences.Length);
@@ -115,7 +115,7 @@ public static class ClassificationReader
         var tokens = tokenizer.Tokenize(text);
         if (tokens.Length == 0)
         {
-            throw DataException.AtLine(path, line, "the sentence is empty");
+            throw DataErrors.AtLine(path, line, "the sentence is empty");
         }
 
         return tokens;
@@ -127,7 +127,7 @@ public static class ClassificationReader
         if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var label)
             || (maxLabel is { } limit && label > limit))
         {
-            throw DataException.AtLine(path, line, $"unknown label '{Shorten(text)}': expected {accepted}");
+            throw DataErrors.AtLine(path, line, $"unknown label '{Shorten(text)}': expected {accepted}");
         }
 
         return label;

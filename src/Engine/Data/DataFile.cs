@@ -9,7 +9,7 @@ internal static class DataFile
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new DataException($"{path}: file not found (full path {Path.GetFullPath(path)})");
+            throw new EngineException($"{path}: file not found (full path {Path.GetFullPath(path)})");
         }
 
         try
@@ -18,11 +18,11 @@ internal static class DataFile
         }
         catch (IOException e)
         {
-            throw new DataException($"{path}: cannot be read: {e.Message}", e);
+            throw new EngineException($"{path}: cannot be read: {e.Message}", e);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new DataException($"{path}: cannot be read: {e.Message}", e);
+            throw new EngineException($"{path}: cannot be read: {e.Message}", e);
         }
     }
 }

@@ -25,18 +25,18 @@ public static class LanguageModelBatcher
         ArgumentNullException.ThrowIfNull(stream);
         if (batchSize < 1)
         {
-            throw new DataException($"batch_size must be >= 1, got {batchSize}");
+            throw new EngineException($"batch_size must be >= 1, got {batchSize}");
         }
 
         if (bptt < 1)
         {
-            throw new DataException($"bptt must be >= 1, got {bptt}");
+            throw new EngineException($"bptt must be >= 1, got {bptt}");
         }
 
         var columnLength = stream.Length / batchSize;
         if (columnLength < 2)
         {
-            throw new DataException(
+            throw new EngineException(
                 $"a stream of {stream.Length} tokens is too short for batch_size {batchSize}: each of the {batchSize} columns needs at least 2 tokens");
         }
 
@@ -71,7 +71,7 @@ public static class LanguageModelBatcher
         ArgumentNullException.ThrowIfNull(sentences);
         if (batchSize < 1)
         {
-            throw new DataException($"batch_size must be >= 1, got {batchSize}");
+            throw new EngineException($"batch_size must be >= 1, got {batchSize}");
         }
 
         var batches = new List<LanguageModelBatch>();
@@ -86,7 +86,7 @@ public static class LanguageModelBatcher
 
             if (length == 0)
             {
-                throw new DataException($"sentences {start}..{start + count - 1} are all empty");
+                throw new EngineException($"sentences {start}..{start + count - 1} are all empty");
             }
 
             var inputs = new int[count * length];

@@ -19,7 +19,7 @@ public static class LanguageModelReader
 
         if (sentences.All(sentence => sentence.Length == 1))
         {
-            throw DataException.InFile(path, "contains no tokens");
+            throw DataErrors.InFile(path, "contains no tokens");
         }
 
         return sentences;

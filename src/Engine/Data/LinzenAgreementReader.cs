@@ -25,12 +25,12 @@ public static class LinzenAgreementReader
         var gold = DataFile.ReadAllLines(goldPath);
         if (sentences.Length != gold.Length)
         {
-            throw new DataException($"{textPath} has {sentences.Length} lines but {goldPath} has {gold.Length}: the files must be line-aligned");
+            throw new EngineException($"{textPath} has {sentences.Length} lines but {goldPath} has {gold.Length}: the files must be line-aligned");
         }
 
         if (sentences.Length == 0)
         {
-            throw DataException.InFile(textPath, "contains no sentences");
+            throw DataErrors.InFile(textPath, "contains no sentences");
         }
 
         var tokenizer = new Tokenizer();
@@ -41,14 +41,14 @@ public static class LinzenAgreementReader
             var columns = gold[i].Split('\t');
             if (columns.Length != 4)
             {
-                throw DataException.AtLine(goldPath, line, $"expected 4 TAB-separated columns (verb index, correct form, wrong form, attractors), got {columns.Length}");
+                throw DataErrors.AtLine(goldPath, line, $"expected 4 TAB-separated columns (verb index, correct form, wrong form, attractors), got {columns.Length}");
             }
 
             var tokens = tokenizer.Tokenize(sentences[i]);
             var verbIndex = ParseCount(columns[0], "verb index", goldPath, line);
             if (verbIndex >= tokens.Length)
             {
-                throw DataException.AtLine(goldPath, line, $"verb index {verbIndex} is outside the sentence of {tokens.Length} tokens ({textPath}:{line})");
+                throw DataErrors.AtLine(goldPath, line, $"verb index {verbIndex} is outside the sentence of {tokens.Length} tokens ({textPath}:{line})");
             }
 
             var attractors = ParseCount(columns[3], "attractor count", goldPath, line);
@@ -62,7 +62,7 @@ public static class LinzenAgreementReader
     {
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            throw DataException.AtLine(path, line, $"{what} '{text}' is not a non-negative integer");
+            throw DataErrors.AtLine(path, line, $"{what} '{text}' is not a non-negative integer");
         }
 
         return value;

@@ -14,12 +14,12 @@ public sealed class NgramWindows
         ArgumentNullException.ThrowIfNull(stream);
         if (stream.Length == 0)
         {
-            throw new DataException("cannot make n-gram windows from an empty stream");
+            throw new EngineException("cannot make n-gram windows from an empty stream");
         }
 
         if (context < 1)
         {
-            throw new DataException($"context must be >= 1, got {context}");
+            throw new EngineException($"context must be >= 1, got {context}");
         }
 
         _stream = stream;
@@ -45,7 +45,7 @@ public sealed class NgramWindows
     {
         if (batchSize < 1)
         {
-            throw new DataException($"batch_size must be >= 1, got {batchSize}");
+            throw new EngineException($"batch_size must be >= 1, got {batchSize}");
         }
 
         var batches = new List<NgramBatch>((_stream.Length + batchSize - 1) / batchSize);

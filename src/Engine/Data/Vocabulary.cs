@@ -47,12 +47,12 @@ public sealed class Vocabulary
         ArgumentNullException.ThrowIfNull(sentences);
         if (minCount < 1)
         {
-            throw new DataException($"min_count must be >= 1, got {minCount}");
+            throw new EngineException($"min_count must be >= 1, got {minCount}");
         }
 
         if (maxSize is { } max && max < SpecialTokens.Length)
         {
-            throw new DataException($"max_vocab must be >= {SpecialTokens.Length} (the special tokens {string.Join(", ", SpecialTokens)}), got {max}");
+            throw new EngineException($"max_vocab must be >= {SpecialTokens.Length} (the special tokens {string.Join(", ", SpecialTokens)}), got {max}");
         }
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -85,13 +85,13 @@ public sealed class Vocabulary
         {
             if (tokens.Count <= i || tokens[i] != SpecialTokens[i])
             {
-                throw new DataException($"vocabulary token {i} must be {SpecialTokens[i]}");
+                throw new EngineException($"vocabulary token {i} must be {SpecialTokens[i]}");
             }
         }
 
         if (tokens.Distinct(StringComparer.Ordinal).Count() != tokens.Count)
         {
-            throw new DataException("vocabulary tokens must be distinct");
+            throw new EngineException("vocabulary tokens must be distinct");
         }
 
         return new Vocabulary([.. tokens]);

@@ -85,7 +85,7 @@ public sealed class AgreementGenerator
             return new AgreementSentence(tokens, verbIndex, subjectNumber, correct, wrong, phrases, attractors, distance + fillers);
         }
 
-        throw new DataException(
+        throw new EngineException(
             $"task.data.max_distance: {_options.MaxDistance} leaves no room for the sampled prepositional phrases after {MaxTries} tries; raise max_distance or lower max_attractors");
     }
 

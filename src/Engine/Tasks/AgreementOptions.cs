@@ -30,7 +30,7 @@ public sealed record AgreementOptions(
     public const int DefaultMaxDistance = 20;
     public const int DefaultVocabulary = 20;
 
-    /// <summary>Throws <see cref="Data.DataException"/> naming the first invalid field.</summary>
+    /// <summary>Throws <see cref="EngineException"/> naming the first invalid field.</summary>
     public void Validate(string fieldPrefix = "task.data.")
     {
         Require(Size >= 1, "size", $"must be >= 1, got {Size}");
@@ -50,7 +50,7 @@ public sealed record AgreementOptions(
         {
             if (!condition)
             {
-                throw new Data.DataException($"{fieldPrefix}{field}: {message}");
+                throw new EngineException($"{fieldPrefix}{field}: {message}");
             }
         }
     }

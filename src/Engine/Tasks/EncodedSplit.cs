@@ -13,7 +13,7 @@ public sealed class EncodedSplit
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0)
         {
-            throw new DataException($"{name}: the split has no examples");
+            throw new EngineException($"{name}: the split has no examples");
         }
 
         Name = name;

@@ -17,7 +17,7 @@ internal sealed class SpecReader
     public SpecReader(object? section, string path)
     {
         _path = path;
-        _values = ToDictionary(section) ?? throw new DataException($"{path}: expected a section (a mapping of names to values), got {Describe(section)}");
+        _values = ToDictionary(section) ?? throw new EngineException($"{path}: expected a section (a mapping of names to values), got {Describe(section)}");
     }
 
     public static Dictionary<string, object?>? ToDictionary(object? value)
@@ -51,7 +51,7 @@ internal sealed class SpecReader
         {
             if (Array.IndexOf(accepted, key) < 0)
             {
-                throw new DataException($"{Field(key)}: unknown field; accepted here: {string.Join(", ", accepted)}");
+                throw new EngineException($"{Field(key)}: unknown field; accepted here: {string.Join(", ", accepted)}");
             }
         }
     }
@@ -64,7 +64,7 @@ internal sealed class SpecReader
     {
         if (!Has(name))
         {
-            throw new DataException($"{Field(name)}: required field is missing");
+            throw new EngineException($"{Field(name)}: required field is missing");
         }
 
         return OptionalString(name)!;
@@ -82,13 +82,13 @@ internal sealed class SpecReader
         {
             if (string.IsNullOrWhiteSpace(text))
             {
-                throw new DataException($"{Field(name)}: must not be empty");
+                throw new EngineException($"{Field(name)}: must not be empty");
             }
 
             return text.Trim();
         }
 
-        throw new DataException($"{Field(name)}: expected a text value, got {Describe(value)}");
+        throw new EngineException($"{Field(name)}: expected a text value, got {Describe(value)}");
     }
 
     public T Choice<T>(string name, IReadOnlyDictionary<string, T> choices, T? fallback = null)
@@ -105,7 +105,7 @@ internal sealed class SpecReader
             return choice;
         }
 
-        throw new DataException($"{Field(name)}: unknown value '{text}'; accepted: {string.Join(" | ", choices.Keys)}");
+        throw new EngineException($"{Field(name)}: unknown value '{text}'; accepted: {string.Join(" | ", choices.Keys)}");
     }
 
     public int Int(string name, int fallback) => OptionalInt(name) ?? fallback;
@@ -129,7 +129,7 @@ internal sealed class SpecReader
             case string s when int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             default:
-                throw new DataException($"{Field(name)}: expected an integer, got {Describe(value)}");
+                throw new EngineException($"{Field(name)}: expected an integer, got {Describe(value)}");
         }
     }
 
@@ -158,7 +158,7 @@ internal sealed class SpecReader
             case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             default:
-                throw new DataException($"{Field(name)}: expected a number, got {Describe(value)}");
+                throw new EngineException($"{Field(name)}: expected a number, got {Describe(value)}");
         }
     }
 
@@ -174,7 +174,7 @@ internal sealed class SpecReader
         {
             bool b => b,
             string s when bool.TryParse(s.Trim(), out var parsed) => parsed,
-            _ => throw new DataException($"{Field(name)}: expected true or false, got {Describe(value)}"),
+            _ => throw new EngineException($"{Field(name)}: expected true or false, got {Describe(value)}"),
         };
     }
 

@@ -54,7 +54,7 @@ public sealed class TaskData
         {
             AgreementDataSpec agreement => BuildAgreement(definition, agreement.Options),
             FileDataSpec files => BuildFromFiles(definition, files, baseDirectory),
-            _ => throw new DataException($"task.data: unsupported source {definition.Data.GetType().Name}"),
+            _ => throw new EngineException($"task.data: unsupported source {definition.Data.GetType().Name}"),
         };
     }
 
@@ -110,7 +110,7 @@ public sealed class TaskData
         {
             DataFormat.Tsv => ClassificationReader.ReadTsv(path, tokenizer, maxLabel),
             DataFormat.Sst5 => ClassificationReader.ReadSst5(path, tokenizer),
-            _ => throw new DataException($"task.data.format: {spec.Format} is not a classification format"),
+            _ => throw new EngineException($"task.data.format: {spec.Format} is not a classification format"),
         };
 
         var train = Read(Resolve(spec.Train), null);

@@ -6,7 +6,7 @@ namespace HyperSweep.Engine.Tasks;
 /// <summary>
 /// The <c>task:</c> section of a sweep spec (see CONTRACTS.md): what kind of problem and where its data
 /// comes from. <see cref="Parse"/> validates the dictionary Search hands over and throws
-/// <see cref="DataException"/> naming the offending field (<c>task.data.size</c>, ...).
+/// <see cref="EngineException"/> naming the offending field (<c>task.data.size</c>, ...).
 /// </summary>
 public sealed record TaskDefinition(TaskKind Kind, TaskDataSpec Data)
 {
@@ -50,7 +50,7 @@ public sealed record TaskDefinition(TaskKind Kind, TaskDataSpec Data)
         var kind = section.Choice("kind", Kinds);
         if (!section.Has("data"))
         {
-            throw new DataException($"{section.Field("data")}: required section is missing");
+            throw new EngineException($"{section.Field("data")}: required section is missing");
         }
 
         var data = new SpecReader(section.Raw("data"), section.Field("data"));
@@ -136,20 +136,20 @@ public sealed record TaskDefinition(TaskKind Kind, TaskDataSpec Data)
         if (!fitsKind)
         {
             var needed = format == DataFormat.Lines ? KindLanguageModel : KindClassification;
-            throw new DataException(
+            throw new EngineException(
                 $"{data.Field("format")}: format '{Formats.First(pair => pair.Value == format).Key}' needs kind {needed}, but the task's kind is {KindName(kind)}");
         }
 
         var minCount = data.Int("min_count", 1);
         if (minCount < 1)
         {
-            throw new DataException($"{data.Field("min_count")}: must be >= 1, got {minCount.ToString(CultureInfo.InvariantCulture)}");
+            throw new EngineException($"{data.Field("min_count")}: must be >= 1, got {minCount.ToString(CultureInfo.InvariantCulture)}");
         }
 
         var maxVocab = data.OptionalInt("max_vocab");
         if (maxVocab is < 4)
         {
-            throw new DataException($"{data.Field("max_vocab")}: must be >= 4 (3 special tokens and at least one word), got {maxVocab}");
+            throw new EngineException($"{data.Field("max_vocab")}: must be >= 4 (3 special tokens and at least one word), got {maxVocab}");
         }
 
         return new FileDataSpec(

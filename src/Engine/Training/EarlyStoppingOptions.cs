@@ -10,12 +10,12 @@ public sealed record EarlyStoppingOptions(int Patience, double MinDelta = 0, boo
     {
         if (Patience < 0)
         {
-            throw new Data.DataException($"early_stopping.patience: must be >= 0, got {Patience}");
+            throw new EngineException($"early_stopping.patience: must be >= 0, got {Patience}");
         }
 
         if (!(MinDelta >= 0))
         {
-            throw new Data.DataException($"early_stopping.min_delta: must be >= 0, got {MinDelta}");
+            throw new EngineException($"early_stopping.min_delta: must be >= 0, got {MinDelta}");
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed record EpochMetrics(
         MetricNames.ValLoss => ValLoss,
         MetricNames.ValAccuracy => ValAccuracy,
         MetricNames.ValPerplexity => ValPerplexity,
-        _ => throw new DataException($"unknown metric '{metric}'; accepted: {string.Join(", ", MetricNames.All)}"),
+        _ => throw new EngineException($"unknown metric '{metric}'; accepted: {string.Join(", ", MetricNames.All)}"),
     };
 
     /// <summary>The metrics this epoch has, by CONTRACTS name (what a report or export carries).</summary>

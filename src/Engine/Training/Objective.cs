@@ -16,7 +16,7 @@ public sealed record Objective(string Metric, ObjectiveDirection Direction)
     {
         "minimize" => ObjectiveDirection.Minimize,
         "maximize" => ObjectiveDirection.Maximize,
-        _ => throw new DataException($"{field}: unknown value '{text}'; accepted: minimize | maximize"),
+        _ => throw new EngineException($"{field}: unknown value '{text}'; accepted: minimize | maximize"),
     };
 
     /// <summary>Throws when the metric is unknown or the task does not produce it.</summary>
@@ -24,7 +24,7 @@ public sealed record Objective(string Metric, ObjectiveDirection Direction)
     {
         if (!MetricNames.All.Contains(Metric))
         {
-            throw new DataException($"{field}: unknown metric '{Metric}'; accepted: {string.Join(", ", MetricNames.All)}");
+            throw new EngineException($"{field}: unknown metric '{Metric}'; accepted: {string.Join(", ", MetricNames.All)}");
         }
 
         var missing = (kind, Metric) switch
@@ -35,7 +35,7 @@ public sealed record Objective(string Metric, ObjectiveDirection Direction)
         };
         if (missing)
         {
-            throw new DataException($"{field}: a {TaskDefinition.KindName(kind)} task has no metric '{Metric}'");
+            throw new EngineException($"{field}: a {TaskDefinition.KindName(kind)} task has no metric '{Metric}'");
         }
     }
 

@@ -58,9 +58,9 @@ public sealed class TokenizerAndVocabularyTests
         var copy = Vocabulary.FromTokens(vocabulary.Tokens);
 
         Assert.Equal(vocabulary.Tokens, copy.Tokens);
-        Assert.Throws<DataException>(() => Vocabulary.FromTokens(["<unk>", "<pad>", "<eos>"]));
-        Assert.Throws<DataException>(() => Vocabulary.FromTokens(["<pad>", "<unk>", "<eos>", "a", "a"]));
-        Assert.Throws<DataException>(() => Vocabulary.Build([["a"]], minCount: 0));
-        Assert.Throws<DataException>(() => Vocabulary.Build([["a"]], maxSize: 2));
+        Assert.Throws<EngineException>(() => Vocabulary.FromTokens(["<unk>", "<pad>", "<eos>"]));
+        Assert.Throws<EngineException>(() => Vocabulary.FromTokens(["<pad>", "<unk>", "<eos>", "a", "a"]));
+        Assert.Throws<EngineException>(() => Vocabulary.Build([["a"]], minCount: 0));
+        Assert.Throws<EngineException>(() => Vocabulary.Build([["a"]], maxSize: 2));
     }
 }

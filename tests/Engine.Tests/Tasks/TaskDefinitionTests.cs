@@ -63,7 +63,7 @@ public sealed class TaskDefinitionTests
             case "missing-data": task.Remove("data"); break;
         }
 
-        var error = Assert.Throws<DataException>(() => TaskDefinition.Parse(task));
+        var error = Assert.Throws<EngineException>(() => TaskDefinition.Parse(task));
 
         Assert.StartsWith(expected, error.Message);
     }
@@ -80,7 +80,7 @@ public sealed class TaskDefinitionTests
         var data = new Dictionary<string, object?> { ["source"] = "files", ["format"] = "tsv", ["train"] = "t.tsv", ["dev"] = "d.tsv" };
         data[field] = value;
 
-        var error = Assert.Throws<DataException>(() => TaskDefinition.Parse(Task(kind, data)));
+        var error = Assert.Throws<EngineException>(() => TaskDefinition.Parse(Task(kind, data)));
 
         Assert.StartsWith(expected, error.Message);
     }

@@ -38,11 +38,11 @@ public sealed class ObjectiveAndTrackerTests
     [Fact]
     public void Objective_validation_rejects_unknown_metrics_and_metrics_the_task_lacks()
     {
-        Assert.Contains("unknown metric 'f1'", Assert.Throws<DataException>(() => new Objective("f1", ObjectiveDirection.Maximize).Validate(TaskKind.Classification)).Message);
-        Assert.Contains("language_model task has no metric 'val_accuracy'", Assert.Throws<DataException>(() => new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize).Validate(TaskKind.LanguageModel)).Message);
+        Assert.Contains("unknown metric 'f1'", Assert.Throws<EngineException>(() => new Objective("f1", ObjectiveDirection.Maximize).Validate(TaskKind.Classification)).Message);
+        Assert.Contains("language_model task has no metric 'val_accuracy'", Assert.Throws<EngineException>(() => new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize).Validate(TaskKind.LanguageModel)).Message);
         new Objective(MetricNames.ValLoss, ObjectiveDirection.Minimize).Validate(TaskKind.LanguageModel);
         Assert.Equal(ObjectiveDirection.Maximize, Objective.ParseDirection("maximize"));
-        Assert.Throws<DataException>(() => Objective.ParseDirection("up"));
+        Assert.Throws<EngineException>(() => Objective.ParseDirection("up"));
     }
 
     [Fact]

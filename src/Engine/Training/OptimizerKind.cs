@@ -1,0 +1,9 @@
+namespace HyperSweep.Engine.Training;
+
+/// <summary>The <c>optimizer</c> hyper-parameter.</summary>
+public enum OptimizerKind
+{
+    Sgd,
+    Adam,
+    Adagrad,
+}
