@@ -151,17 +151,17 @@ public partial class Tensor
         return size;
     }
 
-    /// <summary>A fresh tensor for an op's output: zeroed values, requiring a gradient iff the op is recorded.</summary>
+    /// <summary>A zeroed tensor for an op's output, from the active <see cref="TensorArena"/> if any.</summary>
     internal static Tensor ForOutput(int[] shape)
     {
-        return new Tensor(new float[SizeOf(shape)], shape);
+        return new Tensor(TensorArena.Allocate(SizeOf(shape)), shape);
     }
 
     /// <summary>The gradient buffer, allocated (zeroed) on first use.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<float> GradSpan()
     {
-        return Grad ??= new float[Size];
+        return Grad ??= TensorArena.Allocate(Size);
     }
 
     internal void SetCreator(Op op)
@@ -174,6 +174,10 @@ public partial class Tensor
     internal void ReleaseAfterBackward()
     {
         Creator = null;
-        Grad = null;
+        if (Grad is not null)
+        {
+            TensorArena.Release(Grad);
+            Grad = null;
+        }
     }
 }

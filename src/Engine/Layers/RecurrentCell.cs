@@ -62,8 +62,7 @@ public abstract class RecurrentCell : Module
     /// <summary>x·W_x + b_x for rows x of shape [N, in] → [N, G·H].</summary>
     public Tensor ProjectInputs(Tensor x)
     {
-        var projected = x.MatMul(InputWeight);
-        return InputBias is null ? projected : projected + InputBias;
+        return InputBias is null ? x.MatMul(InputWeight) : Tensor.Linear(x, InputWeight, InputBias);
     }
 
     /// <summary>One step from the projected input [B, G·H] and the previous state.</summary>

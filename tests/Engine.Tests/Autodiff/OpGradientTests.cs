@@ -53,6 +53,15 @@ public sealed class OpGradientTests
     }
 
     [Fact]
+    public void Fused_linear_with_bias()
+    {
+        var x = Random(_random, -1, 1, 5, 3);
+        var w = Random(_random, -1, 1, 3, 4);
+        var b = Random(_random, -1, 1, 4);
+        Check(() => Tensor.Linear(x, w, b), [x, w, b]);
+    }
+
+    [Fact]
     public void Sum_and_mean_over_everything_and_each_axis()
     {
         var x = Random(_random, -1, 1, 2, 3, 4);

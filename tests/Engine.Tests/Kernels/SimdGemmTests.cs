@@ -74,6 +74,27 @@ public sealed class SimdGemmTests
         GemmCheck.AgreesWithNaive(gemm, 128, 256, 32, true, false, accumulate: true);
     }
 
+    [Theory]
+    [InlineData(2, 37, 301, 400)]   // wide C: split by columns
+    [InlineData(2, 301, 37, 400)]   // tall C: split by rows
+    [InlineData(3, 64, 500, 260)]   // blocks that do not divide evenly
+    [InlineData(2, 3, 20000, 160)]  // too few rows to split, columns only
+    public void Several_threads_agree_with_the_naive_kernel(int threads, int m, int n, int k)
+    {
+        var gemm = new SimdGemm(threads);
+        Assert.Equal(threads, gemm.Threads);
+        foreach (var (transposeA, transposeB) in GemmCheck.TransposeForms())
+        {
+            GemmCheck.AgreesWithNaive(gemm, m, n, k, transposeA, transposeB, accumulate: true);
+        }
+    }
+
+    [Fact]
+    public void A_thread_count_below_one_is_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimdGemm(threads: 0));
+    }
+
     [Fact]
     public void Zero_depth_clears_the_output_or_leaves_it_when_accumulating()
     {

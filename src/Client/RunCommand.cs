@@ -1,0 +1,197 @@
+using System.CommandLine;
+using HyperSweep.Contracts;
+using HyperSweep.Grains.Planning;
+using HyperSweep.Silo;
+using Spectre.Console;
+
+namespace HyperSweep.Client;
+
+/// <summary>
+/// <c>hypersweep run &lt;spec.yaml&gt;</c>: validates the spec, starts a dev-mode silo inside this process, submits
+/// the sweep, shows live progress and prints the leaderboard (or one JSON object with --json). Ctrl-C pauses
+/// the sweep (running trials keep their checkpoints) and stops the silo cleanly; <c>--resume &lt;sweep id&gt;</c>
+/// continues it.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo?>("spec") { Description = "The sweep spec (YAML).", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object at the end instead of progress and a table." };
+        var resume = new Option<string?>("--resume") { Description = "Continue an unfinished sweep by id (from the same --state-dir)." };
+        var stateDir = new Option<string?>("--state-dir") { Description = "Where the dev-mode state lives (default ~/.hypersweep)." };
+        var slots = new Option<int?>("--slots") { Description = "Trials trained at once on this machine (default: core count)." };
+        var workload = new Option<WorkloadKind>("--workload")
+        {
+            Description = "engine trains real models; synthetic runs no-op curves (service benchmarks).",
+            DefaultValueFactory = _ => WorkloadKind.Engine,
+        };
+        var top = new Option<int>("--top") { Description = "Rows in the final leaderboard.", DefaultValueFactory = _ => 10 };
+        var command = new Command("run", "Run a sweep on this machine (a dev-mode silo inside this process).")
+        {
+            spec, json, resume, stateDir, slots, workload, top,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(
+            new RunRequest(
+                parse.GetValue(spec),
+                parse.GetValue(resume),
+                parse.GetValue(json),
+                parse.GetValue(stateDir),
+                parse.GetValue(slots),
+                parse.GetValue(workload),
+                parse.GetValue(top)),
+            Console.Out,
+            Console.Error));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(RunRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        if (request.Spec is null == (request.Resume is null))
+        {
+            await stderr.WriteLineAsync("hypersweep run: give either a spec file or --resume <sweep id>.");
+            return ExitCodes.BadInput;
+        }
+
+        string? specText = null;
+        if (request.Spec is { } file)
+        {
+            if (!file.Exists)
+            {
+                await stderr.WriteLineAsync($"hypersweep run: spec file not found: {file.FullName}");
+                return ExitCodes.BadInput;
+            }
+
+            specText = await File.ReadAllTextAsync(file.FullName);
+            try
+            {
+                new SearchSweepPlanFactory().Create(specText, request.Spec.ToString());
+            }
+            catch (SweepSpecException exception)
+            {
+                foreach (var error in exception.Errors)
+                {
+                    await stderr.WriteLineAsync(error.ToString());
+                }
+
+                return ExitCodes.BadInput;
+            }
+        }
+
+        var options = new HyperSweepSiloOptions
+        {
+            Mode = SiloMode.Dev,
+            SiloPort = 0,
+            GatewayPort = 0,
+            Workload = request.Workload,
+        };
+        if (request.StateDir is not null)
+        {
+            options.StateDir = request.StateDir;
+        }
+
+        if (request.Slots is { } n)
+        {
+            options.Slots = n;
+        }
+
+        using var interrupted = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // First Ctrl-C: pause and shut down cleanly; a second one is left to the runtime (immediate exit).
+            e.Cancel = !interrupted.IsCancellationRequested;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            DevSilo silo;
+            try
+            {
+                silo = await DevSilo.StartAsync(options, CancellationToken.None);
+            }
+            catch (InvalidOperationException exception)
+            {
+                await stderr.WriteLineAsync($"hypersweep run: cannot start the dev-mode silo: {exception.Message}");
+                return ExitCodes.ClusterUnreachable;
+            }
+
+            await using (silo)
+            {
+                return await RunOnSilo(silo.Grains, request, specText, interrupted.Token, stdout, stderr);
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> RunOnSilo(
+        IGrainFactory grains, RunRequest request, string? specText, CancellationToken interrupted, TextWriter stdout, TextWriter stderr)
+    {
+        var sweepId = request.Resume ?? SweepIds.New();
+        var sweep = grains.GetGrain<ISweepGrain>(sweepId);
+        if (specText is not null)
+        {
+            var submitted = await sweep.Submit(new SweepSubmission(specText, request.Spec!.ToString()));
+            if (!submitted.Accepted)
+            {
+                foreach (var error in submitted.Errors)
+                {
+                    await stderr.WriteLineAsync(error.ToString());
+                }
+
+                return ExitCodes.BadInput;
+            }
+        }
+        else if (await sweep.Resume() is null)
+        {
+            var known = await grains.GetGrain<ISweepRegistryGrain>(0).List();
+            var hint = known.Count == 0 ? "no sweeps are stored there" : "known sweeps: " + string.Join(", ", known.Take(5).Select(k => $"{k.SweepId} ({k.Name}, {Formatting.State(k.State)})"));
+            await stderr.WriteLineAsync($"hypersweep run: no sweep '{sweepId}' in this state directory; {hint}.");
+            return ExitCodes.BadInput;
+        }
+
+        var rich = !request.Json && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb")
+            ? AnsiConsole.Console
+            : null;
+        if (!request.Json)
+        {
+            await stderr.WriteLineAsync($"sweep {sweepId} running; Ctrl-C pauses it (continue with: hypersweep run --resume {sweepId}{(request.StateDir is null ? "" : $" --state-dir {request.StateDir}")})");
+        }
+
+        IProgressView view = request.Json ? new SilentProgressView(TimeSpan.FromMilliseconds(250))
+            : rich is not null ? new SpectreProgressView(rich, TimeSpan.FromMilliseconds(500))
+            : new PlainProgressView(stdout, TimeSpan.FromMilliseconds(500));
+        var last = await view.ShowAsync(async () =>
+        {
+            if (interrupted.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            var status = await sweep.GetStatus();
+            return status is null ? null : new SweepSnapshot(status, await sweep.GetTrials());
+        });
+
+        if (interrupted.IsCancellationRequested && last is not { Status.IsFinal: true })
+        {
+            await sweep.Pause();
+            await stderr.WriteLineAsync($"interrupted: sweep {sweepId} paused; continue with: hypersweep run --resume {sweepId}{(request.StateDir is null ? "" : $" --state-dir {request.StateDir}")}");
+            return ExitCodes.Interrupted;
+        }
+
+        var final = new SweepSnapshot((await sweep.GetStatus())!, await sweep.GetTrials());
+        if (request.Json)
+        {
+            await stdout.WriteLineAsync(JsonReport.Render(final));
+        }
+        else
+        {
+            Leaderboard.Print(final.Status, await sweep.GetLeaderboard(request.Top), rich, stdout);
+        }
+
+        return final.Status.State == SweepState.Completed ? ExitCodes.Success : ExitCodes.SweepFailed;
+    }
+}

@@ -1,0 +1,25 @@
+namespace HyperSweep.Contracts;
+
+/// <summary>
+/// One trial (key: <c>{sweepId}/{trialNumber}</c>, see <see cref="TrialKey"/>). Owns its training run, its
+/// per-epoch history and its last checkpoint; trains on a dedicated thread, never on the grain scheduler.
+/// </summary>
+[Alias("HyperSweep.ITrialGrain")]
+public interface ITrialGrain : IGrainWithStringKey
+{
+    /// <summary>Starts (or resumes from the last checkpoint) an attempt if a training slot is free; returns at once.</summary>
+    [Alias("Start")]
+    Task<StartResult> Start(TrialAssignment assignment);
+
+    /// <summary>Ends the running attempt as cancelled with <paramref name="reason"/>.</summary>
+    [Alias("Stop"), Orleans.Concurrency.AlwaysInterleave]
+    Task Stop(string reason);
+
+    /// <summary>Interrupts the running attempt without ending the trial; its checkpoint stays for a later attempt (pause).</summary>
+    [Alias("Suspend"), Orleans.Concurrency.AlwaysInterleave]
+    Task Suspend();
+
+    /// <summary>This trial's own per-epoch history as persisted by the trial.</summary>
+    [Alias("GetHistory"), Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<EpochMetrics>> GetHistory();
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace HyperSweep.Contracts;
+
+/// <summary>
+/// Everything a trial grain needs to run one attempt: the task (as JSON, the dictionary form of the spec's
+/// <c>task:</c> section), the hyper-parameters (fixed model settings merged with the sampled ones; values are
+/// string, long, double or bool), the seed, the epoch budget, the objective, the trainer's optional early
+/// stopping, and the folder relative data paths are resolved against (the spec's folder).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("HyperSweep.TrialAssignment")]
+public sealed record TrialAssignment(
+    [property: Id(0)] string SweepId,
+    [property: Id(1)] int Trial,
+    [property: Id(2)] int Attempt,
+    [property: Id(3)] string TaskJson,
+    [property: Id(4)] ImmutableSortedDictionary<string, object> Parameters,
+    [property: Id(5)] long Seed,
+    [property: Id(6)] int MaxEpochs,
+    [property: Id(7)] Objective Objective,
+    [property: Id(8)] int? EarlyStoppingPatience = null,
+    [property: Id(9)] double EarlyStoppingMinDelta = 0,
+    [property: Id(10)] string BaseDirectory = ".");

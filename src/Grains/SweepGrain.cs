@@ -1,0 +1,580 @@
+using System.Globalization;
+using HyperSweep.Contracts;
+using HyperSweep.Grains.Planning;
+using HyperSweep.Search;
+using HyperSweep.Search.Pruning;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Orleans.Runtime.Placement;
+using SearchTrialState = HyperSweep.Search.Pruning.TrialState;
+using TrialState = HyperSweep.Contracts.TrialState;
+
+namespace HyperSweep.Grains;
+
+/// <summary>
+/// The coordinator of one sweep. It keeps the spec, the trial table, the sampler cursor and the pruning log in
+/// its persisted state (written at every change that matters, before it answers), rebuilds the Search
+/// library's <see cref="PruningSession"/> from that log when it activates, and starts trials up to the spec's
+/// concurrency on silos with free training slots (placement hints, see <see cref="Dispatch"/>). A keep-alive
+/// timer re-queues trials whose silo left the cluster (as a new attempt that resumes from the checkpoint) and
+/// retries dispatching; it is stopped when the sweep ends.
+/// </summary>
+public sealed class SweepGrain(
+    [PersistentState("sweep")] IPersistentState<SweepGrainState> state,
+    ISweepPlanFactory planFactory,
+    IClusterMembershipService membership,
+    IOptions<SweepServiceOptions> options,
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+{
+    private readonly SortedSet<int> _pending = [];
+    private readonly HashSet<int> _running = [];
+    private readonly Dictionary<string, int> _siloCapacity = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _busySilos = new(StringComparer.Ordinal);
+    // Trials the coordinator ended (pruned) whose thread may still hold its slot until it reports the outcome.
+    private readonly Dictionary<int, (string Silo, DateTime Since)> _draining = [];
+    private ISweepPlan? _plan;
+    private PruningSession? _pruning;
+    private IGrainTimer? _monitor;
+
+    private string SweepId => this.GetPrimaryKeyString();
+
+    private SweepGrainState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.RecordExists)
+        {
+            return Task.CompletedTask;
+        }
+
+        _plan = planFactory.Create(S.SpecText, S.SourceName);
+        _pruning = PruningSession.Rebuild(
+            SweepId,
+            Direction(_plan.Objective),
+            PrunerFactory.Create(_plan.Pruner),
+            S.PruningLog.Select(e => e.End is { } end ? PruningEvent.Finished(e.Trial, ToSearch(end)) : PruningEvent.Reported(e.Trial, e.Step, e.Value)));
+        foreach (var trial in S.Trials)
+        {
+            if (trial.State == TrialState.Pending)
+            {
+                _pending.Add(trial.Number);
+            }
+            else if (trial.State == TrialState.Running)
+            {
+                _running.Add(trial.Number);
+            }
+        }
+
+        if (!IsFinal(S.State))
+        {
+            StartMonitor();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<SubmitResult> Submit(SweepSubmission submission)
+    {
+        if (state.RecordExists)
+        {
+            return S.SpecText == submission.SpecText
+                ? new SubmitResult(true, [], Status())
+                : new SubmitResult(false, [new SpecError(submission.SourceName, 0, 0, null, $"sweep id '{SweepId}' is already used by another sweep")], null);
+        }
+
+        ISweepPlan plan;
+        try
+        {
+            plan = planFactory.Create(submission.SpecText, submission.SourceName);
+            _ = PrunerFactory.Create(plan.Pruner);
+        }
+        catch (SweepSpecException exception)
+        {
+            return new SubmitResult(false, exception.Errors, null);
+        }
+        catch (ArgumentException exception)
+        {
+            return new SubmitResult(false, [new SpecError(submission.SourceName, 0, 0, exception.ParamName, exception.Message)], null);
+        }
+
+        // Nothing is written before the spec is known to be valid: a rejected spec leaves no state behind.
+        _plan = plan;
+        _pruning = new PruningSession(SweepId, Direction(plan.Objective), PrunerFactory.Create(plan.Pruner));
+        S.Name = string.IsNullOrWhiteSpace(submission.NameOverride) ? plan.Name : submission.NameOverride;
+        S.SpecText = submission.SpecText;
+        S.SourceName = submission.SourceName;
+        S.CreatedAt = DateTimeOffset.UtcNow;
+        S.State = SweepState.Running;
+        await state.WriteStateAsync();
+        await Registry().Upsert(Entry());
+        StartMonitor();
+        await DispatchAndSave();
+        return new SubmitResult(true, [], Status());
+    }
+
+    public Task<SweepStatus?> GetStatus() => Task.FromResult(state.RecordExists ? Status() : null);
+
+    public Task<IReadOnlyList<TrialSummary>> GetTrials() =>
+        Task.FromResult<IReadOnlyList<TrialSummary>>(S.Trials.Select(t => t.ToSummary()).ToList());
+
+    public Task<IReadOnlyList<TrialSummary>> GetLeaderboard(int top) =>
+        Task.FromResult<IReadOnlyList<TrialSummary>>(Ranked().Take(Math.Max(0, top)).Select(t => t.ToSummary()).ToList());
+
+    public Task<TrialDetail?> GetTrial(int trial) =>
+        Task.FromResult(trial >= 0 && trial < S.Trials.Count
+            ? new TrialDetail(S.Trials[trial].ToSummary(), S.Trials[trial].Epochs.ToList(), S.Trials[trial].Attempts.ToList())
+            : null);
+
+    public async Task<SweepStatus?> Cancel()
+    {
+        if (!state.RecordExists || IsFinal(S.State))
+        {
+            return state.RecordExists ? Status() : null;
+        }
+
+        var interrupted = _running.ToList();
+        foreach (var trial in S.Trials.Where(t => !t.IsFinal))
+        {
+            EndTrial(trial, TrialState.Cancelled, "sweep cancelled");
+        }
+
+        S.State = SweepState.Cancelled;
+        S.Reason = "cancelled by the user";
+        await Finish();
+        await StopTrials(interrupted, t => t.Stop("sweep cancelled"));
+        return Status();
+    }
+
+    public async Task<SweepStatus?> Pause()
+    {
+        if (!state.RecordExists || S.State != SweepState.Running)
+        {
+            return state.RecordExists ? Status() : null;
+        }
+
+        // Running trials are interrupted and queued again as new attempts: they resume from their checkpoints.
+        var interrupted = _running.ToList();
+        foreach (var number in interrupted)
+        {
+            Requeue(S.Trials[number]);
+        }
+
+        S.State = SweepState.Paused;
+        await state.WriteStateAsync();
+        await Registry().Upsert(Entry());
+        await StopTrials(interrupted, t => t.Suspend());
+        return Status();
+    }
+
+    public async Task<SweepStatus?> Resume()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        if (S.State == SweepState.Paused)
+        {
+            S.State = SweepState.Running;
+            await state.WriteStateAsync();
+            await Registry().Upsert(Entry());
+        }
+
+        if (S.State == SweepState.Running)
+        {
+            StartMonitor();
+            await DispatchAndSave();
+        }
+
+        return Status();
+    }
+
+    public async Task Wake()
+    {
+        if (state.RecordExists && S.State == SweepState.Running)
+        {
+            StartMonitor();
+            await DispatchAndSave();
+        }
+    }
+
+    public async Task<EpochVerdict> ReportEpoch(EpochReport report)
+    {
+        if (!state.RecordExists || report.Trial < 0 || report.Trial >= S.Trials.Count)
+        {
+            return new EpochVerdict(VerdictKind.Cancel, $"sweep '{SweepId}' has no trial {report.Trial}");
+        }
+
+        var trial = S.Trials[report.Trial];
+        if (trial.IsFinal)
+        {
+            // A duplicate of the report that ended the trial, or a report racing its end: same answer as before.
+            return trial.State == TrialState.Pruned
+                ? new EpochVerdict(VerdictKind.Prune, trial.Reason)
+                : new EpochVerdict(VerdictKind.Cancel, trial.Reason ?? $"trial {trial.Number} is {trial.State}");
+        }
+
+        if (report.Attempt != trial.Attempt)
+        {
+            return new EpochVerdict(VerdictKind.Stale, $"attempt {report.Attempt} superseded by attempt {trial.Attempt}");
+        }
+
+        var epoch = report.Metrics.Epoch;
+        if (trial.Epochs.Any(e => e.Epoch == epoch))
+        {
+            return EpochVerdict.Continue; // duplicate: already counted, and it did not prune the trial
+        }
+
+        var metric = _plan!.Objective.Metric;
+        if (!report.Metrics.Values.TryGetValue(metric, out var value))
+        {
+            EndTrial(trial, TrialState.Failed, $"epoch {epoch} did not report the objective metric '{metric}'");
+            await DispatchAndSave();
+            return new EpochVerdict(VerdictKind.Cancel, trial.Reason);
+        }
+
+        trial.Epochs.Add(report.Metrics);
+        trial.LastValue = value;
+        if (trial.BestValue is not { } best || _plan.Objective.IsBetter(value, best))
+        {
+            trial.BestValue = value;
+            trial.BestEpoch = epoch;
+        }
+
+        S.PruningLog.Add(new PruningLogEntry(trial.Number, epoch, value, null));
+        var decision = _pruning!.Report(trial.Number, epoch, value);
+        if (decision.ShouldPrune && epoch < _plan.MaxEpochs)
+        {
+            EndTrial(trial, TrialState.Pruned, $"pruned at epoch {epoch}: {decision.Explanation}");
+            await DispatchAndSave();
+            return new EpochVerdict(VerdictKind.Prune, trial.Reason);
+        }
+
+        await state.WriteStateAsync();
+        return EpochVerdict.Continue;
+    }
+
+    public async Task ReportOutcome(TrialOutcome outcome)
+    {
+        if (!state.RecordExists || outcome.Trial < 0 || outcome.Trial >= S.Trials.Count)
+        {
+            return;
+        }
+
+        var trial = S.Trials[outcome.Trial];
+        _busySilos.Clear(); // a slot was just freed somewhere
+        if (outcome.Attempt == trial.Attempt && _draining.Remove(outcome.Trial))
+        {
+            await DispatchAndSave();
+            return;
+        }
+
+        if (trial.IsFinal || outcome.Attempt != trial.Attempt)
+        {
+            return; // duplicate, or from a superseded attempt
+        }
+
+        EndTrial(trial, outcome.State, outcome.Reason);
+        await DispatchAndSave();
+    }
+
+    /// <summary>
+    /// Starts waiting trials while the sweep is under its concurrency and some silo has a free slot. The target
+    /// silo is the active silo with the most free slots as far as this coordinator knows (capacities are learned
+    /// from <see cref="StartResult"/>s; a silo not heard from yet is tried with one trial). It is passed as a
+    /// placement hint, which Orleans' placement honours for a new activation; the trial grain then takes a slot
+    /// from that silo's <see cref="Slots.TrainingSlots"/> or refuses, and a refusing silo is skipped until the
+    /// next monitor tick. So slots are enforced by each silo and the coordinator spreads the load.
+    /// </summary>
+    private async Task Dispatch()
+    {
+        if (S.State != SweepState.Running || _plan is null)
+        {
+            return;
+        }
+
+        // Write-ahead: new trials enter the persisted table before any of them starts, so a coordinator that
+        // crashes mid-dispatch never forgets a trial that is already training.
+        var created = false;
+        while (_pending.Count < _plan.Concurrency - _running.Count && S.NextTrial < _plan.PlannedTrials)
+        {
+            CreateTrial();
+            created = true;
+        }
+
+        if (created)
+        {
+            await state.WriteStateAsync();
+        }
+
+        var active = ActiveSilos();
+        while (_running.Count < _plan.Concurrency && _pending.Count > 0)
+        {
+            var number = _pending.Min;
+            var target = ChooseSilo(active);
+            if (target is null)
+            {
+                break;
+            }
+
+            var trial = S.Trials[number];
+            var assignment = new TrialAssignment(
+                SweepId, number, trial.Attempt, _plan.TaskJson, trial.Parameters, trial.Seed, _plan.MaxEpochs, _plan.Objective,
+                _plan.EarlyStopping?.Patience, _plan.EarlyStopping?.MinDelta ?? 0, _plan.BaseDirectory);
+            StartResult? result;
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
+            try
+            {
+                result = await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)).Start(assignment);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Starting trial {Trial} of {Sweep} failed", number, SweepId);
+                result = null;
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+
+            if (result is null)
+            {
+                _busySilos.Add(target.ToParsableString());
+                continue;
+            }
+
+            _siloCapacity[result.Silo] = result.SlotCapacity;
+            if (!result.Started)
+            {
+                _busySilos.Add(result.Silo);
+                continue;
+            }
+
+            _pending.Remove(number);
+            _running.Add(number);
+            trial.State = TrialState.Running;
+            trial.Silo = result.Silo;
+            if (!trial.Attempts.Any(a => a.Attempt == trial.Attempt))
+            {
+                trial.Attempts.Add(new TrialAttempt(trial.Attempt, result.Silo, result.ResumedFromEpoch));
+            }
+        }
+    }
+
+    private void CreateTrial()
+    {
+        var number = S.NextTrial;
+        S.Trials.Add(new TrialRecord
+        {
+            Number = number,
+            Parameters = _plan!.ParametersOf(number),
+            Seed = _plan.SeedOf(number),
+        });
+        S.NextTrial = number + 1;
+        _pending.Add(number);
+    }
+
+    private Dictionary<string, SiloAddress> ActiveSilos() =>
+        membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
+
+    private SiloAddress? ChooseSilo(Dictionary<string, SiloAddress> active)
+    {
+        var mine = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var number in _running)
+        {
+            if (S.Trials[number].Silo is { } silo)
+            {
+                mine[silo] = mine.GetValueOrDefault(silo) + 1;
+            }
+        }
+
+        foreach (var (silo, _) in _draining.Values)
+        {
+            mine[silo] = mine.GetValueOrDefault(silo) + 1;
+        }
+
+        SiloAddress? best = null;
+        var bestFree = 0;
+        foreach (var (name, address) in active.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            if (_busySilos.Contains(name))
+            {
+                continue;
+            }
+
+            var free = _siloCapacity.TryGetValue(name, out var capacity) ? capacity - mine.GetValueOrDefault(name) : 1;
+            if (free > bestFree)
+            {
+                best = address;
+                bestFree = free;
+            }
+        }
+
+        return best;
+    }
+
+    private async Task Monitor(CancellationToken cancellationToken)
+    {
+        if (!state.RecordExists || IsFinal(S.State))
+        {
+            StopMonitor();
+            return;
+        }
+
+        _busySilos.Clear();
+        var active = ActiveSilos();
+        var changed = false;
+        foreach (var (number, (silo, since)) in _draining.ToList())
+        {
+            if (!active.ContainsKey(silo) || DateTime.UtcNow - since > TimeSpan.FromSeconds(30))
+            {
+                _draining.Remove(number);
+            }
+        }
+
+        foreach (var number in _running.ToList())
+        {
+            var trial = S.Trials[number];
+            if (trial.Silo is null || !active.ContainsKey(trial.Silo))
+            {
+                logger.LogInformation("Trial {Trial} of {Sweep} lost its silo {Silo}; resuming it as attempt {Attempt}", number, SweepId, trial.Silo, trial.Attempt + 1);
+                Requeue(trial);
+                changed = true;
+            }
+        }
+
+        if (changed || (S.State == SweepState.Running && _pending.Count + (_plan!.PlannedTrials - S.NextTrial) > 0 && _running.Count < _plan.Concurrency))
+        {
+            await DispatchAndSave();
+        }
+    }
+
+    private void Requeue(TrialRecord trial)
+    {
+        _running.Remove(trial.Number);
+        _pending.Add(trial.Number);
+        trial.State = TrialState.Pending;
+        trial.Attempt++;
+    }
+
+    private void EndTrial(TrialRecord trial, TrialState final, string? reason)
+    {
+        if (_running.Remove(trial.Number) && trial.Silo is { } silo && final == TrialState.Pruned)
+        {
+            _draining[trial.Number] = (silo, DateTime.UtcNow);
+        }
+
+        _pending.Remove(trial.Number);
+        trial.State = final;
+        trial.Reason = reason;
+        if (!_pruning!.Study.Contains(trial.Number) || _pruning.Study.Trial(trial.Number).State == SearchTrialState.Running)
+        {
+            _pruning.Finish(trial.Number, ToSearch(final));
+            S.PruningLog.Add(new PruningLogEntry(trial.Number, 0, double.NaN, final));
+        }
+    }
+
+    private async Task DispatchAndSave()
+    {
+        await Dispatch();
+        if (S.State == SweepState.Running && _running.Count == 0 && _pending.Count == 0 && S.NextTrial >= _plan!.PlannedTrials)
+        {
+            var anyResult = S.Trials.Any(t => t.State is TrialState.Completed or TrialState.Pruned);
+            S.State = anyResult || S.Trials.Count == 0 ? SweepState.Completed : SweepState.Failed;
+            S.Reason = anyResult || S.Trials.Count == 0 ? null : "every trial failed";
+            await Finish();
+            return;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task Finish()
+    {
+        S.FinishedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync();
+        StopMonitor();
+        await Registry().Upsert(Entry());
+    }
+
+    private async Task StopTrials(IEnumerable<int> numbers, Func<ITrialGrain, Task> stop)
+    {
+        foreach (var number in numbers)
+        {
+            try
+            {
+                await stop(GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)));
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not stop trial {Trial} of {Sweep}", number, SweepId);
+            }
+        }
+    }
+
+    private IEnumerable<TrialRecord> Ranked()
+    {
+        var objective = _plan?.Objective;
+        var withValue = S.Trials.Where(t => t.BestValue is not null);
+        var ordered = objective is { Maximize: true }
+            ? withValue.OrderBy(t => t.State == TrialState.Completed ? 0 : 1).ThenByDescending(t => t.BestValue)
+            : withValue.OrderBy(t => t.State == TrialState.Completed ? 0 : 1).ThenBy(t => t.BestValue);
+        return ordered.ThenBy(t => t.Number);
+    }
+
+    private SweepStatus Status()
+    {
+        int Count(TrialState s) => S.Trials.Count(t => t.State == s);
+        var best = Ranked().FirstOrDefault();
+        return new SweepStatus(
+            SweepId,
+            S.Name,
+            S.State,
+            _plan!.Objective,
+            _plan.PlannedTrials,
+            _pending.Count + (_plan.PlannedTrials - S.NextTrial),
+            _running.Count,
+            Count(TrialState.Completed),
+            Count(TrialState.Pruned),
+            Count(TrialState.Failed),
+            Count(TrialState.Cancelled),
+            best?.ToSummary(),
+            S.CreatedAt,
+            S.FinishedAt,
+            S.Reason);
+    }
+
+    private SweepEntry Entry() => new(SweepId, S.Name, S.State, S.CreatedAt);
+
+    private ISweepRegistryGrain Registry() => GrainFactory.GetGrain<ISweepRegistryGrain>(0);
+
+    private void StartMonitor()
+    {
+        _monitor ??= this.RegisterGrainTimer(
+            Monitor,
+            new GrainTimerCreationOptions(options.Value.MonitorInterval, options.Value.MonitorInterval) { KeepAlive = true });
+    }
+
+    private void StopMonitor()
+    {
+        _monitor?.Dispose();
+        _monitor = null;
+    }
+
+    private static bool IsFinal(SweepState s) => s is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
+
+    private static StudyDirection Direction(Objective objective) =>
+        objective.Maximize ? StudyDirection.Maximize : StudyDirection.Minimize;
+
+    private static SearchTrialState ToSearch(TrialState s) => s switch
+    {
+        TrialState.Completed => SearchTrialState.Complete,
+        TrialState.Pruned => SearchTrialState.Pruned,
+        TrialState.Failed => SearchTrialState.Failed,
+        TrialState.Cancelled => SearchTrialState.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(s), s, string.Create(CultureInfo.InvariantCulture, $"{s} is not a final trial state")),
+    };
+}

@@ -1,0 +1,146 @@
+using HyperSweep.Contracts;
+using HyperSweep.Grains.Slots;
+using HyperSweep.Grains.Workloads;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HyperSweep.Grains;
+
+/// <summary>
+/// One trial. <see cref="Start"/> takes a slot from the silo's <see cref="TrainingSlots"/> and returns at once;
+/// the training runs on the slot's dedicated thread (<see cref="TrialTrainingLoop"/>) and comes back into this
+/// grain only through <see cref="ITrialRunSink"/> calls, which persist each epoch's metrics and checkpoint.
+/// A keep-alive timer stops the idle-activation collector from removing the grain while its thread trains.
+/// </summary>
+public sealed class TrialGrain(
+    [PersistentState("trial")] IPersistentState<TrialGrainState> state,
+    TrainingSlots slots,
+    ITrialWorkload workload,
+    ILocalSiloDetails silo,
+    IOptions<SweepServiceOptions> options,
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialRunSink
+{
+    private TrainingRun? _run;
+    private IGrainTimer? _keepAlive;
+    private string? _stopReason;
+
+    public async Task<StartResult> Start(TrialAssignment assignment)
+    {
+        var current = state.State;
+        if (assignment.Attempt < current.Attempt)
+        {
+            return Result(false, $"attempt {assignment.Attempt} is older than attempt {current.Attempt}");
+        }
+
+        if (_run is { Completion.IsCompleted: false })
+        {
+            if (assignment.Attempt == current.Attempt)
+            {
+                return Result(true, null);
+            }
+
+            _run.Cancel();
+            return Result(false, "the previous attempt is still stopping");
+        }
+
+        var key = this.GetPrimaryKeyString();
+        if (slots.InUse >= slots.Capacity || slots.IsRunning(key))
+        {
+            // Let this activation go, so the next try can be placed on a silo with a free slot.
+            DeactivateOnIdle();
+            return Result(false, "no free training slot");
+        }
+
+        current.Assignment = assignment;
+        current.Attempt = assignment.Attempt;
+        current.State = TrialState.Running;
+        current.Reason = null;
+        await state.WriteStateAsync();
+
+        _stopReason = null;
+        var history = current.History.ToList();
+        var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason);
+        var checkpoint = current.Checkpoint;
+        var checkpointEpoch = current.CheckpointEpoch;
+        _run = slots.TryStart(key, run => loop.Run(assignment, history, checkpoint, checkpointEpoch, run));
+        if (_run is null)
+        {
+            DeactivateOnIdle();
+            return Result(false, "no free training slot");
+        }
+
+        _keepAlive?.Dispose();
+        _keepAlive = this.RegisterGrainTimer(
+            _ => Task.CompletedTask,
+            new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true, Interleave = true });
+        return Result(true, null);
+    }
+
+    public Task Stop(string reason)
+    {
+        _stopReason = reason;
+        _run?.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public Task Suspend()
+    {
+        _stopReason = null;
+        _run?.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<EpochMetrics>> GetHistory() =>
+        Task.FromResult<IReadOnlyList<EpochMetrics>>(state.State.History.ToList());
+
+    public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, byte[]? checkpoint)
+    {
+        var current = state.State;
+        if (attempt != current.Attempt)
+        {
+            return false;
+        }
+
+        var last = current.History.Count == 0 ? 0 : current.History[^1].Epoch;
+        if (metrics.Epoch <= last)
+        {
+            return true;
+        }
+
+        current.History.Add(metrics);
+        current.Checkpoint = checkpoint;
+        current.CheckpointEpoch = metrics.Epoch;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> CommitEnd(int attempt, TrialState outcome, string? reason)
+    {
+        var current = state.State;
+        if (attempt != current.Attempt)
+        {
+            return false;
+        }
+
+        current.State = outcome;
+        current.Reason = reason;
+        // The checkpoint is only needed to resume; a finished trial keeps its history, not its weights.
+        current.Checkpoint = null;
+        current.CheckpointEpoch = 0;
+        await state.WriteStateAsync();
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+        return true;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Silo shutting down (or the activation being moved): interrupt training; the sweep resumes it elsewhere.
+        _run?.Cancel();
+        _keepAlive?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private StartResult Result(bool started, string? reason) =>
+        new(started, silo.SiloAddress.ToParsableString(), slots.Capacity, slots.InUse, reason, state.State.CheckpointEpoch);
+}

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using HyperSweep.Contracts;
+using HyperSweep.Grains.Slots;
+using HyperSweep.Grains.Workloads;
+using Microsoft.Extensions.Logging;
+
+namespace HyperSweep.Grains;
+
+/// <summary>
+/// The body of one trial attempt, run on a dedicated training thread (never a grain scheduler thread). It
+/// first re-sends the epochs persisted by earlier attempts (the sweep ignores duplicates; this closes the gap
+/// when an attempt died between persisting an epoch and reporting it), then trains from the checkpoint. Each
+/// epoch is persisted by the trial grain first and reported to the sweep second, so a reported epoch is always
+/// resumable. Blocking on grain calls is fine here: this thread belongs to the training, not to Orleans.
+/// </summary>
+internal sealed class TrialTrainingLoop(
+    IGrainFactory grains,
+    ITrialWorkload workload,
+    ILogger logger,
+    TimeSpan retryBudget,
+    Func<string?> stopReason)
+{
+    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run)
+    {
+        var cancellation = run.Token;
+        var key = TrialKey.Format(assignment.SweepId, assignment.Trial);
+        var sink = grains.GetGrain<ITrialRunSink>(key);
+        var sweep = grains.GetGrain<ISweepGrain>(assignment.SweepId);
+
+        EpochVerdict? verdict = null;
+        foreach (var earlier in history)
+        {
+            verdict = Call(() => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, earlier)), cancellation);
+            if (verdict.ShouldStop)
+            {
+                break;
+            }
+        }
+
+        string? failure = null;
+        string? note = null;
+        var lastEpoch = checkpointEpoch;
+        if (verdict is null || !verdict.ShouldStop)
+        {
+            verdict = null;
+            var request = new TrialWorkloadRequest(
+                assignment.TaskJson, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch,
+                assignment.Objective, assignment.EarlyStoppingPatience, assignment.EarlyStoppingMinDelta, assignment.BaseDirectory);
+            try
+            {
+                var result = workload.Run(request, epoch =>
+                {
+                    lastEpoch = epoch.Epoch;
+                    var metrics = new EpochMetrics(epoch.Epoch, epoch.Metrics.ToImmutableSortedDictionary(StringComparer.Ordinal));
+                    if (metrics.Values.Values.Any(v => !double.IsFinite(v)))
+                    {
+                        failure = $"diverged at epoch {epoch.Epoch}";
+                        return false;
+                    }
+
+                    if (!Call(() => sink.CommitEpoch(assignment.Attempt, metrics, epoch.Checkpoint), cancellation))
+                    {
+                        verdict = new EpochVerdict(VerdictKind.Stale, "attempt superseded");
+                        return false;
+                    }
+
+                    verdict = Call(() => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, metrics)), cancellation);
+                    return !verdict.ShouldStop;
+                }, cancellation);
+                failure ??= result.FailureReason;
+                note = result.Note;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                if (stopReason() is not { } reason)
+                {
+                    // The activation or the silo is going away: leave the trial to be resumed elsewhere.
+                    logger.LogInformation("Trial {Trial} attempt {Attempt} interrupted at epoch {Epoch}", key, assignment.Attempt, lastEpoch);
+                    return;
+                }
+
+                verdict = new EpochVerdict(VerdictKind.Cancel, reason);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Trial {Trial} attempt {Attempt} failed", key, assignment.Attempt);
+                failure = $"{exception.GetType().Name}: {exception.Message}";
+            }
+        }
+
+        var (state, why) = failure is not null ? (TrialState.Failed, failure)
+            : verdict is null || verdict.Kind == VerdictKind.Continue ? (TrialState.Completed, note)
+            : verdict.Kind == VerdictKind.Prune ? (TrialState.Pruned, verdict.Reason)
+            : verdict.Kind == VerdictKind.Cancel ? (TrialState.Cancelled, verdict.Reason)
+            : (TrialState.Pending, verdict.Reason);
+        if (state == TrialState.Pending)
+        {
+            return; // stale attempt: the coordinator has moved on and expects nothing from it
+        }
+
+        if (Call(() => sink.CommitEnd(assignment.Attempt, state, why), CancellationToken.None))
+        {
+            // Free the slot before telling the sweep, so the trial it starts next finds the slot free.
+            run.ReleaseSlot();
+            Call(async () =>
+            {
+                await sweep.ReportOutcome(new TrialOutcome(assignment.Trial, assignment.Attempt, state, Math.Max(lastEpoch, history.Count), why));
+                return true;
+            }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A call to a grain, retried with back-off: the sweep's silo may be dying and the coordinator re-activating elsewhere.</summary>
+    private T Call<T>(Func<Task<T>> call, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + retryBudget;
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return call().GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested && exception is not OperationCanceledException)
+            {
+                logger.LogInformation("Retrying a trial report after {Error}", exception.Message);
+                cancellation.WaitHandle.WaitOne(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+}

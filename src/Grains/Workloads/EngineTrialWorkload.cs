@@ -1,0 +1,55 @@
+using System.Text.Json;
+using HyperSweep.Engine.Tasks;
+using HyperSweep.Engine.Training;
+
+namespace HyperSweep.Grains.Workloads;
+
+/// <summary>
+/// Real training: the Engine's <see cref="TrialRunner"/> with the task, hyper-parameters, seed, budget and
+/// early stopping of the request, resumed from its checkpoint when there is one. Task data is shared between
+/// trials of this silo through the Engine's cache (every trial of a sweep trains on the same data). The
+/// runner's callbacks are adapted to <see cref="ITrialWorkload"/>'s: the checkpoint of an epoch is handed over
+/// with that epoch's metrics, and a false answer stops the run.
+/// </summary>
+public sealed class EngineTrialWorkload : ITrialWorkload
+{
+    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
+    {
+        using var task = JsonDocument.Parse(request.TaskJson);
+        var trialRequest = new TrialRequest(
+            TaskDefinition.Parse(JsonScalars.ToDictionary(task.RootElement)),
+            request.Parameters.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+            unchecked((int)request.Seed),
+            request.MaxEpochs,
+            new Objective(request.Objective.Metric, request.Objective.Maximize ? ObjectiveDirection.Maximize : ObjectiveDirection.Minimize),
+            request.EarlyStoppingPatience is { } patience ? new EarlyStoppingOptions(patience, request.EarlyStoppingMinDelta) : null,
+            request.BaseDirectory,
+            request.ResumeCheckpoint);
+
+        byte[]? checkpoint = null;
+        var stopped = false;
+        var callbacks = new TrainingCallbacks(
+            OnEpochEnd: (metrics, _) =>
+            {
+                var go = onEpoch(new TrialEpochResult(metrics.Epoch, metrics.ToDictionary(), checkpoint));
+                stopped |= !go;
+                return ValueTask.FromResult(go ? EpochDecision.Continue : EpochDecision.Stop);
+            },
+            OnCheckpoint: (_, bytes, _) =>
+            {
+                checkpoint = bytes;
+                return ValueTask.CompletedTask;
+            });
+
+        // This runs on the training slot's dedicated thread, which may block; the runner's awaits complete synchronously
+        // because the callbacks above do.
+        var result = TrialRunner.RunAsync(trialRequest, callbacks, cancellation, TaskDataCache.Shared).GetAwaiter().GetResult();
+        var last = result.Epochs.Count == 0 ? request.ResumeEpoch : result.Epochs[^1].Epoch;
+        return result.Outcome switch
+        {
+            TrialOutcome.Failed => new TrialWorkloadResult(stopped, last, result.Reason ?? "training failed"),
+            TrialOutcome.Cancelled => throw new OperationCanceledException(cancellation),
+            _ => new TrialWorkloadResult(stopped, last, null, result.Outcome == TrialOutcome.Completed ? result.Reason : null),
+        };
+    }
+}

@@ -1,0 +1,11 @@
+namespace HyperSweep.Grains.Workloads;
+
+/// <summary>
+/// Runs one trial attempt synchronously on the calling thread (a dedicated training thread, never a grain
+/// scheduler thread). After every epoch it calls <c>onEpoch</c> with the metrics and a checkpoint; a false
+/// answer stops training at once. Throws on a training error; honours <paramref name="cancellation"/>.
+/// </summary>
+public interface ITrialWorkload
+{
+    TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+
+namespace HyperSweep.Grains.Workloads;
+
+/// <summary>
+/// A trial without training, for measuring the service's own overhead and for coordinator-logic tests:
+/// a deterministic learning curve derived from the parameters and seed (loss decays towards a floor that
+/// depends on a hash of both), with a checkpoint holding the epoch reached. Settings read from the
+/// parameters (all optional): <c>synthetic_floor</c> (the loss the curve approaches, overriding the hash),
+/// <c>synthetic_fail_at</c> (throw at that epoch), <c>synthetic_diverge_at</c> (NaN loss from that epoch),
+/// <c>synthetic_epoch_ms</c> (simulated training time per epoch, waited on the cancellation token).
+/// Metrics: train_loss, val_loss, val_accuracy (= 1 - val_loss / 2, clamped to [0, 1]).
+/// </summary>
+public sealed class SyntheticTrialWorkload : ITrialWorkload
+{
+    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
+    {
+        var floor = Number(request.Parameters, "synthetic_floor") ?? HashFloor(request.Parameters, request.Seed);
+        var failAt = Number(request.Parameters, "synthetic_fail_at");
+        var divergeAt = Number(request.Parameters, "synthetic_diverge_at");
+        var epochMs = Number(request.Parameters, "synthetic_epoch_ms") ?? 0;
+
+        var start = request.ResumeCheckpoint is null ? 0 : BitConverter.ToInt32(request.ResumeCheckpoint);
+        for (var epoch = start + 1; epoch <= request.MaxEpochs; epoch++)
+        {
+            if (epochMs > 0)
+            {
+                // Simulated training time; returns early when the attempt is cancelled.
+                cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(epochMs));
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            if (failAt is { } f && epoch >= f)
+            {
+                throw new InvalidOperationException($"synthetic failure at epoch {epoch}");
+            }
+
+            var loss = divergeAt is { } d && epoch >= d ? double.NaN : floor + (2.0 - floor) * Math.Exp(-0.5 * epoch);
+            var metrics = new Dictionary<string, double>
+            {
+                ["train_loss"] = loss * 0.9,
+                ["val_loss"] = loss,
+                ["val_accuracy"] = Math.Clamp(1.0 - (loss / 2.0), 0.0, 1.0),
+            };
+            if (!onEpoch(new TrialEpochResult(epoch, metrics, BitConverter.GetBytes(epoch))))
+            {
+                return new TrialWorkloadResult(StoppedByCallback: true, epoch);
+            }
+        }
+
+        return new TrialWorkloadResult(StoppedByCallback: false, request.MaxEpochs);
+    }
+
+    private static double HashFloor(IReadOnlyDictionary<string, object> parameters, long seed)
+    {
+        var text = new StringBuilder(seed.ToString(CultureInfo.InvariantCulture));
+        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            text.Append('|').Append(name).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+        }
+
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(text.ToString()));
+        return 0.1 + (hash % 10_000) / 10_000.0; // in [0.1, 1.1)
+    }
+
+    private static double? Number(IReadOnlyDictionary<string, object> parameters, string name) =>
+        parameters.TryGetValue(name, out var value) ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
+}

@@ -1,0 +1,8 @@
+namespace HyperSweep.Search.Spec;
+
+/// <summary>How trials' parameters are chosen.</summary>
+public enum SearchMethod
+{
+    Grid,
+    Random,
+}

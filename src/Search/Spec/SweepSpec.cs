@@ -1,0 +1,47 @@
+using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
+using HyperSweep.Search.Spaces;
+
+namespace HyperSweep.Search.Spec;
+
+/// <summary>
+/// A validated sweep spec (docs/SPEC.md). Built by <see cref="SweepSpecParser"/>; every field is already
+/// checked, so the methods below cannot fail on a parsed spec.
+/// </summary>
+public sealed record SweepSpec(
+    string Name,
+    TaskSpec Task,
+    IReadOnlyDictionary<string, object> Model,
+    ObjectiveSpec Objective,
+    StrategySpec Strategy,
+    SearchSpace Parameters,
+    PrunerSpec Pruner,
+    BudgetSpec Budget,
+    int Concurrency)
+{
+    /// <summary>The sampler the strategy names (a grid is enumerated here, within the size limit).</summary>
+    public ISampler CreateSampler() => Strategy.Method == SearchMethod.Grid
+        ? new GridSampler(Parameters, Strategy.MaxGridSize)
+        : new RandomSampler(Parameters, Strategy.Seed);
+
+    /// <summary>How many trials the sweep runs: the grid size (capped by trials) or the random trial count.</summary>
+    public long TrialCount(ISampler sampler) =>
+        sampler.Size is { } size ? Math.Min(size, Strategy.Trials ?? size) : Strategy.Trials ?? 0;
+
+    /// <summary>The training seed of trial <paramref name="index"/>: a pure function of (strategy.seed, index).</summary>
+    public int TrialSeed(long index) => SeedMixer.ToInt32(SeedMixer.Mix(SeedMixer.Mix(Strategy.Seed, index), "training-seed"));
+
+    /// <summary>A fresh pruner; call again to rebuild after a restart (see <see cref="PruningSession.Rebuild"/>).</summary>
+    public IPruner CreatePruner() => PrunerFactory.Create(Pruner);
+
+    /// <summary>Model settings merged with a trial's parameters: what the Engine's ModelFactory receives.</summary>
+    public IReadOnlyDictionary<string, object> HyperParametersFor(TrialParameters parameters)
+    {
+        var merged = new Dictionary<string, object>(Model, StringComparer.Ordinal);
+        foreach (var (name, value) in parameters)
+        {
+            merged[name] = value;
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Text.RegularExpressions;
+using HyperSweep.Search.Pruning;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HyperSweep.Search.Spec;
+
+/// <summary>
+/// Reads a sweep spec (YAML, docs/SPEC.md) into an immutable, validated <see cref="SweepSpec"/>. Every
+/// problem — bad YAML, unknown field, wrong type, impossible range, unknown pruner — is a
+/// <see cref="SpecException"/> naming the field and its line:column; nothing else escapes.
+/// </summary>
+public static partial class SweepSpecParser
+{
+    public const int DefaultMaxEpochs = 10;
+    public const int DefaultConcurrency = 4;
+    public const int DefaultRandomTrials = 20;
+
+    private static readonly string[] TopLevelFields =
+        ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "budget", "concurrency"];
+
+    public static SweepSpec ParseFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Parse(File.ReadAllText(path), Path.GetFileName(path));
+    }
+
+    public static SweepSpec Parse(string yaml, string source = "<spec>")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            // YamlDotNet reports a tab in indentation at 1:1; point at the real line instead.
+            if (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndentedLine(yaml) is { } tabLine)
+            {
+                throw new SpecException(source, "(yaml syntax)", tabLine, 1, "a tab is used for indentation; YAML indents with spaces", e);
+            }
+            throw new SpecException(source, "(yaml syntax)", e.Start.Line, e.Start.Column, YamlProblem(e), e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner can fail with a bare InvalidOperationException (seen on an unclosed
+            // flow list); report where the last readable token ended.
+            var (line, column) = LastReadablePosition(yaml);
+            throw new SpecException(source, "(yaml syntax)", line, column,
+                "the YAML cannot be read past this point (an unclosed [ or { list/map?)", e);
+        }
+        if (stream.Documents.Count == 0)
+        {
+            throw new SpecException(source, "(document)", 1, 1, "the spec is empty");
+        }
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode.Start;
+            throw new SpecException(source, "(document)", second.Line, second.Column, "a spec holds one YAML document, found several");
+        }
+        var root = new SpecNode(source, "", stream.Documents[0].RootNode);
+        if (root.Node is not YamlMappingNode)
+        {
+            throw new SpecException(source, "(document)", root.Node.Start.Line, root.Node.Start.Column,
+                $"the spec must be a map of fields ({string.Join(", ", TopLevelFields)}), not {root.Describe()}");
+        }
+        var fields = root.Map(TopLevelFields).ToDictionary(f => f.Key, f => f.Value);
+
+        var name = fields.TryGetValue("name", out var nameNode) ? SweepName(nameNode) : DefaultName(source);
+        if (fields.TryGetValue("description", out var description))
+        {
+            description.String();
+        }
+        var task = fields.TryGetValue("task", out var taskNode) ? TaskSection.Parse(taskNode) : TaskSection.Default;
+        var model = fields.TryGetValue("model", out var modelNode) ? Model(modelNode) : new Dictionary<string, object>();
+        var objective = fields.TryGetValue("objective", out var objectiveNode)
+            ? Objective(objectiveNode, task)
+            : new ObjectiveSpec("val_loss", StudyDirection.Minimize);
+        var strategy = fields.TryGetValue("strategy", out var strategyNode)
+            ? Strategy(strategyNode)
+            : new StrategySpec(SearchMethod.Random, DefaultRandomTrials, 0, Sampling.GridSampler.DefaultMaxPoints);
+        var parameters = fields.TryGetValue("parameters", out var parametersNode)
+            ? ParametersSection.Parse(parametersNode, model, strategy, strategyNode)
+            : new Spaces.SearchSpace([]);
+        var pruner = fields.TryGetValue("pruner", out var prunerNode) ? PrunerSection.Parse(prunerNode) : PrunerSpec.Median;
+        var budget = fields.TryGetValue("budget", out var budgetNode) ? Budget(budgetNode) : new BudgetSpec(DefaultMaxEpochs, null);
+        var concurrency = fields.TryGetValue("concurrency", out var concurrencyNode) ? concurrencyNode.Int(min: 1) : DefaultConcurrency;
+        return new SweepSpec(name, task, model, objective, strategy, parameters, pruner, budget, concurrency);
+    }
+
+    private static string SweepName(SpecNode node)
+    {
+        var name = node.String();
+        return NamePattern().IsMatch(name)
+            ? name
+            : throw node.Error($"'{name}' must be 1-64 letters, digits, '.', '_' or '-' (it becomes a grain key and a study name)");
+    }
+
+    private static string DefaultName(string source)
+    {
+        var stem = Path.GetFileNameWithoutExtension(source);
+        return NamePattern().IsMatch(stem) ? stem : "sweep";
+    }
+
+    private static Dictionary<string, object> Model(SpecNode node)
+    {
+        var model = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value, _) in node.Map(Vocabulary.HyperParameters.ToArray()))
+        {
+            model[key] = value.Scalar() ?? throw value.Error("a fixed model setting needs a value");
+        }
+        return model;
+    }
+
+    private static ObjectiveSpec Objective(SpecNode node, TaskSpec task)
+    {
+        var fields = node.Map("metric", "direction").ToDictionary(f => f.Key, f => f.Value);
+        var metric = fields.TryGetValue("metric", out var metricNode) ? metricNode.OneOf(Vocabulary.Metrics) : "val_loss";
+        if (metric == "val_accuracy" && task.Kind != "classification")
+        {
+            throw metricNode!.Error($"val_accuracy exists only for classification tasks, this task is {task.Kind}");
+        }
+        if (metric == "val_perplexity" && task.Kind != "language_model")
+        {
+            throw metricNode!.Error($"val_perplexity exists only for language_model tasks, this task is {task.Kind}");
+        }
+        var direction = fields.TryGetValue("direction", out var directionNode)
+            ? directionNode.OneOf(["minimize", "maximize"]) == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize
+            : Vocabulary.NaturalDirection(metric);
+        return new ObjectiveSpec(metric, direction);
+    }
+
+    private static StrategySpec Strategy(SpecNode node)
+    {
+        var fields = node.Map("method", "trials", "seed", "max_grid_size").ToDictionary(f => f.Key, f => f.Value);
+        var method = fields.TryGetValue("method", out var methodNode)
+            ? methodNode.OneOf(["grid", "random"]) == "grid" ? SearchMethod.Grid : SearchMethod.Random
+            : SearchMethod.Random;
+        int? trials = fields.TryGetValue("trials", out var trialsNode) ? trialsNode.Int(min: 1)
+            : method == SearchMethod.Random ? DefaultRandomTrials : null;
+        var seed = fields.TryGetValue("seed", out var seedNode) ? seedNode.Long() : 0;
+        var maxGrid = fields.TryGetValue("max_grid_size", out var maxNode) ? maxNode.Long(min: 1) : Sampling.GridSampler.DefaultMaxPoints;
+        return new StrategySpec(method, trials, seed, maxGrid);
+    }
+
+    private static BudgetSpec Budget(SpecNode node)
+    {
+        var fields = node.Map("max_epochs", "early_stopping").ToDictionary(f => f.Key, f => f.Value);
+        var maxEpochs = fields.TryGetValue("max_epochs", out var epochsNode) ? epochsNode.Int(min: 1) : DefaultMaxEpochs;
+        EarlyStoppingSpec? earlyStopping = null;
+        if (fields.TryGetValue("early_stopping", out var esNode) && esNode.Node is not YamlScalarNode { Value: "" or "~" or "null" })
+        {
+            var es = esNode.Map("patience", "min_delta").ToDictionary(f => f.Key, f => f.Value);
+            var patience = es.TryGetValue("patience", out var patienceNode)
+                ? patienceNode.Int(min: 1)
+                : throw esNode.Error("early_stopping needs 'patience' (epochs without improvement before stopping)");
+            var minDelta = es.TryGetValue("min_delta", out var deltaNode) ? deltaNode.Double() : 0.0;
+            if (minDelta < 0)
+            {
+                throw deltaNode!.Error($"must be >= 0, not {minDelta}");
+            }
+            earlyStopping = new EarlyStoppingSpec(patience, minDelta);
+        }
+        return new BudgetSpec(maxEpochs, earlyStopping);
+    }
+
+    private static long? FirstTabIndentedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].AsSpan(0, indentation).Contains('\t') && lines[i].Trim().Length > 0)
+            {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static (long Line, long Column) LastReadablePosition(string yaml)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        var position = (Line: 1L, Column: 1L);
+        try
+        {
+            while (scanner.MoveNext())
+            {
+                position = (scanner.Current!.Start.Line, scanner.Current.Start.Column);
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // The position of the last token read is the answer.
+        }
+        return position;
+    }
+
+    private static string YamlProblem(YamlException e)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; the location is reported separately.
+        var message = e.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        return cut >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(cut + 3)..] : message;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,52 @@
+namespace HyperSweep.Silo;
+
+/// <summary>
+/// The silo's configuration, section <c>HyperSweep</c> of appsettings.json, environment variables
+/// (<c>HyperSweep__StateDir</c>) and the command line (<c>--HyperSweep:Slots=4</c>, or the short forms
+/// <c>--state-dir</c>, <c>--slots</c>, <c>--mode</c>). Cluster-mode settings (Redis endpoint, advertised
+/// address, TLS) belong here too when cluster mode lands.
+/// </summary>
+public sealed class HyperSweepSiloOptions
+{
+    public const string Section = "HyperSweep";
+
+    public SiloMode Mode { get; set; } = SiloMode.Dev;
+
+    /// <summary>Where dev mode keeps its SQLite state (default ~/.hypersweep).</summary>
+    public string StateDir { get; set; } = DefaultStateDir();
+
+    /// <summary>Trials this silo trains at once (default: its processor count).</summary>
+    public int Slots { get; set; } = Environment.ProcessorCount;
+
+    public string ClusterId { get; set; } = "hypersweep-dev";
+
+    public string ServiceId { get; set; } = "hypersweep";
+
+    /// <summary>Silo-to-silo port; 0 picks a free port (an in-process dev silo).</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port; 0 picks a free port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    public WorkloadKind Workload { get; set; } = WorkloadKind.Engine;
+
+    /// <summary>Redis endpoint for cluster mode (host:port); required there.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The address other nodes reach this silo on (cluster mode; nodes have several interfaces).</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public string StateDatabasePath => Path.Combine(ExpandHome(StateDir), "state.db");
+
+    public static string DefaultStateDir() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".hypersweep");
+
+    public static string ExpandHome(string path) =>
+        path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.TrimStart('~').TrimStart('/'))
+            : path;
+}

@@ -1,0 +1,46 @@
+using HyperSweep.Silo;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// hypersweep-silo: a long-lived silo (dev mode by default). Configuration: appsettings.json, then environment
+// variables (HyperSweep__Slots=4), then the command line (--slots 4, --state-dir DIR, --mode Dev).
+var switches = new Dictionary<string, string>
+{
+    ["--state-dir"] = "HyperSweep:StateDir",
+    ["--slots"] = "HyperSweep:Slots",
+    ["--mode"] = "HyperSweep:Mode",
+    ["--silo-port"] = "HyperSweep:SiloPort",
+    ["--gateway-port"] = "HyperSweep:GatewayPort",
+    ["--workload"] = "HyperSweep:Workload",
+    ["--cluster-id"] = "HyperSweep:ClusterId",
+};
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, switches);
+
+var options = new HyperSweepSiloOptions();
+try
+{
+    builder.Configuration.GetSection(HyperSweepSiloOptions.Section).Bind(options);
+}
+catch (InvalidOperationException exception)
+{
+    Console.Error.WriteLine($"hypersweep-silo: invalid configuration: {exception.Message}");
+    return 2;
+}
+
+builder.Services.AddOptions<HyperSweepSiloOptions>().Bind(builder.Configuration.GetSection(HyperSweepSiloOptions.Section)).ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HyperSweepSiloOptions>, HyperSweepSiloOptionsValidator>();
+try
+{
+    builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
+    using var host = builder.Build();
+    Console.Error.WriteLine($"hypersweep-silo: {options.Mode} mode, state in {HyperSweepSiloOptions.ExpandHome(options.StateDir)}, {options.Slots} training slots, gateway 127.0.0.1:{options.GatewayPort}");
+    await host.RunAsync();
+    return 0;
+}
+catch (InvalidOperationException exception)
+{
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return 2;
+}

@@ -1,0 +1,135 @@
+using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
+using HyperSweep.Search.Spaces;
+using HyperSweep.Search.Spec;
+
+namespace HyperSweep.Search.Tests.Spec;
+
+public sealed class SweepSpecParserTests
+{
+    private static string ExamplesDirectory => Path.Combine(RepositoryPaths.Root, "examples");
+
+    public static TheoryData<string> Examples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(ExamplesDirectory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(path));
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void EveryExampleParsesAndBuildsItsSamplerAndPruner(string file)
+    {
+        var spec = SweepSpecParser.ParseFile(Path.Combine(ExamplesDirectory, file));
+
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), spec.Name);
+        var sampler = spec.CreateSampler();
+        Assert.True(spec.TrialCount(sampler) >= 1);
+        Assert.NotNull(spec.CreatePruner());
+        var first = sampler.ParametersFor(0);
+        var merged = spec.HyperParametersFor(first);
+        Assert.All(first, p => Assert.Equal(p.Value, merged[p.Key]));
+    }
+
+    [Fact]
+    public void QuickstartIsASixteenTrialGridWithCellOnlyForRnn()
+    {
+        var spec = SweepSpecParser.ParseFile(Path.Combine(ExamplesDirectory, "quickstart.yaml"));
+
+        Assert.Equal(SearchMethod.Grid, spec.Strategy.Method);
+        Assert.Equal("classification", spec.Task.Kind);
+        Assert.Equal("agreement", spec.Task.Source);
+        Assert.Equal(new ObjectiveSpec("val_accuracy", StudyDirection.Maximize), spec.Objective);
+        var grid = Assert.IsType<GridSampler>(spec.CreateSampler());
+        Assert.Equal(16, spec.TrialCount(grid));
+        Assert.All(grid.Points, p => Assert.Equal(p["arch"].Equals("rnn"), p.ContainsKey("cell")));
+        Assert.IsType<MedianPruner>(spec.CreatePruner());
+        Assert.Equal(4, spec.Budget.MaxEpochs);
+    }
+
+    [Fact]
+    public void OmittedFieldsTakeTheDocumentedDefaults()
+    {
+        var spec = SweepSpecParser.Parse("name: minimal\n");
+
+        Assert.Equal("classification", spec.Task.Kind);
+        Assert.Equal("agreement", spec.Task.Source);
+        Assert.Empty(spec.Model);
+        Assert.Equal(new ObjectiveSpec("val_loss", StudyDirection.Minimize), spec.Objective);
+        Assert.Equal(new StrategySpec(SearchMethod.Random, 20, 0, 10_000), spec.Strategy);
+        Assert.Empty(spec.Parameters.Parameters);
+        Assert.Equal("MedianPruner", spec.CreatePruner().Name);
+        Assert.Equal(new BudgetSpec(10, null), spec.Budget);
+        Assert.Equal(4, spec.Concurrency);
+    }
+
+    [Fact]
+    public void DirectionFollowsTheMetricWhenNotGiven()
+    {
+        var spec = SweepSpecParser.Parse("name: a\nobjective:\n  metric: val_accuracy\n");
+        Assert.Equal(StudyDirection.Maximize, spec.Objective.Direction);
+    }
+
+    [Fact]
+    public void RangesBecomeTheRightDomains()
+    {
+        var spec = SweepSpecParser.Parse("""
+            name: ranges
+            parameters:
+              hidden_size: {min: 32, max: 256, step: 32}
+              layers: [1, 2, 3]
+              lr: {min: 0.0001, max: 0.1, distribution: log_uniform}
+              dropout: {min: 0, max: 0.5, step: 0.1, distribution: uniform}
+              embedding_dim: {min: 16, max: 512, distribution: int_log_uniform}
+              optimizer: {value: adam}
+            """);
+
+        var domains = spec.Parameters.Parameters.ToDictionary(p => p.Name, p => p.Domain);
+        Assert.Equal(new IntDomain(32, 256, 32), domains["hidden_size"]);
+        Assert.Equal([1L, 2L, 3L], Assert.IsType<CategoricalDomain>(domains["layers"]).Choices);
+        Assert.Equal(new FloatDomain(0.0001, 0.1, null, log: true), domains["lr"]);
+        Assert.Equal([0.0, 0.1, 0.2, 0.3, 0.4, 0.5], domains["dropout"].GridValues()!);
+        Assert.Equal(new IntDomain(16, 512, 1, log: true), domains["embedding_dim"]);
+        Assert.Equal(["adam"], Assert.IsType<CategoricalDomain>(domains["optimizer"]).Choices);
+    }
+
+    [Fact]
+    public void PrunerSettingsAndNestedWrappedPrunerAreRead()
+    {
+        var spec = SweepSpecParser.Parse("""
+            name: patient
+            pruner:
+              name: patient
+              patience: 3
+              min_delta: 0.01
+              wrapped_pruner:
+                name: median
+                n_warmup_steps: 2
+            """);
+
+        var pruner = Assert.IsType<PatientPruner>(spec.CreatePruner());
+        Assert.Equal(3, pruner.Patience);
+        Assert.Equal(0.01, pruner.MinDelta);
+        Assert.Equal(2, Assert.IsType<MedianPruner>(pruner.WrappedPruner).NWarmupSteps);
+    }
+
+    [Fact]
+    public void QuotedNumbersStayText()
+    {
+        var spec = SweepSpecParser.Parse("name: q\nmodel:\n  pretrained: \"123\"\n  embedding_dim: 64\n");
+        Assert.Equal("123", spec.Model["pretrained"]);
+        Assert.Equal(64L, spec.Model["embedding_dim"]);
+    }
+
+    [Fact]
+    public void FilesTaskIsPassedThroughAsData()
+    {
+        var spec = SweepSpecParser.ParseFile(Path.Combine(ExamplesDirectory, "ptb-lm.yaml"));
+        Assert.Equal("language_model", spec.Task.Kind);
+        Assert.Equal("lines", spec.Task.Data["format"]);
+        Assert.Equal("../shared/data/ptb/ptb.train.txt", spec.Task.Data["train"]);
+    }
+}
