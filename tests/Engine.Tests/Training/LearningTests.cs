@@ -40,7 +40,8 @@ public sealed class LearningTests(ITestOutputHelper output)
 
         var watch = Stopwatch.StartNew();
         var rnn = await TrialRunner.RunAsync(new TrialRequest(classification, Parameters(
-            ("arch", "rnn"), ("cell", "lstm"), ("embedding_dim", 16), ("hidden_size", 32), ("batch_size", 32), ("lr", 0.01)), Seed: 1, MaxEpochs: 6));
+            ("arch", "rnn"), ("cell", "lstm"), ("embedding_dim", 16), ("hidden_size", 32), ("batch_size", 32), ("lr", 0.01)), Seed: 1, MaxEpochs: 10,
+            EarlyStopping: new EarlyStoppingOptions(Patience: 2)));
         Report("rnn classifier", rnn, watch);
 
         watch.Restart();
