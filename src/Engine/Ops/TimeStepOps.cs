@@ -51,15 +51,21 @@ internal sealed class SelectTimeOp : Op
     }
 }
 
-/// <summary>T tensors of shape [B, H] stacked into a batch-major [B, T, H].</summary>
+/// <summary>
+/// T tensors of shape [B, W] stacked into a batch-major [B, T, width], taking columns [offset, offset + width)
+/// of each (all of them by default; the h half of an LSTM's [h | c] state otherwise).
+/// </summary>
 internal sealed class StackTimeOp : Op
 {
-    private StackTimeOp(Tensor[] steps)
+    private readonly int _offset;
+
+    private StackTimeOp(Tensor[] steps, int offset)
         : base(steps)
     {
+        _offset = offset;
     }
 
-    public static Tensor Forward(IReadOnlyList<Tensor> steps)
+    public static Tensor Forward(IReadOnlyList<Tensor> steps, int offset = 0, int width = -1)
     {
         if (steps.Count == 0)
         {
@@ -68,7 +74,13 @@ internal sealed class StackTimeOp : Op
 
         var first = steps[0];
         ShapeCheck.Rank("stack_time", first, 2);
-        var (batch, width) = (first.Dim(0), first.Dim(1));
+        var (batch, total) = (first.Dim(0), first.Dim(1));
+        width = width < 0 ? total - offset : width;
+        if (offset < 0 || width < 0 || offset + width > total)
+        {
+            throw new EngineException($"stack_time: columns [{offset}, {offset + width}) are outside steps of shape {Tensor.Describe(first.Shape)}.");
+        }
+
         var count = steps.Count;
         var output = Tensor.ForOutput([batch, count, width]);
         for (var t = 0; t < count; t++)
@@ -81,14 +93,14 @@ internal sealed class StackTimeOp : Op
 
             for (var b = 0; b < batch; b++)
             {
-                step.Data.AsSpan(b * width, width).CopyTo(output.Data.AsSpan(((b * count) + t) * width, width));
+                step.Data.AsSpan((b * total) + offset, width).CopyTo(output.Data.AsSpan(((b * count) + t) * width, width));
             }
         }
 
         var inputs = steps.ToArray();
         if (ShouldRecord(inputs))
         {
-            output.SetCreator(new StackTimeOp(inputs));
+            output.SetCreator(new StackTimeOp(inputs, offset));
         }
 
         return output;
@@ -106,10 +118,11 @@ internal sealed class StackTimeOp : Op
                 continue;
             }
 
+            var total = step.Dim(1);
             var gs = step.GradSpan();
             for (var b = 0; b < batch; b++)
             {
-                var destination = gs.Slice(b * width, width);
+                var destination = gs.Slice((b * total) + _offset, width);
                 TensorPrimitives.Add(destination, g.AsSpan(((b * count) + t) * width, width), destination);
             }
         }
