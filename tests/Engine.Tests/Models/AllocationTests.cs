@@ -39,6 +39,42 @@ public sealed class AllocationTests
         Assert.True(perStep < logitsBytes / 20, $"{perStep} bytes allocated per step; the logits alone are {logitsBytes}.");
     }
 
+    [Theory]
+    [InlineData(CellKind.Lstm)]
+    [InlineData(CellKind.Gru)]
+    public void A_plain_loss_backward_step_loop_also_reuses_buffers_through_the_model(CellKind cell)
+    {
+        const int vocabulary = 3000, batch = 8, length = 12;
+        var model = new RnnLanguageModel(vocabulary, 16, 32, 2, cell, new Random(1));
+        var optimizer = new Adam(model.Parameters, clipNorm: 1f);
+        var tokens = Enumerable.Range(0, batch * length).Select(i => (i * 37) % vocabulary).ToArray();
+        var data = ModelBatch.Dense(batch, length, tokens, targets: tokens.Select(t => (t + 1) % vocabulary).ToArray());
+        void Step()
+        {
+            optimizer.ZeroGrad();
+            var loss = model.Loss(data, null);
+            Assert.True(float.IsFinite(loss.Item()));
+            loss.Backward();
+            optimizer.Step();
+            model.Evaluate(data);
+        }
+
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+        {
+            Step();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var step = 0; step < 5; step++)
+        {
+            Step();
+        }
+
+        var perStep = (GC.GetAllocatedBytesForCurrentThread() - before) / 5;
+        var logitsBytes = (long)batch * length * vocabulary * sizeof(float);
+        Assert.True(perStep < logitsBytes / 10, $"{perStep} bytes allocated per step and evaluation; the logits alone are {logitsBytes}.");
+    }
+
     [Fact]
     public void A_dan_step_reuses_its_buffers()
     {
