@@ -125,6 +125,7 @@ public partial class Tensor
             throw new EngineException("backward: the tensor does not depend on anything that requires a gradient.");
         }
 
+        using var memory = Arena?.Resume();
         GradSpan()[0] += 1f;
         Graph.Backpropagate(this);
     }
@@ -154,8 +155,11 @@ public partial class Tensor
     /// <summary>A zeroed tensor for an op's output, from the active <see cref="TensorArena"/> if any.</summary>
     internal static Tensor ForOutput(int[] shape)
     {
-        return new Tensor(TensorArena.Allocate(SizeOf(shape)), shape);
+        return new Tensor(TensorArena.Allocate(SizeOf(shape)), shape) { Arena = TensorArena.Active };
     }
+
+    /// <summary>The arena this tensor's buffer came from; backward resumes it so gradients come from it too.</summary>
+    internal TensorArena? Arena { get; private init; }
 
     /// <summary>The gradient buffer, allocated (zeroed) on first use.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

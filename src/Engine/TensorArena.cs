@@ -37,14 +37,50 @@ public sealed class TensorArena
         _inUse = true;
         var previous = _active;
         _active = this;
-        return new Scope(this, previous);
+        return new Scope(this, previous, release: true);
     }
+
+    /// <summary>The arena serving this thread, if any.</summary>
+    internal static TensorArena? Active => _active;
 
     /// <summary>A zeroed buffer of exactly <paramref name="size"/> floats: from the active arena, or new.</summary>
     internal static float[] Allocate(int size)
     {
         var arena = _active;
         return arena is null || size == 0 ? new float[size] : arena.Rent(size);
+    }
+
+    /// <summary>
+    /// Makes this arena the thread's allocator again without taking its buffers back at the end: a graph built in it
+    /// (a model's forward) is extended by its backward. Null when it is already the active one.
+    /// </summary>
+    internal IDisposable? Resume()
+    {
+        if (_active == this)
+        {
+            return null;
+        }
+
+        if (_inUse)
+        {
+            throw new EngineException("tensor arena: already active elsewhere.");
+        }
+
+        _inUse = true;
+        var previous = _active;
+        _active = this;
+        return new Scope(this, previous, release: false);
+    }
+
+    /// <summary>Takes every buffer back (the tensors of the previous step become invalid).</summary>
+    internal void ReleaseAll()
+    {
+        if (_inUse)
+        {
+            throw new EngineException("tensor arena: cannot release buffers while active.");
+        }
+
+        ReturnAll();
     }
 
     /// <summary>Gives a buffer back early (an intermediate gradient already passed on); ignored if not rented here.</summary>
@@ -95,7 +131,7 @@ public sealed class TensorArena
         _rented.Clear();
     }
 
-    private sealed class Scope(TensorArena arena, TensorArena? previous) : IDisposable
+    private sealed class Scope(TensorArena arena, TensorArena? previous, bool release) : IDisposable
     {
         private bool _disposed;
 
@@ -108,7 +144,11 @@ public sealed class TensorArena
 
             _disposed = true;
             _active = previous;
-            arena.ReturnAll();
+            if (release)
+            {
+                arena.ReturnAll();
+            }
+
             arena._inUse = false;
         }
     }

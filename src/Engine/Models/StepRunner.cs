@@ -3,9 +3,10 @@ using HyperSweep.Engine.Optimizers;
 namespace HyperSweep.Engine.Models;
 
 /// <summary>
-/// Runs training and evaluation steps of one model with a <see cref="TensorArena"/>, so every step after the
-/// first reuses the previous step's buffers instead of faulting in fresh memory. This is the fast way to
-/// drive an <see cref="IModel"/>; calling Loss/Backward/Step directly is equivalent, only slower.
+/// Runs training and evaluation steps of one model inside one <see cref="TensorArena"/> per step, so every step
+/// after the first reuses the previous step's buffers instead of faulting in fresh memory. The models also
+/// reuse their buffers on their own when driven directly (Loss, Backward, Step); this runner adds the
+/// non-finite-loss guard and keeps forward, backward and evaluation in one arena.
 /// </summary>
 public sealed class StepRunner
 {

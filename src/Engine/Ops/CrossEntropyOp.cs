@@ -63,9 +63,8 @@ internal sealed class CrossEntropyOp : Op
             total += w;
             var row = logits.Data.AsSpan(i * classes, classes);
             var p = probabilities.AsSpan(i * classes, classes);
-            var logSumExp = SoftmaxOp.LogSoftmaxRow(row, p);
+            var logSumExp = SoftmaxOp.SoftmaxRowWithLogSumExp(row, p);
             loss += w * (logSumExp - row[targets[i]]);
-            TensorPrimitives.Exp(p, p);
         }
 
         if (mean && total <= 0)

@@ -26,6 +26,16 @@ public sealed class EmbeddingFileTests : IDisposable
     }
 
     [Fact]
+    public void Skips_a_word2vec_header_and_reads_words_with_spaces()
+    {
+        File.WriteAllText(_path, "2 3\nthe 1 2 3\nfat cat 4 5 6\n");
+        _vocabulary["fat cat"] = 1;
+        var embedding = new Embedding("embedding", 3, 3, new Random(1));
+        Assert.Equal(2, embedding.LoadPretrained(_path, Lookup));
+        Assert.Equal([1f, 2f, 3f, 4f, 5f, 6f], embedding.Table.Data[0..6]);
+    }
+
+    [Fact]
     public void A_line_with_the_wrong_dimension_names_file_and_line()
     {
         File.WriteAllText(_path, "the 0.5 -1 2\ncat 1 2\n");
@@ -33,6 +43,9 @@ public sealed class EmbeddingFileTests : IDisposable
         var error = Assert.Throws<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
         Assert.Contains($"{_path}:2", error.Message);
         Assert.Contains("3 numbers", error.Message);
+        File.WriteAllText(_path, "the 0.5 -1 2\ncat 1 2 3 4\n");
+        var shifted = Assert.Throws<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
+        Assert.Contains($"{_path}:2", shifted.Message);
     }
 
     [Fact]

@@ -64,6 +64,55 @@ public sealed class LayerGradientTests
     }
 
     [Theory]
+    [MemberData(nameof(Cells))]
+    public void Fused_step_with_a_row_mask_in_inputs_state_and_weights(CellKind kind, string variant)
+    {
+        var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), Options(variant));
+        var projected = GradientChecker.Random(_random, -1, 1, 3, 2, cell.Gates * 4);
+        var state = GradientChecker.Random(_random, -1, 1, 3, cell.StateWidth);
+        var inputs = new List<Tensor> { projected, state, cell.RecurrentWeight, cell.RecurrentBias! };
+        GradientChecker.Check(() => cell.FusedStep(projected, 1, state, [1f, 0f, 1f]), inputs);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Fused_step_equals_the_composed_reference(CellKind kind, string variant)
+    {
+        var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), Options(variant));
+        var x = GradientChecker.Random(_random, -1, 1, 2, 3);
+        var h = GradientChecker.Random(_random, -1, 1, 2, 4);
+        var c = GradientChecker.Random(_random, -1, 1, 2, 4);
+        var start = new CellState(h, cell.HasMemory ? c : null);
+        var projected = cell.ProjectInputs(x);
+        var composed = cell.Step(projected, start);
+        var fused = cell.Unpack(cell.FusedStep(projected.Reshape(2, 1, cell.Gates * 4), 0, cell.Pack(start), null));
+        AssertClose(composed.Hidden.Data, fused.Hidden.Data);
+        if (cell.HasMemory)
+        {
+            AssertClose(composed.Memory!.Data, fused.Memory!.Data);
+        }
+    }
+
+    private static void AssertClose(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 5);
+        }
+    }
+
+    private static CellOptions Options(string variant)
+    {
+        return variant switch
+        {
+            "relu" => new CellOptions(Activation.Relu),
+            "before" => new CellOptions(Reset: GruReset.Before),
+            _ => CellOptions.Default,
+        };
+    }
+
+    [Theory]
     [InlineData(CellKind.Elman)]
     [InlineData(CellKind.Lstm)]
     [InlineData(CellKind.Gru)]
