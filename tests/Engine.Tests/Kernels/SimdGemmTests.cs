@@ -157,6 +157,14 @@ public sealed class SimdGemmTests
     }
 
     [Fact]
+    public void Dimensions_whose_products_overflow_an_int_are_rejected()
+    {
+        // 70000·70000 wraps around in 32 bits; the check must still see that the buffers are far too small.
+        var error = Assert.Throws<ArgumentException>(() => new SimdGemm().Multiply(new float[4], new float[4], new float[4], 70000, 1, 70000));
+        Assert.Contains("needs 4900000000", error.Message);
+    }
+
+    [Fact]
     public void Blocking_that_does_not_fit_the_micro_tile_is_rejected()
     {
         Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector256, new GemmBlocking(Mc: 10, Kc: 8, Nc: 64)));
