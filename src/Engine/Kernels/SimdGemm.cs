@@ -97,7 +97,10 @@ public sealed unsafe class SimdGemm : IGemm
 
     internal static SimdGemmPath BestPath()
     {
-        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+        // Avx512F alone decides: the runtime may report Vector512.IsHardwareAccelerated = false on CPUs
+        // where wide vectors lower the clock, yet still compiles Vector512 to AVX-512, and for a
+        // register-blocked GEMM the doubled FMA width outweighs the clock drop.
+        if (Avx512F.IsSupported)
         {
             return SimdGemmPath.Vector512;
         }
