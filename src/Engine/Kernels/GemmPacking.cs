@@ -29,7 +29,18 @@ internal static unsafe class GemmPacking
         {
             var valid = Math.Min(rows, mc - ir);
             var panel = packed + ((nint)ir * kc);
-            if (transposed)
+            if (transposed && valid == rows && useAvx && i0 + ir + 8 <= lda)
+            {
+                // op(A)[i, p] = A[p, i]: the panel's six values at depth p are contiguous in A. Copy them
+                // eight at a time (the two extra stay within A's row, and the next step overwrites them
+                // in the panel; the last step's land in the buffer's slack or the next panel).
+                var source = a + ((nint)p0 * lda) + i0 + ir;
+                for (var p = 0; p < kc; p++)
+                {
+                    Vector256.Store(Vector256.Load(source + ((nint)p * lda)), panel + ((nint)p * rows));
+                }
+            }
+            else if (transposed)
             {
                 // op(A)[i, p] = A[p, i]: the panel's rows are contiguous at each depth p.
                 var source = a + ((nint)p0 * lda) + i0 + ir;
