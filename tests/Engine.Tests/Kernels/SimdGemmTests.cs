@@ -172,9 +172,11 @@ public sealed class SimdGemmTests
     }
 
     [Fact]
-    public void The_default_backend_is_the_simd_kernel()
+    public void The_default_kernel_uses_the_widest_instruction_set_of_this_cpu()
     {
-        Assert.IsType<SimdGemm>(new SimdGemm());
-        Assert.Equal("simd", GemmBackendSelector.Create(null).Name);
+        var expected = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "avx512"
+            : System.Runtime.Intrinsics.X86.Fma.IsSupported ? "avx2"
+            : "scalar";
+        Assert.Equal(expected, new SimdGemm().InstructionSet);
     }
 }
