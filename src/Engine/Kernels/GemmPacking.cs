@@ -7,7 +7,7 @@ namespace HyperSweep.Engine.Kernels;
 /// Copies blocks of op(A) and op(B) into the panel layout the micro-kernels read sequentially.
 /// Transposed operands are handled here, while packing, so no transposed copy of a whole matrix is
 /// ever made. Rows and columns past the matrix edge are padded with zeros: the micro-kernels always
-/// compute full tiles and the driver discards the padding.
+/// compute full-width tiles and the driver keeps only the valid columns.
 /// </summary>
 internal static unsafe class GemmPacking
 {
