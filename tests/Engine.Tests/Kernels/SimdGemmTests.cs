@@ -90,6 +90,22 @@ public sealed class SimdGemmTests
     }
 
     [Fact]
+    public async Task One_instance_serves_several_threads_at_once()
+    {
+        // Trainers of different trials share Gemm.Current; each thread packs into its own buffers.
+        var gemm = new SimdGemm();
+        var shapes = new (int M, int N, int K)[] { (61, 97, 300), (7, 300, 61), (120, 33, 260), (33, 257, 99) };
+        var tasks = shapes.Select(shape => Task.Run(() =>
+        {
+            for (var repeat = 0; repeat < 5; repeat++)
+            {
+                GemmCheck.AgreesWithNaive(gemm, shape.M, shape.N, shape.K, repeat % 2 == 0, repeat % 3 == 0, accumulate: repeat > 2);
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+    }
+
+    [Fact]
     public void A_thread_count_below_one_is_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SimdGemm(threads: 0));
