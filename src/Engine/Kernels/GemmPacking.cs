@@ -7,7 +7,7 @@ namespace HyperSweep.Engine.Kernels;
 /// Copies blocks of op(A) and op(B) into the panel layout the micro-kernels read sequentially.
 /// Transposed operands are handled here, while packing, so no transposed copy of a whole matrix is
 /// ever made. Rows and columns past the matrix edge are padded with zeros: the micro-kernels always
-/// compute full tiles and the driver discards the padding.
+/// compute full-width tiles and the driver keeps only the valid columns.
 /// </summary>
 internal static unsafe class GemmPacking
 {
@@ -29,7 +29,18 @@ internal static unsafe class GemmPacking
         {
             var valid = Math.Min(rows, mc - ir);
             var panel = packed + ((nint)ir * kc);
-            if (transposed)
+            if (transposed && valid == rows && useAvx && i0 + ir + 8 <= lda)
+            {
+                // op(A)[i, p] = A[p, i]: the panel's six values at depth p are contiguous in A. Copy them
+                // eight at a time (the two extra stay within A's row, and the next step overwrites them
+                // in the panel; the last step's land in the buffer's slack or the next panel).
+                var source = a + ((nint)p0 * lda) + i0 + ir;
+                for (var p = 0; p < kc; p++)
+                {
+                    Vector256.Store(Vector256.Load(source + ((nint)p * lda)), panel + ((nint)p * rows));
+                }
+            }
+            else if (transposed)
             {
                 // op(A)[i, p] = A[p, i]: the panel's rows are contiguous at each depth p.
                 var source = a + ((nint)p0 * lda) + i0 + ir;

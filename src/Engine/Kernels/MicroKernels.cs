@@ -29,13 +29,16 @@ internal static unsafe class MicroKernels
         PrefetchTile(c, ldc, TRows.Count, 16);
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < kc; p++)
+        Vector256<float> b0, b1, av;
+        var p = 0;
+        for (; p + 2 <= kc; p += 2)
         {
-            var b0 = Vector256.Load(b);
-            var b1 = Vector256.Load(b + 8);
-            var av = Vector256.Create(a[0]);
+            b0 = Vector256.Load(b);
+            b1 = Vector256.Load(b + 8);
+            av = Vector256.Create(a[0]);
             c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
+
             if (TRows.Count > 1)
             {
                 av = Vector256.Create(a[1]);
@@ -70,8 +73,93 @@ internal static unsafe class MicroKernels
                 c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
             }
-            a += Rows;
-            b += 16;
+
+            b0 = Vector256.Load(b + 16);
+            b1 = Vector256.Load(b + 16 + 8);
+            av = Vector256.Create(a[6]);
+            c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector256.Create(a[7]);
+                c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector256.Create(a[8]);
+                c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector256.Create(a[9]);
+                c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector256.Create(a[10]);
+                c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector256.Create(a[11]);
+                c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
+            }
+            a += 2 * Rows;
+            b += 2 * 16;
+        }
+
+        if (p < kc)
+        {
+            b0 = Vector256.Load(b);
+            b1 = Vector256.Load(b + 8);
+            av = Vector256.Create(a[0]);
+            c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector256.Create(a[1]);
+                c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector256.Create(a[2]);
+                c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector256.Create(a[3]);
+                c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector256.Create(a[4]);
+                c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector256.Create(a[5]);
+                c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
+            }
         }
 
         Write256(c, c00, c01, accumulate);
@@ -108,13 +196,16 @@ internal static unsafe class MicroKernels
         PrefetchTile(c, ldc, TRows.Count, 32);
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < kc; p++)
+        Vector512<float> b0, b1, av;
+        var p = 0;
+        for (; p + 2 <= kc; p += 2)
         {
-            var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + 16);
-            var av = Vector512.Create(a[0]);
+            b0 = Vector512.Load(b);
+            b1 = Vector512.Load(b + 16);
+            av = Vector512.Create(a[0]);
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
+
             if (TRows.Count > 1)
             {
                 av = Vector512.Create(a[1]);
@@ -149,8 +240,93 @@ internal static unsafe class MicroKernels
                 c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
             }
-            a += Rows;
-            b += 32;
+
+            b0 = Vector512.Load(b + 32);
+            b1 = Vector512.Load(b + 32 + 16);
+            av = Vector512.Create(a[6]);
+            c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector512.Create(a[7]);
+                c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector512.Create(a[8]);
+                c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector512.Create(a[9]);
+                c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector512.Create(a[10]);
+                c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector512.Create(a[11]);
+                c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
+            }
+            a += 2 * Rows;
+            b += 2 * 32;
+        }
+
+        if (p < kc)
+        {
+            b0 = Vector512.Load(b);
+            b1 = Vector512.Load(b + 16);
+            av = Vector512.Create(a[0]);
+            c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector512.Create(a[1]);
+                c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector512.Create(a[2]);
+                c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector512.Create(a[3]);
+                c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector512.Create(a[4]);
+                c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector512.Create(a[5]);
+                c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
+            }
         }
 
         Write512(c, c00, c01, accumulate);

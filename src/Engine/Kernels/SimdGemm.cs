@@ -97,7 +97,10 @@ public sealed unsafe class SimdGemm : IGemm
 
     internal static SimdGemmPath BestPath()
     {
-        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+        // Avx512F alone decides: the runtime may report Vector512.IsHardwareAccelerated = false on CPUs
+        // where wide vectors lower the clock, yet still compiles Vector512 to AVX-512, and for a
+        // register-blocked GEMM the doubled FMA width outweighs the clock drop.
+        if (Avx512F.IsSupported)
         {
             return SimdGemmPath.Vector512;
         }
@@ -204,6 +207,11 @@ public sealed unsafe class SimdGemm : IGemm
         var workspace = GemmWorkspace.Current;
         var edgeTile = stackalloc float[rows * 32];
 
+        // Row blocks of equal size (a multiple of the tile height), so no small last block streams all of
+        // the packed B from L3 for only a few row tiles.
+        var rowBlocks = (m + _blocking.Mc - 1) / _blocking.Mc;
+        var rowBlock = Math.Min(_blocking.Mc, RoundUp((m + rowBlocks - 1) / rowBlocks, rows));
+
         for (var jc = 0; jc < n; jc += _blocking.Nc)
         {
             var nc = Math.Min(_blocking.Nc, n - jc);
@@ -221,9 +229,9 @@ public sealed unsafe class SimdGemm : IGemm
                 var packedB = workspace.PackedB(panels * panelStride);
                 GemmPacking.PackB(b, transposeB, ldb, pc, kc, jc, nc, width, panelStride, packedB, _useAvxPacking);
 
-                for (var ic = 0; ic < m; ic += _blocking.Mc)
+                for (var ic = 0; ic < m; ic += rowBlock)
                 {
-                    var mc = Math.Min(_blocking.Mc, m - ic);
+                    var mc = Math.Min(rowBlock, m - ic);
                     var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
                     GemmPacking.PackA(a, transposeA, lda, ic, mc, pc, kc, packedA, _useAvxPacking);
                     Compute(packedA, packedB, panelStride, c + ((nint)ic * ldc) + jc, ldc, mc, nc, kc, add, edgeTile);
