@@ -101,6 +101,14 @@ public static class ReplaySimulator
             all);
     }
 
+    /// <summary>
+    /// Replays the same curves under several pruners (each built fresh) and returns the results by name:
+    /// the "which pruner would have saved the most without losing the best model" table.
+    /// </summary>
+    public static IReadOnlyList<(string Name, ReplayResult Result)> Compare(IReadOnlyList<RecordedCurve> curves,
+        IEnumerable<(string Name, Func<IPruner> Create)> pruners, int workers, StudyDirection direction, string studyName = "replay") =>
+        pruners.Select(p => (p.Name, Run(curves, p.Create(), workers, direction, studyName))).ToList();
+
     private static ReplayTrialOutcome Outcome(RecordedCurve curve, int trial, TrialState state, int epochsRun, double start, double end,
         PruningDecision? decision, StudyDirection direction) =>
         new(trial, state, epochsRun, BestOf(curve.Values.Take(epochsRun), direction), BestOf(curve.Values, direction), start, end, decision);

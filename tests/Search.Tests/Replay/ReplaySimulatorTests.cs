@@ -106,6 +106,21 @@ public sealed class ReplaySimulatorTests
     }
 
     [Fact]
+    public void CompareRunsEveryPrunerOnTheSameCurves()
+    {
+        var curves = Enumerable.Range(0, 12).Select(i => Curve(i, 2.0 + i, 1.0 + i, 0.5 + i)).ToList();
+
+        var table = ReplaySimulator.Compare(curves,
+            [("nop", () => new NopPruner()), ("median", () => new MedianPruner(nStartupTrials: 2))], workers: 1, StudyDirection.Minimize);
+
+        Assert.Equal(["nop", "median"], table.Select(r => r.Name));
+        Assert.Equal(36, table[0].Result.EpochsConsumed);
+        // Every later curve is worse than the first two at every epoch, so the median pruner stops each at epoch 0.
+        Assert.Equal(2 * 3 + 10 * 1, table[1].Result.EpochsConsumed);
+        Assert.Equal(1, table[1].Result.BestTrialRank);
+    }
+
+    [Fact]
     public void RejectsZeroWorkers()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReplaySimulator.Run([Curve(0, 1.0)], new NopPruner(), 0, StudyDirection.Minimize));
