@@ -36,16 +36,20 @@ public sealed class SweepGrain(
     private ISweepPlan? _plan;
     private PruningSession? _pruning;
     private IGrainTimer? _monitor;
+    // Continue-verdict reports are persisted by the next monitor tick rather than one write each: the epoch is
+    // already durable in its trial grain's state (persisted before it is reported), and a re-activated
+    // coordinator reconciles its running trials from those states (see OnActivateAsync).
+    private bool _dirty;
 
     private string SweepId => this.GetPrimaryKeyString();
 
     private SweepGrainState S => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!state.RecordExists)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _plan = planFactory.Create(S.SpecText, S.SourceName);
@@ -68,10 +72,72 @@ public sealed class SweepGrain(
 
         if (!IsFinal(S.State))
         {
+            await Reconcile();
             StartMonitor();
         }
+    }
 
-        return Task.CompletedTask;
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty && state.RecordExists)
+        {
+            await Save();
+        }
+    }
+
+    /// <summary>
+    /// Catches up with epochs that trials persisted and reported after this coordinator's last write (a crash
+    /// between a Continue verdict and the next flush). Each trial's own history is the source of truth.
+    /// </summary>
+    private async Task Reconcile()
+    {
+        foreach (var trial in S.Trials.Where(t => !t.IsFinal && t.Attempts.Count > 0))
+        {
+            IReadOnlyList<EpochMetrics> history;
+            try
+            {
+                history = await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, trial.Number)).GetHistory();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Could not read trial {Trial} of {Sweep} to reconcile it", trial.Number, SweepId);
+                continue;
+            }
+
+            foreach (var metrics in history.Where(m => m.Epoch > trial.LastEpoch).OrderBy(m => m.Epoch))
+            {
+                if (metrics.Values.TryGetValue(_plan!.Objective.Metric, out var value))
+                {
+                    Record(trial, metrics.Epoch, value);
+                    _pruning!.Report(trial.Number, metrics.Epoch, value);
+                    _dirty = true;
+                }
+            }
+        }
+
+        if (_dirty)
+        {
+            await Save();
+        }
+    }
+
+    private void Record(TrialRecord trial, int epoch, double value)
+    {
+        trial.LastEpoch = epoch;
+        trial.LastValue = value;
+        if (trial.BestValue is not { } best || _plan!.Objective.IsBetter(value, best))
+        {
+            trial.BestValue = value;
+            trial.BestEpoch = epoch;
+        }
+
+        S.PruningLog.Add(new PruningLogEntry(trial.Number, epoch, value, null));
+    }
+
+    private async Task Save()
+    {
+        await state.WriteStateAsync();
+        _dirty = false;
     }
 
     public async Task<SubmitResult> Submit(SweepSubmission submission)
@@ -106,7 +172,7 @@ public sealed class SweepGrain(
         S.SourceName = submission.SourceName;
         S.CreatedAt = DateTimeOffset.UtcNow;
         S.State = SweepState.Running;
-        await state.WriteStateAsync();
+        await Save();
         await Registry().Upsert(Entry());
         StartMonitor();
         await DispatchAndSave();
@@ -121,10 +187,20 @@ public sealed class SweepGrain(
     public Task<IReadOnlyList<TrialSummary>> GetLeaderboard(int top) =>
         Task.FromResult<IReadOnlyList<TrialSummary>>(Ranked().Take(Math.Max(0, top)).Select(t => t.ToSummary()).ToList());
 
-    public Task<TrialDetail?> GetTrial(int trial) =>
-        Task.FromResult(trial >= 0 && trial < S.Trials.Count
-            ? new TrialDetail(S.Trials[trial].ToSummary(), S.Trials[trial].Epochs.ToList(), S.Trials[trial].Attempts.ToList())
-            : null);
+    public async Task<TrialDetail?> GetTrial(int trial)
+    {
+        if (trial < 0 || trial >= S.Trials.Count)
+        {
+            return null;
+        }
+
+        // The learning curve is kept by the trial grain (GetHistory interleaves, so this never waits on training).
+        var record = S.Trials[trial];
+        var history = record.Attempts.Count == 0
+            ? []
+            : await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, trial)).GetHistory();
+        return new TrialDetail(record.ToSummary(), history.Where(e => e.Epoch <= record.LastEpoch).ToList(), record.Attempts.ToList());
+    }
 
     public async Task<SweepStatus?> Cancel()
     {
@@ -161,7 +237,7 @@ public sealed class SweepGrain(
         }
 
         S.State = SweepState.Paused;
-        await state.WriteStateAsync();
+        await Save();
         await Registry().Upsert(Entry());
         await StopTrials(interrupted, t => t.Suspend());
         return Status();
@@ -177,7 +253,7 @@ public sealed class SweepGrain(
         if (S.State == SweepState.Paused)
         {
             S.State = SweepState.Running;
-            await state.WriteStateAsync();
+            await Save();
             await Registry().Upsert(Entry());
         }
 
@@ -221,7 +297,7 @@ public sealed class SweepGrain(
         }
 
         var epoch = report.Metrics.Epoch;
-        if (trial.Epochs.Any(e => e.Epoch == epoch))
+        if (epoch <= trial.LastEpoch)
         {
             return EpochVerdict.Continue; // duplicate: already counted, and it did not prune the trial
         }
@@ -234,15 +310,7 @@ public sealed class SweepGrain(
             return new EpochVerdict(VerdictKind.Cancel, trial.Reason);
         }
 
-        trial.Epochs.Add(report.Metrics);
-        trial.LastValue = value;
-        if (trial.BestValue is not { } best || _plan.Objective.IsBetter(value, best))
-        {
-            trial.BestValue = value;
-            trial.BestEpoch = epoch;
-        }
-
-        S.PruningLog.Add(new PruningLogEntry(trial.Number, epoch, value, null));
+        Record(trial, epoch, value);
         var decision = _pruning!.Report(trial.Number, epoch, value);
         if (decision.ShouldPrune && epoch < _plan.MaxEpochs)
         {
@@ -251,7 +319,7 @@ public sealed class SweepGrain(
             return new EpochVerdict(VerdictKind.Prune, trial.Reason);
         }
 
-        await state.WriteStateAsync();
+        _dirty = true;
         return EpochVerdict.Continue;
     }
 
@@ -305,7 +373,7 @@ public sealed class SweepGrain(
 
         if (created)
         {
-            await state.WriteStateAsync();
+            await Save();
         }
 
         var active = ActiveSilos();
@@ -446,6 +514,11 @@ public sealed class SweepGrain(
             }
         }
 
+        if (_dirty && !changed)
+        {
+            await Save();
+        }
+
         if (changed || (S.State == SweepState.Running && _pending.Count + (_plan!.PlannedTrials - S.NextTrial) > 0 && _running.Count < _plan.Concurrency))
         {
             await DispatchAndSave();
@@ -489,13 +562,13 @@ public sealed class SweepGrain(
             return;
         }
 
-        await state.WriteStateAsync();
+        await Save();
     }
 
     private async Task Finish()
     {
         S.FinishedAt = DateTimeOffset.UtcNow;
-        await state.WriteStateAsync();
+        await Save();
         StopMonitor();
         await Registry().Upsert(Entry());
     }
@@ -535,7 +608,7 @@ public sealed class SweepGrain(
             S.State,
             _plan!.Objective,
             _plan.PlannedTrials,
-            _pending.Count + (_plan.PlannedTrials - S.NextTrial),
+            IsFinal(S.State) ? 0 : _pending.Count + (_plan.PlannedTrials - S.NextTrial),
             _running.Count,
             Count(TrialState.Completed),
             Count(TrialState.Pruned),

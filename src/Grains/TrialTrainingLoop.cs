@@ -70,8 +70,9 @@ internal sealed class TrialTrainingLoop(
                 failure ??= result.FailureReason;
                 note = result.Note;
             }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            catch (Exception) when (cancellation.IsCancellationRequested)
             {
+                // Cancelled, or a report failed because this silo is shutting down: either way not a training failure.
                 if (stopReason() is not { } reason)
                 {
                     // The activation or the silo is going away: leave the trial to be resumed elsewhere.
