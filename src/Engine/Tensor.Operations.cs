@@ -33,6 +33,9 @@ public partial class Tensor
     public Tensor MatMul(Tensor other, bool transposeThis = false, bool transposeOther = false)
         => MatMulOp.Forward(this, other, transposeThis, transposeOther);
 
+    /// <summary>x·W + b in one op (x [N, in], W [in, out], b [out]).</summary>
+    public static Tensor Linear(Tensor x, Tensor weight, Tensor bias) => LinearOp.Forward(x, weight, bias);
+
     public Tensor Sum() => ReduceOp.All(this, mean: false);
 
     public Tensor Mean() => ReduceOp.All(this, mean: true);

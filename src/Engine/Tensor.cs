@@ -125,6 +125,7 @@ public partial class Tensor
             throw new EngineException("backward: the tensor does not depend on anything that requires a gradient.");
         }
 
+        using var memory = Arena?.Resume();
         GradSpan()[0] += 1f;
         Graph.Backpropagate(this);
     }
@@ -151,17 +152,20 @@ public partial class Tensor
         return size;
     }
 
-    /// <summary>A fresh tensor for an op's output: zeroed values, requiring a gradient iff the op is recorded.</summary>
+    /// <summary>A zeroed tensor for an op's output, from the active <see cref="TensorArena"/> if any.</summary>
     internal static Tensor ForOutput(int[] shape)
     {
-        return new Tensor(new float[SizeOf(shape)], shape);
+        return new Tensor(TensorArena.Allocate(SizeOf(shape)), shape) { Arena = TensorArena.Active };
     }
+
+    /// <summary>The arena this tensor's buffer came from; backward resumes it so gradients come from it too.</summary>
+    internal TensorArena? Arena { get; private init; }
 
     /// <summary>The gradient buffer, allocated (zeroed) on first use.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<float> GradSpan()
     {
-        return Grad ??= new float[Size];
+        return Grad ??= TensorArena.Allocate(Size);
     }
 
     internal void SetCreator(Op op)
@@ -174,6 +178,10 @@ public partial class Tensor
     internal void ReleaseAfterBackward()
     {
         Creator = null;
-        Grad = null;
+        if (Grad is not null)
+        {
+            TensorArena.Release(Grad);
+            Grad = null;
+        }
     }
 }

@@ -10,11 +10,13 @@ internal static class GemmArguments
             throw new ArgumentOutOfRangeException(nameof(m), $"gemm: negative dimension (m={m}, n={n}, k={k}).");
         }
 
-        if (aLength < m * k || bLength < k * n || cLength < m * n)
+        // Products in 64 bits: m·k of two large dimensions overflows an int and would pass the check.
+        long needA = (long)m * k, needB = (long)k * n, needC = (long)m * n;
+        if (aLength < needA || bLength < needB || cLength < needC)
         {
             throw new ArgumentException(
-                $"gemm: buffers too small for m={m}, n={n}, k={k}: A has {aLength} (needs {m * k}), " +
-                $"B has {bLength} (needs {k * n}), C has {cLength} (needs {m * n}).");
+                $"gemm: buffers too small for m={m}, n={n}, k={k}: A has {aLength} (needs {needA}), " +
+                $"B has {bLength} (needs {needB}), C has {cLength} (needs {needC}).");
         }
     }
 }

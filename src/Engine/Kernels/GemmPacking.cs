@@ -7,7 +7,7 @@ namespace HyperSweep.Engine.Kernels;
 /// Copies blocks of op(A) and op(B) into the panel layout the micro-kernels read sequentially.
 /// Transposed operands are handled here, while packing, so no transposed copy of a whole matrix is
 /// ever made. Rows and columns past the matrix edge are padded with zeros: the micro-kernels always
-/// compute full tiles and the driver discards the padding.
+/// compute full-width tiles and the driver keeps only the valid columns.
 /// </summary>
 internal static unsafe class GemmPacking
 {
@@ -19,22 +19,34 @@ internal static unsafe class GemmPacking
     /// panel q holds, for each p, the values of rows q·6 .. q·6+5.
     /// </summary>
     /// <param name="a">A as stored: m×k row-major, or k×m when <paramref name="transposed"/>.</param>
+    /// <param name="lda">Length of a stored row of A (k, or m when transposed, for a whole matrix).</param>
     /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).
     /// Packing writes up to <see cref="Slack"/> floats past the packed block.</param>
-    public static void PackA(float* a, bool transposed, int m, int k, int i0, int mc, int p0, int kc, float* packed, bool useAvx)
+    public static void PackA(float* a, bool transposed, int lda, int i0, int mc, int p0, int kc, float* packed, bool useAvx)
     {
         const int rows = MicroKernels.Rows;
         for (var ir = 0; ir < mc; ir += rows)
         {
             var valid = Math.Min(rows, mc - ir);
             var panel = packed + ((nint)ir * kc);
-            if (transposed)
+            if (transposed && valid == rows && useAvx && i0 + ir + 8 <= lda)
             {
-                // op(A)[i, p] = A[p, i]: the panel's rows are contiguous at each depth p.
-                var source = a + ((nint)p0 * m) + i0 + ir;
+                // op(A)[i, p] = A[p, i]: the panel's six values at depth p are contiguous in A. Copy them
+                // eight at a time (the two extra stay within A's row, and the next step overwrites them
+                // in the panel; the last step's land in the buffer's slack or the next panel).
+                var source = a + ((nint)p0 * lda) + i0 + ir;
                 for (var p = 0; p < kc; p++)
                 {
-                    var from = source + ((nint)p * m);
+                    Vector256.Store(Vector256.Load(source + ((nint)p * lda)), panel + ((nint)p * rows));
+                }
+            }
+            else if (transposed)
+            {
+                // op(A)[i, p] = A[p, i]: the panel's rows are contiguous at each depth p.
+                var source = a + ((nint)p0 * lda) + i0 + ir;
+                for (var p = 0; p < kc; p++)
+                {
+                    var from = source + ((nint)p * lda);
                     var to = panel + ((nint)p * rows);
                     for (var r = 0; r < valid; r++)
                     {
@@ -49,17 +61,17 @@ internal static unsafe class GemmPacking
             }
             else if (valid == rows && useAvx)
             {
-                PackRowPanelAvx(a + ((nint)(i0 + ir) * k) + p0, k, kc, panel);
+                PackRowPanelAvx(a + ((nint)(i0 + ir) * lda) + p0, lda, kc, panel);
             }
             else if (valid == rows)
             {
                 // Six row streams read in step, so each packed depth step is written contiguously.
-                var r0 = a + ((nint)(i0 + ir) * k) + p0;
-                var r1 = r0 + k;
-                var r2 = r1 + k;
-                var r3 = r2 + k;
-                var r4 = r3 + k;
-                var r5 = r4 + k;
+                var r0 = a + ((nint)(i0 + ir) * lda) + p0;
+                var r1 = r0 + lda;
+                var r2 = r1 + lda;
+                var r3 = r2 + lda;
+                var r4 = r3 + lda;
+                var r5 = r4 + lda;
                 var to = panel;
                 for (var p = 0; p < kc; p++)
                 {
@@ -79,7 +91,7 @@ internal static unsafe class GemmPacking
                     var to = panel + r;
                     if (r < valid)
                     {
-                        var from = a + ((nint)(i0 + ir + r) * k) + p0;
+                        var from = a + ((nint)(i0 + ir + r) * lda) + p0;
                         for (var p = 0; p < kc; p++)
                         {
                             to[p * rows] = from[p];
@@ -102,47 +114,77 @@ internal static unsafe class GemmPacking
     /// panel q holds, for each p, the values of columns q·width .. q·width+width-1.
     /// </summary>
     /// <param name="b">B as stored: k×n row-major, or n×k when <paramref name="transposed"/>.</param>
+    /// <param name="ldb">Length of a stored row of B (n, or k when transposed, for a whole matrix).</param>
     /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).</param>
-    public static void PackB(float* b, bool transposed, int n, int k, int p0, int kc, int j0, int nc, int width, float* packed, bool useAvx)
+    public static void PackB(
+        float* b, bool transposed, int ldb, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx)
     {
+        if (!transposed)
+        {
+            PackRowMajorB(b + ((nint)p0 * ldb) + j0, ldb, kc, nc, width, panelStride, packed);
+            return;
+        }
+
         for (var jr = 0; jr < nc; jr += width)
         {
             var valid = Math.Min(width, nc - jr);
-            var panel = packed + ((nint)jr * kc);
-            if (transposed && valid == width && useAvx)
+            var panel = packed + (jr / width * panelStride);
+            if (valid == width && useAvx)
             {
-                PackTransposedPanelAvx(b + ((nint)(j0 + jr) * k) + p0, k, kc, width, panel);
+                PackTransposedPanelAvx(b + ((nint)(j0 + jr) * ldb) + p0, ldb, kc, width, panel);
+                continue;
             }
-            else if (transposed)
+
+            // op(B)[p, j] = B[j, p]: each column of the panel is a contiguous run of a stored row.
+            for (var col = 0; col < width; col++)
             {
-                // op(B)[p, j] = B[j, p]: each column of the panel is a contiguous run of a stored row.
-                for (var col = 0; col < width; col++)
+                var to = panel + col;
+                if (col < valid)
                 {
-                    var to = panel + col;
-                    if (col < valid)
+                    var from = b + ((nint)(j0 + jr + col) * ldb) + p0;
+                    for (var p = 0; p < kc; p++)
                     {
-                        var from = b + ((nint)(j0 + jr + col) * k) + p0;
-                        for (var p = 0; p < kc; p++)
-                        {
-                            to[p * width] = from[p];
-                        }
+                        to[p * width] = from[p];
                     }
-                    else
+                }
+                else
+                {
+                    for (var p = 0; p < kc; p++)
                     {
-                        for (var p = 0; p < kc; p++)
-                        {
-                            to[p * width] = 0f;
-                        }
+                        to[p * width] = 0f;
                     }
                 }
             }
-            else
+        }
+    }
+
+    /// <summary>
+    /// Packs a block of a row-major B row by row: each source row is read once, front to back (a stream
+    /// the prefetcher follows; reading panel by panel instead jumps a whole row of B, often a multiple of
+    /// 4 KiB, between cache lines that then collide in one cache set).
+    /// </summary>
+    private static void PackRowMajorB(float* source, int n, int kc, int nc, int width, nint panelStride, float* packed)
+    {
+        var fullPanels = nc / width;
+        var rest = nc - (fullPanels * width);
+        for (var p = 0; p < kc; p++)
+        {
+            var from = source + ((nint)p * n);
+            var to = packed + ((nint)p * width);
+            for (var panel = 0; panel < fullPanels; panel++)
             {
-                var source = b + ((nint)p0 * n) + j0 + jr;
-                for (var p = 0; p < kc; p++)
+                for (var j = 0; j < width; j += 8)
                 {
-                    CopyRow(source + ((nint)p * n), panel + ((nint)p * width), valid, width);
+                    Vector256.Store(Vector256.Load(from + j), to + j);
                 }
+
+                from += width;
+                to += panelStride;
+            }
+
+            if (rest > 0)
+            {
+                CopyRow(from, to, rest, width);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace HyperSweep.Engine.Kernels;
 
@@ -22,85 +23,342 @@ internal static unsafe class MicroKernels
     };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector256x16(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector256x16<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+        where TRows : struct, IMicroKernelRows
     {
+        PrefetchTile(c, ldc, TRows.Count, 16);
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < kc; p++)
+        Vector256<float> b0, b1, av;
+        var p = 0;
+        for (; p + 2 <= kc; p += 2)
         {
-            var b0 = Vector256.Load(b);
-            var b1 = Vector256.Load(b + 8);
-            var av = Vector256.Create(a[0]);
+            b0 = Vector256.Load(b);
+            b1 = Vector256.Load(b + 8);
+            av = Vector256.Create(a[0]);
             c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
-            av = Vector256.Create(a[1]);
-            c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
-            c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
-            av = Vector256.Create(a[2]);
-            c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
-            c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
-            av = Vector256.Create(a[3]);
-            c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
-            c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
-            av = Vector256.Create(a[4]);
-            c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
-            c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
-            av = Vector256.Create(a[5]);
-            c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
-            c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
-            a += Rows;
-            b += 16;
+
+            if (TRows.Count > 1)
+            {
+                av = Vector256.Create(a[1]);
+                c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector256.Create(a[2]);
+                c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector256.Create(a[3]);
+                c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector256.Create(a[4]);
+                c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector256.Create(a[5]);
+                c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
+            }
+
+            b0 = Vector256.Load(b + 16);
+            b1 = Vector256.Load(b + 16 + 8);
+            av = Vector256.Create(a[6]);
+            c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector256.Create(a[7]);
+                c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector256.Create(a[8]);
+                c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector256.Create(a[9]);
+                c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector256.Create(a[10]);
+                c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector256.Create(a[11]);
+                c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
+            }
+            a += 2 * Rows;
+            b += 2 * 16;
+        }
+
+        if (p < kc)
+        {
+            b0 = Vector256.Load(b);
+            b1 = Vector256.Load(b + 8);
+            av = Vector256.Create(a[0]);
+            c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector256.Create(a[1]);
+                c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector256.Create(a[2]);
+                c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector256.Create(a[3]);
+                c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector256.Create(a[4]);
+                c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector256.Create(a[5]);
+                c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
+            }
         }
 
         Write256(c, c00, c01, accumulate);
-        Write256(c + ldc, c10, c11, accumulate);
-        Write256(c + (2 * ldc), c20, c21, accumulate);
-        Write256(c + (3 * ldc), c30, c31, accumulate);
-        Write256(c + (4 * ldc), c40, c41, accumulate);
-        Write256(c + (5 * ldc), c50, c51, accumulate);
+        if (TRows.Count > 1)
+        {
+            Write256(c + ldc, c10, c11, accumulate);
+        }
+
+        if (TRows.Count > 2)
+        {
+            Write256(c + (2 * ldc), c20, c21, accumulate);
+        }
+
+        if (TRows.Count > 3)
+        {
+            Write256(c + (3 * ldc), c30, c31, accumulate);
+        }
+
+        if (TRows.Count > 4)
+        {
+            Write256(c + (4 * ldc), c40, c41, accumulate);
+        }
+
+        if (TRows.Count > 5)
+        {
+            Write256(c + (5 * ldc), c50, c51, accumulate);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector512x32(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector512x32<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+        where TRows : struct, IMicroKernelRows
     {
+        PrefetchTile(c, ldc, TRows.Count, 32);
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < kc; p++)
+        Vector512<float> b0, b1, av;
+        var p = 0;
+        for (; p + 2 <= kc; p += 2)
         {
-            var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + 16);
-            var av = Vector512.Create(a[0]);
+            b0 = Vector512.Load(b);
+            b1 = Vector512.Load(b + 16);
+            av = Vector512.Create(a[0]);
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
-            av = Vector512.Create(a[1]);
-            c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
-            c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
-            av = Vector512.Create(a[2]);
-            c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
-            c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
-            av = Vector512.Create(a[3]);
-            c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
-            c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
-            av = Vector512.Create(a[4]);
-            c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
-            c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
-            av = Vector512.Create(a[5]);
-            c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
-            c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
-            a += Rows;
-            b += 32;
+
+            if (TRows.Count > 1)
+            {
+                av = Vector512.Create(a[1]);
+                c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector512.Create(a[2]);
+                c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector512.Create(a[3]);
+                c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector512.Create(a[4]);
+                c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector512.Create(a[5]);
+                c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
+            }
+
+            b0 = Vector512.Load(b + 32);
+            b1 = Vector512.Load(b + 32 + 16);
+            av = Vector512.Create(a[6]);
+            c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector512.Create(a[7]);
+                c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector512.Create(a[8]);
+                c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector512.Create(a[9]);
+                c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector512.Create(a[10]);
+                c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector512.Create(a[11]);
+                c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
+            }
+            a += 2 * Rows;
+            b += 2 * 32;
+        }
+
+        if (p < kc)
+        {
+            b0 = Vector512.Load(b);
+            b1 = Vector512.Load(b + 16);
+            av = Vector512.Create(a[0]);
+            c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
+
+            if (TRows.Count > 1)
+            {
+                av = Vector512.Create(a[1]);
+                c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
+                c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
+            }
+
+            if (TRows.Count > 2)
+            {
+                av = Vector512.Create(a[2]);
+                c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
+                c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
+            }
+
+            if (TRows.Count > 3)
+            {
+                av = Vector512.Create(a[3]);
+                c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
+                c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
+            }
+
+            if (TRows.Count > 4)
+            {
+                av = Vector512.Create(a[4]);
+                c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
+                c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
+            }
+
+            if (TRows.Count > 5)
+            {
+                av = Vector512.Create(a[5]);
+                c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
+                c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
+            }
         }
 
         Write512(c, c00, c01, accumulate);
-        Write512(c + ldc, c10, c11, accumulate);
-        Write512(c + (2 * ldc), c20, c21, accumulate);
-        Write512(c + (3 * ldc), c30, c31, accumulate);
-        Write512(c + (4 * ldc), c40, c41, accumulate);
-        Write512(c + (5 * ldc), c50, c51, accumulate);
+        if (TRows.Count > 1)
+        {
+            Write512(c + ldc, c10, c11, accumulate);
+        }
+
+        if (TRows.Count > 2)
+        {
+            Write512(c + (2 * ldc), c20, c21, accumulate);
+        }
+
+        if (TRows.Count > 3)
+        {
+            Write512(c + (3 * ldc), c30, c31, accumulate);
+        }
+
+        if (TRows.Count > 4)
+        {
+            Write512(c + (4 * ldc), c40, c41, accumulate);
+        }
+
+        if (TRows.Count > 5)
+        {
+            Write512(c + (5 * ldc), c50, c51, accumulate);
+        }
     }
 
     /// <summary>The portable fallback: the same tile and packing as the Vector256 path, in plain floats.</summary>
-    public static void Scalar16(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Scalar16<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+        where TRows : struct, IMicroKernelRows
     {
         const int width = 16;
         var tile = stackalloc float[Rows * width];
@@ -121,7 +379,7 @@ internal static unsafe class MicroKernels
             b += width;
         }
 
-        for (var r = 0; r < Rows; r++)
+        for (var r = 0; r < TRows.Count; r++)
         {
             var target = c + (r * ldc);
             var row = tile + (r * width);
@@ -129,6 +387,27 @@ internal static unsafe class MicroKernels
             {
                 target[j] = accumulate ? target[j] + row[j] : row[j];
             }
+        }
+    }
+
+    /// <summary>
+    /// Starts loading the C tile while the depth loop runs: C is usually far bigger than the caches (the LM
+    /// output is 1120×10000), and a tile's rows are a whole row of C apart, so without this the write-back at
+    /// the end of the kernel waits on six cache misses.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchTile(float* c, nint ldc, int rows, int width)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var row = c + (r * ldc);
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + width - 1);
         }
     }
 

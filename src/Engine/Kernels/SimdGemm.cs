@@ -12,20 +12,31 @@ namespace HyperSweep.Engine.Kernels;
 /// </summary>
 public sealed unsafe class SimdGemm : IGemm
 {
+    // Below this much work (about 0.1 ms at 70 GFLOP/s) handing blocks to other threads costs more than it saves.
+    private const double ParallelMinimumFlops = 8e6;
+
     private readonly SimdGemmPath _path;
     private readonly GemmBlocking _blocking;
     private readonly int _width;
     private readonly bool _useAvxPacking;
-    private readonly delegate*<int, float*, float*, float*, nint, bool, void> _kernel;
+    private readonly int _threads;
+    // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused.
+    private readonly nint[] _kernels;
 
     /// <summary>Uses the widest instruction set this CPU supports: AVX-512, else AVX2+FMA, else scalar.</summary>
-    public SimdGemm()
-        : this(BestPath(), GemmBlocking.Default)
+    /// <param name="threads">
+    /// Threads per call. With more than one, a large call is split into column (or row) blocks run in
+    /// parallel; that allocates a little per call (task scheduling), the single-threaded path allocates nothing.
+    /// </param>
+    public SimdGemm(int threads = 1)
+        : this(BestPath(), GemmBlocking.Default, threads)
     {
     }
 
-    internal SimdGemm(SimdGemmPath path, GemmBlocking blocking)
+    internal SimdGemm(SimdGemmPath path, GemmBlocking blocking, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _threads = threads;
         _width = MicroKernels.Columns(path);
         blocking.Validate(MicroKernels.Rows, _width);
         _path = path;
@@ -33,11 +44,38 @@ public sealed unsafe class SimdGemm : IGemm
 
         // The scalar path packs without AVX too, so tests of it cover the portable packing code.
         _useAvxPacking = path != SimdGemmPath.Scalar && Avx.IsSupported;
-        _kernel = path switch
+        _kernels = path switch
         {
-            SimdGemmPath.Vector512 => &MicroKernels.Vector512x32,
-            SimdGemmPath.Vector256 => &MicroKernels.Vector256x16,
-            SimdGemmPath.Scalar => &MicroKernels.Scalar16,
+            SimdGemmPath.Vector512 =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<SixRows>,
+            ],
+            SimdGemmPath.Vector256 =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<SixRows>,
+            ],
+            SimdGemmPath.Scalar =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<SixRows>,
+            ],
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, "gemm: unknown kernel path."),
         };
     }
@@ -52,11 +90,17 @@ public sealed unsafe class SimdGemm : IGemm
         _ => "scalar",
     };
 
+    /// <summary>Threads per call (1 unless configured).</summary>
+    public int Threads => _threads;
+
     internal SimdGemmPath Path => _path;
 
     internal static SimdGemmPath BestPath()
     {
-        if (Avx512F.IsSupported && Vector512.IsHardwareAccelerated)
+        // Avx512F alone decides: the runtime may report Vector512.IsHardwareAccelerated = false on CPUs
+        // where wide vectors lower the clock, yet still compiles Vector512 to AVX-512, and for a
+        // register-blocked GEMM the doubled FMA width outweighs the clock drop.
+        if (Avx512F.IsSupported)
         {
             return SimdGemmPath.Vector512;
         }
@@ -91,65 +135,134 @@ public sealed unsafe class SimdGemm : IGemm
             return;
         }
 
+        // Stored row lengths of the whole matrices.
+        var lda = transposeA ? m : k;
+        var ldb = transposeB ? k : n;
         fixed (float* pa = a, pb = b, pc = c)
         {
-            Run(pa, pb, pc, m, n, k, transposeA, transposeB, accumulate);
+            if (_threads > 1 && 2.0 * m * n * k >= ParallelMinimumFlops)
+            {
+                RunInParallel(new Problem((nint)pa, lda, (nint)pb, ldb, (nint)pc, n, m, n, k, transposeA, transposeB, accumulate));
+            }
+            else
+            {
+                Run(pa, lda, pb, ldb, pc, n, m, n, k, transposeA, transposeB, accumulate);
+            }
         }
     }
 
-    private void Run(float* a, float* b, float* c, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
+    /// <summary>
+    /// Splits C into one block of columns (or of rows, when C is narrow) per thread; each thread runs the
+    /// single-threaded algorithm on its block with its own packing buffers. No two threads write the same
+    /// element of C, so no synchronisation is needed beyond waiting for all of them.
+    /// </summary>
+    private void RunInParallel(Problem problem)
+    {
+        // Each thread packs all of the operand that is not split, so split the one that makes that copy
+        // the smaller (columns when n ≥ m: every thread then packs A, m×k, rather than B, k×n).
+        var canSplitColumns = problem.N >= _threads * _width;
+        var canSplitRows = problem.M >= _threads * MicroKernels.Rows;
+        if (!canSplitColumns && !canSplitRows)
+        {
+            Run((float*)problem.A, problem.Lda, (float*)problem.B, problem.Ldb, (float*)problem.C, problem.Ldc,
+                problem.M, problem.N, problem.K, problem.TransposeA, problem.TransposeB, problem.Accumulate);
+            return;
+        }
+
+        var byColumns = canSplitColumns && (problem.N >= problem.M || !canSplitRows);
+        var unit = byColumns ? _width : MicroKernels.Rows;
+        var length = byColumns ? problem.N : problem.M;
+        var chunk = RoundUp((length + _threads - 1) / _threads, unit);
+        var parts = (length + chunk - 1) / chunk;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _threads }, part =>
+        {
+            var start = part * chunk;
+            var size = Math.Min(chunk, length - start);
+            var a = (float*)problem.A;
+            var b = (float*)problem.B;
+            var c = (float*)problem.C;
+            if (byColumns)
+            {
+                // Columns j of op(B) start at B + j (stored k×n) or at row j of B (stored n×k).
+                var bPart = problem.TransposeB ? b + ((nint)start * problem.Ldb) : b + start;
+                Run(a, problem.Lda, bPart, problem.Ldb, c + start, problem.Ldc, problem.M, size, problem.K,
+                    problem.TransposeA, problem.TransposeB, problem.Accumulate);
+            }
+            else
+            {
+                // Rows i of op(A) start at row i of A (stored m×k) or at A + i (stored k×m).
+                var aPart = problem.TransposeA ? a + start : a + ((nint)start * problem.Lda);
+                Run(aPart, problem.Lda, b, problem.Ldb, c + ((nint)start * problem.Ldc), problem.Ldc, size, problem.N, problem.K,
+                    problem.TransposeA, problem.TransposeB, problem.Accumulate);
+            }
+        });
+    }
+
+    /// <summary>The single-threaded algorithm on one block: C[m×n] (+)= op(A)·op(B) with the given row lengths.</summary>
+    private void Run(
+        float* a, int lda, float* b, int ldb, float* c, int ldc, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
     {
         const int rows = MicroKernels.Rows;
         var width = _width;
         var workspace = GemmWorkspace.Current;
         var edgeTile = stackalloc float[rows * 32];
 
+        // Row blocks of equal size (a multiple of the tile height), so no small last block streams all of
+        // the packed B from L3 for only a few row tiles.
+        var rowBlocks = (m + _blocking.Mc - 1) / _blocking.Mc;
+        var rowBlock = Math.Min(_blocking.Mc, RoundUp((m + rowBlocks - 1) / rowBlocks, rows));
+
         for (var jc = 0; jc < n; jc += _blocking.Nc)
         {
             var nc = Math.Min(_blocking.Nc, n - jc);
-            var ncPadded = RoundUp(nc, width);
+            var panels = (nc + width - 1) / width;
             for (var pc = 0; pc < k; pc += _blocking.Kc)
             {
                 var kc = Math.Min(_blocking.Kc, k - pc);
 
                 // Later depth blocks add to what the first one wrote.
                 var add = accumulate || pc > 0;
-                var packedB = workspace.PackedB(kc * ncPadded);
-                GemmPacking.PackB(b, transposeB, n, k, pc, kc, jc, nc, width, packedB, _useAvxPacking);
 
-                for (var ic = 0; ic < m; ic += _blocking.Mc)
+                // One spare cache line between packed panels, so that panels (kc·width floats, often a
+                // multiple of 4 KiB) do not all start in the same cache set.
+                var panelStride = (kc * width) + 16;
+                var packedB = workspace.PackedB(panels * panelStride);
+                GemmPacking.PackB(b, transposeB, ldb, pc, kc, jc, nc, width, panelStride, packedB, _useAvxPacking);
+
+                for (var ic = 0; ic < m; ic += rowBlock)
                 {
-                    var mc = Math.Min(_blocking.Mc, m - ic);
+                    var mc = Math.Min(rowBlock, m - ic);
                     var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
-                    GemmPacking.PackA(a, transposeA, m, k, ic, mc, pc, kc, packedA, _useAvxPacking);
-                    Compute(packedA, packedB, c + ((nint)ic * n) + jc, n, mc, nc, kc, add, edgeTile);
+                    GemmPacking.PackA(a, transposeA, lda, ic, mc, pc, kc, packedA, _useAvxPacking);
+                    Compute(packedA, packedB, panelStride, c + ((nint)ic * ldc) + jc, ldc, mc, nc, kc, add, edgeTile);
                 }
             }
         }
     }
 
     /// <summary>Runs the micro-kernel over one packed block pair, writing the mc×nc block of C.</summary>
-    private void Compute(float* packedA, float* packedB, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile)
+    private void Compute(float* packedA, float* packedB, int panelStride, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile)
     {
         const int rows = MicroKernels.Rows;
         var width = _width;
-        var kernel = _kernel;
+        var kernels = _kernels;
         for (var jr = 0; jr < nc; jr += width)
         {
             var columns = Math.Min(width, nc - jr);
-            var panelB = packedB + ((nint)jr * kc);
+            var panelB = packedB + ((nint)(jr / width) * panelStride);
             for (var ir = 0; ir < mc; ir += rows)
             {
                 var tileRows = Math.Min(rows, mc - ir);
+                var kernel = (delegate*<int, float*, float*, float*, nint, bool, void>)kernels[tileRows];
                 var panelA = packedA + ((nint)ir * kc);
                 var target = c + ((nint)ir * ldc) + jr;
-                if (tileRows == rows && columns == width)
+                if (columns == width)
                 {
                     kernel(kc, panelA, panelB, target, ldc, add);
                 }
                 else
                 {
-                    // A tile at the edge of C: compute it whole into scratch, then keep the valid part.
+                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns.
                     kernel(kc, panelA, panelB, edgeTile, width, false);
                     for (var r = 0; r < tileRows; r++)
                     {
@@ -166,4 +279,8 @@ public sealed unsafe class SimdGemm : IGemm
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    /// <summary>One call's operands as addresses (pinned by the caller for the whole parallel run).</summary>
+    private readonly record struct Problem(
+        nint A, int Lda, nint B, int Ldb, nint C, int Ldc, int M, int N, int K, bool TransposeA, bool TransposeB, bool Accumulate);
 }

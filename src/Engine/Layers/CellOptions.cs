@@ -1,15 +1,6 @@
 namespace HyperSweep.Engine.Layers;
 
 /// <summary>
-/// Where a GRU applies its reset gate: After = r ⊙ (h·W_h,n + b_h,n) (PyTorch, cuDNN); Before = (r ⊙ h)·W_h,n + b_h,n (Cho et al. 2014).
-/// </summary>
-public enum GruReset
-{
-    After,
-    Before,
-}
-
-/// <summary>
 /// Variants of a recurrent cell. Each cell has an input bias b_x and a recurrent bias b_h (PyTorch's two biases);
 /// either may be left out (then it is zero). <see cref="InputBiasName"/> lets a single-bias cell call it "b" (ORACLE.md's alias).
 /// </summary>

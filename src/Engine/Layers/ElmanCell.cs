@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Ops;
+
 namespace HyperSweep.Engine.Layers;
 
 /// <summary>h' = act(x·W_x + b_x + h·W_h + b_h), act = tanh or relu.</summary>
@@ -12,5 +14,10 @@ public sealed class ElmanCell : RecurrentCell
     {
         var pre = projectedInput + ProjectState(state.Hidden);
         return new CellState(Options.Activation.Apply(pre), null);
+    }
+
+    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask)
+    {
+        return new ElmanStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask, Options.Activation == Activation.Relu).Run();
     }
 }

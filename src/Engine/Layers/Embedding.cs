@@ -33,7 +33,7 @@ public sealed class Embedding : Module
 
     /// <summary>
     /// Overwrites the rows of known words with vectors from a GloVe-format text file ("word v1 v2 … vE" per line,
-    /// space separated). <paramref name="idOf"/> maps a word to its id or null when it is not in the vocabulary.
+    /// space separated; a word2vec "count dimension" first line is skipped). <paramref name="idOf"/> maps a word to its id or null when it is not in the vocabulary.
     /// Returns how many rows were set. Malformed lines fail with file:line.
     /// </summary>
     public int LoadPretrained(string path, Func<string, int?> idOf)
@@ -55,13 +55,30 @@ public sealed class Embedding : Module
             }
 
             var fields = line.TrimEnd().Split(' ');
-            if (fields.Length != Dimension + 1)
+            if (lineNumber == 1 && fields.Length == 2 && int.TryParse(fields[0], out _) && int.TryParse(fields[1], out _))
             {
-                throw new EngineException(
-                    $"{path}:{lineNumber}: expected a word and {Dimension} numbers, found {fields.Length - 1} numbers.");
+                continue;   // a word2vec-style "count dimension" header
             }
 
-            var id = idOf(fields[0]);
+            if (fields.Length < Dimension + 1)
+            {
+                throw new EngineException(
+                    $"{path}:{lineNumber}: expected a word and {Dimension} numbers, found {fields.Length - 1} fields after the word.");
+            }
+
+            // The numbers are the last E fields; a few GloVe vocabularies have words containing spaces.
+            var wordFields = fields.Length - Dimension;
+            for (var k = 1; k < wordFields; k++)
+            {
+                if (float.TryParse(fields[k], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                {
+                    throw new EngineException(
+                        $"{path}:{lineNumber}: expected a word and {Dimension} numbers, found {fields.Length - k} numbers.");
+                }
+            }
+
+            var word = wordFields == 1 ? fields[0] : string.Join(' ', fields, 0, wordFields);
+            var id = idOf(word);
             if (id is null)
             {
                 continue;
@@ -69,15 +86,16 @@ public sealed class Embedding : Module
 
             if (id < 0 || id >= VocabularySize)
             {
-                throw new EngineException($"{path}:{lineNumber}: word '{fields[0]}' maps to id {id}, outside 0..{VocabularySize - 1}.");
+                throw new EngineException($"{path}:{lineNumber}: word '{word}' maps to id {id}, outside 0..{VocabularySize - 1}.");
             }
 
             var row = Table.Data.AsSpan(id.Value * Dimension, Dimension);
             for (var j = 0; j < Dimension; j++)
             {
-                if (!float.TryParse(fields[j + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !float.IsFinite(value))
+                var field = fields[wordFields + j];
+                if (!float.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !float.IsFinite(value))
                 {
-                    throw new EngineException($"{path}:{lineNumber}: value {j + 1} '{fields[j + 1]}' is not a finite number.");
+                    throw new EngineException($"{path}:{lineNumber}: value {j + 1} '{field}' is not a finite number.");
                 }
 
                 row[j] = value;

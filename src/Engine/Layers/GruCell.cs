@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Ops;
+
 namespace HyperSweep.Engine.Layers;
 
 /// <summary>
@@ -49,5 +51,10 @@ public sealed class GruCell : RecurrentCell
 
         // (1 − z)⊙n + z⊙h written as n + z⊙(h − n): one op fewer.
         return new CellState(candidate + (update * (hidden - candidate)), null);
+    }
+
+    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask)
+    {
+        return new GruStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask, Options.Reset == GruReset.Before).Run();
     }
 }

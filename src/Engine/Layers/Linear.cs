@@ -32,7 +32,6 @@ public sealed class Linear : Module
             return Forward(x.Reshape(b * t, x.Dim(2))).Reshape(b, t, OutputSize);
         }
 
-        var y = x.MatMul(Weight);
-        return Bias is null ? y : y + Bias;
+        return Bias is null ? x.MatMul(Weight) : Tensor.Linear(x, Weight, Bias);
     }
 }

@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Ops;
+
 namespace HyperSweep.Engine.Layers;
 
 /// <summary>
@@ -24,5 +26,10 @@ public sealed class LstmCell : RecurrentCell
         var output = blocks[3].Sigmoid();
         var memory = (forget * state.Memory!) + (input * candidate);
         return new CellState(output * memory.Tanh(), memory);
+    }
+
+    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask)
+    {
+        return new LstmStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask).Run();
     }
 }

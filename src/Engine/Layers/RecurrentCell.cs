@@ -62,12 +62,35 @@ public abstract class RecurrentCell : Module
     /// <summary>x·W_x + b_x for rows x of shape [N, in] → [N, G·H].</summary>
     public Tensor ProjectInputs(Tensor x)
     {
-        var projected = x.MatMul(InputWeight);
-        return InputBias is null ? projected : projected + InputBias;
+        return InputBias is null ? x.MatMul(InputWeight) : Tensor.Linear(x, InputWeight, InputBias);
     }
 
-    /// <summary>One step from the projected input [B, G·H] and the previous state.</summary>
+    /// <summary>
+    /// One step from the projected input [B, G·H] and the previous state, composed of elementary ops:
+    /// the readable reference form. <see cref="Rnn"/> runs the fused equivalent (<see cref="FusedStep"/>).
+    /// </summary>
     public abstract CellState Step(Tensor projectedInput, CellState state);
+
+    /// <summary>Width of the packed state the fused step works on: H, or 2H for [h | c].</summary>
+    public int StateWidth => HasMemory ? 2 * HiddenSize : HiddenSize;
+
+    /// <summary>
+    /// One fused step (one op in the graph) at time <paramref name="t"/> of the projected inputs [B, T, G·H], on the
+    /// packed state [B, StateWidth]; a row whose mask is 0 keeps its previous state.
+    /// </summary>
+    public abstract Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask);
+
+    /// <summary>The packed form [h | c] (or h) of a state.</summary>
+    public Tensor Pack(CellState state)
+    {
+        return HasMemory ? Tensor.Concat(state.Hidden, state.Memory!) : state.Hidden;
+    }
+
+    /// <summary>A packed state split back into h (and c).</summary>
+    public CellState Unpack(Tensor packed)
+    {
+        return HasMemory ? new CellState(packed.Slice(0, HiddenSize), packed.Slice(HiddenSize, HiddenSize)) : new CellState(packed, null);
+    }
 
     public CellState ZeroState(int batchSize)
     {

@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Ops;
+
 namespace HyperSweep.Engine.Layers;
 
 /// <summary>
@@ -86,26 +88,19 @@ public sealed class Rnn : Module
                 var index = (l * Directions) + d;
                 var cell = _cells[index];
                 var projected = cell.ProjectInputs(flat).Reshape(batch, steps, cell.Gates * HiddenSize);
-                var state = initial?[index] ?? cell.ZeroState(batch);
-                CheckState(state, batch, index);
+                var start = initial?[index] ?? cell.ZeroState(batch);
+                CheckState(start, batch, index);
+                var state = cell.Pack(start);
                 var perStep = new Tensor[steps];
                 for (var i = 0; i < steps; i++)
                 {
                     var t = d == 0 ? i : steps - 1 - i;
-                    var next = cell.Step(projected.SelectTime(t), state);
-                    if (stepMasks?[t] is { } rowMask)
-                    {
-                        next = new CellState(
-                            Tensor.BlendRows(next.Hidden, state.Hidden, rowMask),
-                            next.Memory is null ? null : Tensor.BlendRows(next.Memory, state.Memory!, rowMask));
-                    }
-
-                    state = next;
-                    perStep[t] = state.Hidden;
+                    state = cell.FusedStep(projected, t, state, stepMasks?[t]);
+                    perStep[t] = state;
                 }
 
-                final[index] = state;
-                outputs[d] = Tensor.StackTime(perStep);
+                final[index] = cell.Unpack(state);
+                outputs[d] = StackTimeOp.Forward(perStep, 0, HiddenSize);
             }
 
             input = Directions == 1 ? outputs[0] : Tensor.Concat(outputs);

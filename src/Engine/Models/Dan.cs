@@ -15,6 +15,7 @@ public sealed class Dan : Module, IModel
     private readonly Linear _output;
     private readonly WordDropout _wordDropout;
     private readonly Dropout _dropout;
+    private readonly ModelMemory _memory = new();
 
     public Dan(
         int vocabularySize, int embeddingSize, IReadOnlyList<int> hiddenSizes, int classes, Random random,
@@ -66,12 +67,14 @@ public sealed class Dan : Module, IModel
     public Tensor Loss(ModelBatch batch, Random? dropoutRandom)
     {
         batch.Validate("dan", needsLabels: true, needsTargets: false);
+        using var memory = _memory.ForTraining();
         return Logits(batch, dropoutRandom).CrossEntropy(batch.Labels!);
     }
 
     public EvaluationSums Evaluate(ModelBatch batch)
     {
         batch.Validate("dan", needsLabels: true, needsTargets: false);
+        using var memory = _memory.ForEvaluation();
         using var scope = new NoGradScope();
         var (loss, count, correct) = CrossEntropyOp.Evaluate(Logits(batch, null), batch.Labels!, null);
         return new EvaluationSums(loss, count, correct);

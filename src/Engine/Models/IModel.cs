@@ -12,6 +12,8 @@ public interface IModel
     /// <summary>
     /// Mean loss over the batch's targets. Dropout is active iff <paramref name="dropoutRandom"/> is given
     /// (the trainer owns that seeded generator so its state can be checkpointed).
+    /// The returned tensor and its graph live in buffers the model reuses: they are valid until the next
+    /// Loss call on the same model (read the value and run Backward before that).
     /// </summary>
     Tensor Loss(ModelBatch batch, Random? dropoutRandom);
 

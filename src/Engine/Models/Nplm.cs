@@ -16,6 +16,7 @@ public sealed class Nplm : Module, IModel
     private readonly Linear _output;
     private readonly Linear? _direct;
     private readonly Dropout _dropout;
+    private readonly ModelMemory _memory = new();
 
     public Nplm(int vocabularySize, int embeddingSize, int context, int hiddenSize, Random random, bool direct = false, float dropout = 0f)
     {
@@ -54,12 +55,14 @@ public sealed class Nplm : Module, IModel
     public Tensor Loss(ModelBatch batch, Random? dropoutRandom)
     {
         batch.Validate("nplm", needsLabels: true, needsTargets: false);
+        using var memory = _memory.ForTraining();
         return Logits(batch, dropoutRandom).CrossEntropy(batch.Labels!);
     }
 
     public EvaluationSums Evaluate(ModelBatch batch)
     {
         batch.Validate("nplm", needsLabels: true, needsTargets: false);
+        using var memory = _memory.ForEvaluation();
         using var scope = new NoGradScope();
         var (loss, count, correct) = CrossEntropyOp.Evaluate(Logits(batch, null), batch.Labels!, null);
         return new EvaluationSums(loss, count, correct);

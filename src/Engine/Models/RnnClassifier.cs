@@ -14,6 +14,7 @@ public sealed class RnnClassifier : Module, IModel
     private readonly Rnn _rnn;
     private readonly Linear _output;
     private readonly Dropout _dropout;
+    private readonly ModelMemory _memory = new();
 
     public RnnClassifier(
         int vocabularySize, int embeddingSize, int hiddenSize, int layers, int classes, CellKind cell, Random random,
@@ -50,12 +51,14 @@ public sealed class RnnClassifier : Module, IModel
     public Tensor Loss(ModelBatch batch, Random? dropoutRandom)
     {
         batch.Validate("rnn classifier", needsLabels: true, needsTargets: false);
+        using var memory = _memory.ForTraining();
         return Logits(batch, dropoutRandom).CrossEntropy(batch.Labels!);
     }
 
     public EvaluationSums Evaluate(ModelBatch batch)
     {
         batch.Validate("rnn classifier", needsLabels: true, needsTargets: false);
+        using var memory = _memory.ForEvaluation();
         using var scope = new NoGradScope();
         var (loss, count, correct) = CrossEntropyOp.Evaluate(Logits(batch, null), batch.Labels!, null);
         return new EvaluationSums(loss, count, correct);

@@ -16,6 +16,7 @@ public sealed class RnnLanguageModel : Module, IModel
     private readonly Rnn _rnn;
     private readonly Linear _output;
     private readonly Dropout _dropout;
+    private readonly ModelMemory _memory = new();
 
     public RnnLanguageModel(
         int vocabularySize, int embeddingSize, int hiddenSize, int layers, CellKind cell, Random random,
@@ -53,12 +54,14 @@ public sealed class RnnLanguageModel : Module, IModel
     public Tensor Loss(ModelBatch batch, Random? dropoutRandom)
     {
         batch.Validate("rnn language model", needsLabels: false, needsTargets: true);
+        using var memory = _memory.ForTraining();
         return Logits(batch, dropoutRandom).CrossEntropy(batch.Targets!, batch.Mask);
     }
 
     public EvaluationSums Evaluate(ModelBatch batch)
     {
         batch.Validate("rnn language model", needsLabels: false, needsTargets: true);
+        using var memory = _memory.ForEvaluation();
         using var scope = new NoGradScope();
         var (loss, count, correct) = CrossEntropyOp.Evaluate(Logits(batch, null), batch.Targets!, batch.Mask);
         return new EvaluationSums(loss, count, correct);

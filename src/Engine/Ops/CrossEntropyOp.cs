@@ -42,8 +42,8 @@ internal sealed class CrossEntropyOp : Op
             ShapeCheck.Length(name, $"mask for logits {Tensor.Describe(logits.Shape)}", mask.Length, rows);
         }
 
-        var weights = new float[rows];
-        var probabilities = new float[logits.Size];
+        var weights = TensorArena.Allocate(rows);
+        var probabilities = TensorArena.Allocate(logits.Size);
         double total = 0;
         double loss = 0;
         for (var i = 0; i < rows; i++)
@@ -63,9 +63,8 @@ internal sealed class CrossEntropyOp : Op
             total += w;
             var row = logits.Data.AsSpan(i * classes, classes);
             var p = probabilities.AsSpan(i * classes, classes);
-            var logSumExp = SoftmaxOp.LogSoftmaxRow(row, p);
+            var logSumExp = SoftmaxOp.SoftmaxRowWithLogSumExp(row, p);
             loss += w * (logSumExp - row[targets[i]]);
-            TensorPrimitives.Exp(p, p);
         }
 
         if (mean && total <= 0)
@@ -121,20 +120,43 @@ internal sealed class CrossEntropyOp : Op
 
     public override void Backward(Tensor output)
     {
-        var gx = Inputs[0].GradSpan();
+        var logits = Inputs[0];
         var g = output.Grad![0] * _scale;
+
+        // Usually nothing else feeds the logits' gradient: then the saved probabilities become it, in place,
+        // which saves a buffer of the size of the logits (B·T × V for a language model) and a pass over it.
+        var inPlace = logits.Grad is null;
+        var gx = inPlace ? _probabilities : logits.Grad!;
         for (var i = 0; i < _weights.Length; i++)
         {
             var w = _weights[i];
+            var gRow = gx.AsSpan(i * _classes, _classes);
             if (w == 0f)
             {
+                if (inPlace)
+                {
+                    gRow.Clear();
+                }
+
                 continue;
             }
 
             var factor = g * w;
-            var gRow = gx.Slice(i * _classes, _classes);
-            TensorPrimitives.MultiplyAdd(_probabilities.AsSpan(i * _classes, _classes), factor, gRow, gRow);
+            if (inPlace)
+            {
+                TensorPrimitives.Multiply(gRow, factor, gRow);
+            }
+            else
+            {
+                TensorPrimitives.MultiplyAdd(_probabilities.AsSpan(i * _classes, _classes), factor, gRow, gRow);
+            }
+
             gRow[_targets[i]] -= factor;
+        }
+
+        if (inPlace)
+        {
+            logits.Grad = _probabilities;
         }
     }
 }

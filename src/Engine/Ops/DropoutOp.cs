@@ -25,7 +25,7 @@ internal sealed class DropoutOp : Op
         }
 
         var keep = 1f / (1f - p);
-        var mask = new float[x.Size];
+        var mask = TensorArena.Allocate(x.Size);
         for (var i = 0; i < mask.Length; i++)
         {
             mask[i] = random.NextDouble() >= p ? keep : 0f;

@@ -25,7 +25,7 @@ internal sealed class MaskedMeanOp : Op
         ShapeCheck.Rank(name, x, 3);
         var (batch, steps, width) = (x.Dim(0), x.Dim(1), x.Dim(2));
         ShapeCheck.Length(name, $"mask for {Tensor.Describe(x.Shape)}", mask.Length, batch * steps);
-        var inverseCounts = new float[batch];
+        var inverseCounts = TensorArena.Allocate(batch);
         var output = Tensor.ForOutput([batch, width]);
         for (var b = 0; b < batch; b++)
         {

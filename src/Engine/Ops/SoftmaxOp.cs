@@ -63,17 +63,30 @@ internal sealed class SoftmaxOp : Op
     /// <summary>Stable log-softmax of one row; returns logsumexp of the row.</summary>
     public static float LogSoftmaxRow(ReadOnlySpan<float> logits, Span<float> logProbabilities)
     {
-        var max = TensorPrimitives.Max(logits);
-        TensorPrimitives.Subtract(logits, max, logProbabilities);
-        double sum = 0;
-        foreach (var v in logProbabilities)
-        {
-            sum += Math.Exp(v);
-        }
+        var logSumExp = ExpShiftedRow(logits, logProbabilities, out _);
+        TensorPrimitives.Subtract(logits, logSumExp, logProbabilities);
+        return logSumExp;
+    }
 
-        var logSum = (float)Math.Log(sum);
-        TensorPrimitives.Subtract(logProbabilities, logSum, logProbabilities);
-        return max + logSum;
+    /// <summary>
+    /// Writes softmax(row) into <paramref name="probabilities"/> with two vectorised passes and returns logsumexp(row)
+    /// (what cross-entropy needs: CE = logsumexp − z[y]).
+    /// </summary>
+    public static float SoftmaxRowWithLogSumExp(ReadOnlySpan<float> logits, Span<float> probabilities)
+    {
+        var logSumExp = ExpShiftedRow(logits, probabilities, out var sum);
+        TensorPrimitives.Multiply(probabilities, (float)(1.0 / sum), probabilities);
+        return logSumExp;
+    }
+
+    /// <summary>exp(row − max) into <paramref name="exponentials"/>; returns max + log Σ exp(row − max).</summary>
+    private static float ExpShiftedRow(ReadOnlySpan<float> logits, Span<float> exponentials, out double sum)
+    {
+        var max = TensorPrimitives.Max(logits);
+        TensorPrimitives.Subtract(logits, max, exponentials);
+        TensorPrimitives.Exp(exponentials, exponentials);
+        sum = TensorPrimitives.Sum(exponentials);
+        return max + (float)Math.Log(sum);
     }
 
     public override void Backward(Tensor output)

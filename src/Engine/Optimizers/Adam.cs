@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace HyperSweep.Engine.Optimizers;
 
 /// <summary>
@@ -47,7 +50,27 @@ public sealed class Adam : Optimizer
         var stepSize = (float)(LearningRate / correction1);
         var rootCorrection = (float)(1.0 / Math.Sqrt(correction2));
         float b1 = Beta1, b2 = Beta2, c1 = 1f - Beta1, c2 = 1f - Beta2, eps = Epsilon;
-        for (var i = 0; i < weights.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var mVectors = MemoryMarshal.Cast<float, Vector<float>>(m.AsSpan());
+            var vVectors = MemoryMarshal.Cast<float, Vector<float>>(v.AsSpan());
+            var wVectors = MemoryMarshal.Cast<float, Vector<float>>(weights);
+            var gVectors = MemoryMarshal.Cast<float, Vector<float>>(gradient);
+            for (var k = 0; k < wVectors.Length; k++)
+            {
+                var g = gVectors[k];
+                var mk = (b1 * mVectors[k]) + (c1 * g);
+                var vk = (b2 * vVectors[k]) + (c2 * g * g);
+                mVectors[k] = mk;
+                vVectors[k] = vk;
+                wVectors[k] -= stepSize * mk / ((Vector.SquareRoot(vk) * rootCorrection) + new Vector<float>(eps));
+            }
+
+            i = wVectors.Length * Vector<float>.Count;
+        }
+
+        for (; i < weights.Length; i++)
         {
             var g = gradient[i];
             var mi = (b1 * m[i]) + (c1 * g);

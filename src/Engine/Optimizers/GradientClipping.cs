@@ -6,12 +6,15 @@ public static class GradientClipping
     /// <summary>The L2 norm of all gradients together (accumulated in double).</summary>
     public static double GlobalNorm(IReadOnlyList<Parameter> parameters)
     {
+        // Vectorised float sums over short chunks, accumulated in double: fast and still accurate for millions of values.
+        const int chunk = 4096;
         double sum = 0;
         foreach (var p in parameters)
         {
-            foreach (var g in p.Grad!)
+            var grad = p.Grad!.AsSpan();
+            for (var start = 0; start < grad.Length; start += chunk)
             {
-                sum += (double)g * g;
+                sum += System.Numerics.Tensors.TensorPrimitives.SumOfSquares(grad.Slice(start, Math.Min(chunk, grad.Length - start)));
             }
         }
 

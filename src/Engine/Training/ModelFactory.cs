@@ -33,6 +33,7 @@ public static class ModelFactory
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(parameters);
+        CheckFits(data.Kind, parameters);
         var random = SeedMixer.Generator(seed, InitialisationStream);
         var p = parameters;
         var vocabulary = data.Vocabulary.Count;
@@ -48,10 +49,7 @@ public static class ModelFactory
                 vocabulary, p.EmbeddingDim, p.HiddenSize, p.Layers, p.Cell, random, (float)p.Dropout, options)),
             (TaskKind.LanguageModel, Architecture.Nplm) => Pair(new Nplm(
                 vocabulary, p.EmbeddingDim, p.Context, p.HiddenSize, random, p.Direct, (float)p.Dropout)),
-            (TaskKind.Classification, Architecture.Nplm) => throw new EngineException(
-                "parameters.arch: nplm is a language model (its softmax is over the vocabulary), so it cannot serve a classification task; accepted for classification: dan, rnn"),
-            _ => throw new EngineException(
-                "parameters.arch: dan is a sentence classifier and cannot serve a language_model task; accepted for language_model: nplm, rnn"),
+            _ => throw Misfit(data.Kind, p.Arch),
         };
 
         if (p.Pretrained is { } pretrained)
@@ -62,6 +60,23 @@ public static class ModelFactory
 
         return model;
     }
+
+    /// <summary>
+    /// Throws when <c>arch</c> cannot serve the task kind: nplm has no classification head (its softmax is over
+    /// the vocabulary) and dan has no language-model form. Cheap: use it to validate a spec before training.
+    /// </summary>
+    public static void CheckFits(TaskKind kind, HyperParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if ((kind, parameters.Arch) is (TaskKind.Classification, Architecture.Nplm) or (TaskKind.LanguageModel, Architecture.Dan))
+        {
+            throw Misfit(kind, parameters.Arch);
+        }
+    }
+
+    private static EngineException Misfit(TaskKind kind, Architecture arch) => kind == TaskKind.Classification
+        ? new EngineException($"parameters.arch: {arch.ToString().ToLowerInvariant()} is a language model (its softmax is over the vocabulary), so it cannot serve a classification task; accepted for classification: dan, rnn")
+        : new EngineException($"parameters.arch: {arch.ToString().ToLowerInvariant()} is a sentence classifier and cannot serve a language_model task; accepted for language_model: nplm, rnn");
 
     /// <summary>The optimizer of <c>optimizer</c>, <c>lr</c>, <c>momentum</c>, <c>weight_decay</c> and <c>clip</c>.</summary>
     public static Optimizer CreateOptimizer(IModel model, HyperParameters parameters)

@@ -15,16 +15,29 @@ namespace HyperSweep.Engine.Training;
 /// </summary>
 public static class TrialRunner
 {
-    /// <summary>Builds everything the trial needs and, when the request carries one, restores its checkpoint.</summary>
-    /// <param name="cache">Where to share task data between trials; null builds it afresh.</param>
-    public static TrialSetup Prepare(TrialRequest request, TaskDataCache? cache = null)
+    /// <summary>
+    /// Checks a request without reading data or building a model: objective vs task kind, every
+    /// hyper-parameter, arch vs task kind, the budget. Throws <see cref="EngineException"/> naming the field or
+    /// parameter; returns the parsed parameters. Cheap enough to run for every trial of a spec at submit time.
+    /// </summary>
+    public static HyperParameters Validate(TrialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var objective = request.Objective ?? Objective.DefaultFor(request.Task.Kind);
         objective.Validate(request.Task.Kind);
         var parameters = HyperParameters.Parse(request.Parameters, request.Task.Kind);
+        ModelFactory.CheckFits(request.Task.Kind, parameters);
+        new TrainerOptions(request.MaxEpochs, objective, request.Seed, request.EarlyStopping, parameters.LrDecay, parameters.LrPatience).Validate();
+        return parameters;
+    }
+
+    /// <summary>Builds everything the trial needs and, when the request carries one, restores its checkpoint.</summary>
+    /// <param name="cache">Where to share task data between trials; null builds it afresh.</param>
+    public static TrialSetup Prepare(TrialRequest request, TaskDataCache? cache = null)
+    {
+        var parameters = Validate(request);
+        var objective = request.Objective ?? Objective.DefaultFor(request.Task.Kind);
         var options = new TrainerOptions(request.MaxEpochs, objective, request.Seed, request.EarlyStopping, parameters.LrDecay, parameters.LrPatience);
-        options.Validate();
         var data = cache is null ? TaskData.Build(request.Task, request.BaseDirectory) : cache.GetOrBuild(request.Task, request.BaseDirectory);
         var model = ModelFactory.Create(data, parameters, request.Seed, request.BaseDirectory);
         var optimizer = ModelFactory.CreateOptimizer(model, parameters);

@@ -14,6 +14,9 @@ public sealed class GridSampler : ISampler
     /// <summary>The default refusal limit; a spec raises it with strategy.max_grid_size.</summary>
     public const long DefaultMaxPoints = 10_000;
 
+    /// <summary>The largest limit a spec may set: the grid is held in memory (≈ 0.5 KB a point).</summary>
+    public const long LargestMaxPoints = 1_000_000;
+
     private readonly List<TrialParameters> _points = new();
 
     public GridSampler(SearchSpace space, long maxPoints = DefaultMaxPoints)
@@ -26,6 +29,15 @@ public sealed class GridSampler : ISampler
                 continuous.Name);
         }
         Space = space;
+        foreach (var parameter in space.Parameters)
+        {
+            if (parameter.Domain.GridCount > maxPoints)
+            {
+                throw new ArgumentException(
+                    $"parameter '{parameter.Name}' alone has {parameter.Domain.GridCount} values, more than the grid limit {maxPoints}; raise strategy.max_grid_size or use random search",
+                    "max_grid_size");
+            }
+        }
         var gridValues = space.Parameters.Select(p => p.Domain.GridValues()!).ToArray();
         var assigned = new Dictionary<string, object>(StringComparer.Ordinal);
         var order = new List<KeyValuePair<string, object>>();

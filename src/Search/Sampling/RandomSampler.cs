@@ -45,25 +45,5 @@ public sealed class RandomSampler : ISampler
         return new TrialParameters(ordered);
     }
 
-    private int StreamSeed(long index, string name)
-    {
-        var state = SplitMix(unchecked((ulong)Seed) ^ 0x9E3779B97F4A7C15UL);
-        state = SplitMix(state ^ unchecked((ulong)index));
-        foreach (var c in name)
-        {
-            state = SplitMix(state ^ c);
-        }
-        return unchecked((int)(state ^ (state >> 32)));
-    }
-
-    private static ulong SplitMix(ulong x)
-    {
-        unchecked
-        {
-            x += 0x9E3779B97F4A7C15UL;
-            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-            return x ^ (x >> 31);
-        }
-    }
+    private int StreamSeed(long index, string name) => SeedMixer.ToInt32(SeedMixer.Mix(SeedMixer.Mix(Seed, index), name));
 }

@@ -33,6 +33,8 @@ public sealed record CategoricalDomain : ParameterDomain
 
     public override IReadOnlyList<object> GridValues() => Choices;
 
+    public override long? GridCount => Choices.Count;
+
     public override object Sample(RandomSource random) => Choices[DiscreteUniform.Sample(random, 0, Choices.Count - 1)];
 
     public override bool Contains(object value) => Choices.Any(c => ParameterValues.AreEqual(c, value));

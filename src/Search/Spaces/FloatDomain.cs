@@ -25,6 +25,10 @@ public sealed record FloatDomain : ParameterDomain
         {
             throw new ArgumentException($"step {s} must be a positive number", nameof(step));
         }
+        if (step is { } st && (max - min) / st >= IntDomain.MaxValues)
+        {
+            throw new ArgumentException($"step {st} is too small: [{min}, {max}] would hold more than {IntDomain.MaxValues} values", nameof(step));
+        }
         if (log && !(min > 0))
         {
             throw new ArgumentException($"a log-scale float needs min > 0, not {min}", nameof(min));
@@ -46,6 +50,8 @@ public sealed record FloatDomain : ParameterDomain
     public double? Step { get; }
 
     public bool Log { get; }
+
+    public override long? GridCount => Count;
 
     /// <summary>Number of stepped values, or null when unstepped.</summary>
     public long? Count => Step is { } s ? (long)Math.Floor((Max - Min) / s + 1e-9) + 1 : null;

@@ -24,6 +24,10 @@ public sealed record IntDomain : ParameterDomain
         {
             throw new ArgumentException($"a log-scale int needs min >= 1, not {min}", nameof(min));
         }
+        if ((ulong)(max - min) / (ulong)step >= MaxValues)
+        {
+            throw new ArgumentException($"[{min}, {max}] with step {step} has more than {MaxValues} values", nameof(step));
+        }
         if (log && step != 1)
         {
             throw new ArgumentException("a log-scale int cannot have a step", nameof(step));
@@ -33,6 +37,9 @@ public sealed record IntDomain : ParameterDomain
         Step = step;
         Log = log;
     }
+
+    /// <summary>More values than this make a range meaningless for sampling indices (and overflow counts).</summary>
+    public const long MaxValues = 1L << 53;
 
     public long Min { get; }
 
@@ -44,6 +51,8 @@ public sealed record IntDomain : ParameterDomain
 
     /// <summary>Number of distinct values.</summary>
     public long Count => (Max - Min) / Step + 1;
+
+    public override long? GridCount => Count;
 
     public override IReadOnlyList<object> GridValues()
     {

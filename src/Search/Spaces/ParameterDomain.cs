@@ -8,6 +8,9 @@ public abstract record ParameterDomain
     /// <summary>Every value in grid order, or null when the domain is continuous (an unstepped float).</summary>
     public abstract IReadOnlyList<object>? GridValues();
 
+    /// <summary>How many values <see cref="GridValues"/> would list (without listing them), or null when continuous.</summary>
+    public abstract long? GridCount { get; }
+
     /// <summary>One value drawn from <paramref name="random"/> (a generator private to this trial and parameter).</summary>
     public abstract object Sample(RandomSource random);
 

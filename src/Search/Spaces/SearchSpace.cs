@@ -44,5 +44,5 @@ public sealed class SearchSpace
     public IReadOnlyList<SearchParameter> Parameters { get; }
 
     /// <summary>The first parameter that a grid cannot enumerate (an unstepped float), or null.</summary>
-    public SearchParameter? FirstContinuousParameter => Parameters.FirstOrDefault(p => p.Domain.GridValues() is null);
+    public SearchParameter? FirstContinuousParameter => Parameters.FirstOrDefault(p => p.Domain.GridCount is null);
 }

@@ -73,7 +73,14 @@ internal static class ParametersSection
         }
         else if (hasRange)
         {
-            domain = Range(node, fields, distribution, distributionNode);
+            try
+            {
+                domain = Range(node, fields, distribution, distributionNode);
+            }
+            catch (ArgumentException e)
+            {
+                throw node.Error(e.Message.Split(" (Parameter '")[0]);
+            }
         }
         else
         {

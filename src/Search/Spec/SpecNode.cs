@@ -43,6 +43,10 @@ internal sealed class SpecNode
     /// <summary>The node as a map; keys in document order. Unknown keys are refused, naming the allowed ones.</summary>
     public IReadOnlyList<(string Key, SpecNode Value, Mark KeyMark)> Map(params string[] allowed)
     {
+        if (Node is YamlScalarNode && Scalar() is null)
+        {
+            return [];    // "model:" with every line commented out is an empty map, not an error
+        }
         if (Node is not YamlMappingNode mapping)
         {
             throw Error($"must be a map (key: value lines), not {Describe()}");
@@ -50,9 +54,9 @@ internal sealed class SpecNode
         var entries = new List<(string, SpecNode, Mark)>();
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key })
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
             {
-                throw ErrorAt(keyNode.Start, Path, "keys must be plain names");
+                throw ErrorAt(keyNode.Start, Path.Length == 0 ? "(document)" : Path, "keys must be plain, non-empty names");
             }
             if (allowed.Length > 0 && !allowed.Contains(key))
             {

@@ -42,13 +42,14 @@ public static partial class SweepSpecParser
             }
             throw new SpecException(source, "(yaml syntax)", e.Start.Line, e.Start.Column, YamlProblem(e), e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // YamlDotNet's scanner can fail with a bare InvalidOperationException (seen on an unclosed
-            // flow list); report where the last readable token ended.
+            // YamlDotNet can also fail without a position: a bare InvalidOperationException on an unclosed
+            // flow list, an ArgumentException on some malformed mappings (both found by SpecFuzzTests).
+            // Loading only reads text, so any such failure is a syntax error: report the last readable token.
             var (line, column) = LastReadablePosition(yaml);
-            throw new SpecException(source, "(yaml syntax)", line, column,
-                "the YAML cannot be read past this point (an unclosed [ or { list/map?)", e);
+            var hint = e is InvalidOperationException ? " (an unclosed [ or { list/map?)" : "";
+            throw new SpecException(source, "(yaml syntax)", line, column, $"the YAML cannot be read past this point{hint}", e);
         }
         if (stream.Documents.Count == 0)
         {
@@ -141,6 +142,10 @@ public static partial class SweepSpecParser
             : method == SearchMethod.Random ? DefaultRandomTrials : null;
         var seed = fields.TryGetValue("seed", out var seedNode) ? seedNode.Long() : 0;
         var maxGrid = fields.TryGetValue("max_grid_size", out var maxNode) ? maxNode.Long(min: 1) : Sampling.GridSampler.DefaultMaxPoints;
+        if (maxGrid > Sampling.GridSampler.LargestMaxPoints)
+        {
+            throw maxNode!.Error($"must be <= {Sampling.GridSampler.LargestMaxPoints} (a grid is held in memory); use random search for larger spaces");
+        }
         return new StrategySpec(method, trials, seed, maxGrid);
     }
 
@@ -185,12 +190,18 @@ public static partial class SweepSpecParser
         var position = (Line: 1L, Column: 1L);
         try
         {
-            while (scanner.MoveNext())
+            // Every real token consumes input, so more tokens than characters means the scanner is stuck
+            // (it repeats Error tokens forever on some inputs); an Error token is itself the place to report.
+            for (var tokens = 0; tokens <= yaml.Length + 1 && scanner.MoveNext(); tokens++)
             {
                 position = (scanner.Current!.Start.Line, scanner.Current.Start.Column);
+                if (scanner.Current is YamlDotNet.Core.Tokens.Error)
+                {
+                    break;
+                }
             }
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The position of the last token read is the answer.
         }

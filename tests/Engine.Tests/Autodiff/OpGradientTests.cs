@@ -30,6 +30,38 @@ public sealed class OpGradientTests
         Check(() => a / b, [a, b]);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Random_shapes_for_broadcasting_matmul_reductions_and_row_ops(int seed)
+    {
+        var shapes = new Random(seed);
+        int Dim() => shapes.Next(1, 7);
+        var (b, t, n) = (Dim(), Dim(), Dim());
+        var big = AwayFromZero(_random, b, t, n);
+        var row = AwayFromZero(_random, n);
+        var plane = AwayFromZero(_random, t, n);
+        Check(() => (big * row) + plane, [big, row, plane]);
+        Check(() => big / row - plane, [big, row, plane]);
+
+        var (m, k) = (Dim(), Dim());
+        var a = Random(_random, -1, 1, m, k);
+        var w = Random(_random, -1, 1, n, k);
+        Check(() => a.MatMul(w, transposeOther: true).Softmax(), [a, w]);
+        var axis = shapes.Next(3);
+        Check(() => big.Sum(axis).LogSoftmax(), [big]);
+
+        var mask = Enumerable.Range(0, b * t).Select(i => i % t == 0 || shapes.Next(2) == 0 ? 1f : 0f).ToArray();
+        Check(() => big.MaskedMean(mask), [big]);
+        var targets = Enumerable.Range(0, b * t).Select(_ => shapes.Next(-1, n)).ToArray();
+        if (targets.Any(target => target >= 0))
+        {
+            Check(() => big.CrossEntropy(targets, mask.Select(v => v + 0.5f).ToArray()), [big]);
+        }
+    }
+
     [Fact]
     public void Scalar_arithmetic()
     {
@@ -50,6 +82,15 @@ public sealed class OpGradientTests
         var a = Random(_random, -1, 1, transposeA ? [k, m] : [m, k]);
         var b = Random(_random, -1, 1, transposeB ? [n, k] : [k, n]);
         Check(() => a.MatMul(b, transposeA, transposeB), [a, b]);
+    }
+
+    [Fact]
+    public void Fused_linear_with_bias()
+    {
+        var x = Random(_random, -1, 1, 5, 3);
+        var w = Random(_random, -1, 1, 3, 4);
+        var b = Random(_random, -1, 1, 4);
+        Check(() => Tensor.Linear(x, w, b), [x, w, b]);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class GemmBackendSelectorTests
             Environment.SetEnvironmentVariable(GemmBackendSelector.EnvironmentVariable, "naive");
             Assert.IsType<NaiveGemm>(GemmBackendSelector.FromEnvironment());
             Environment.SetEnvironmentVariable(GemmBackendSelector.EnvironmentVariable, "bogus");
-            var error = Assert.Throws<ArgumentException>(GemmBackendSelector.FromEnvironment);
+            var error = Assert.Throws<ArgumentException>(() => GemmBackendSelector.FromEnvironment());
             Assert.Contains(GemmBackendSelector.EnvironmentVariable, error.Message);
         }
         finally

@@ -74,6 +74,43 @@ public sealed class SimdGemmTests
         GemmCheck.AgreesWithNaive(gemm, 128, 256, 32, true, false, accumulate: true);
     }
 
+    [Theory]
+    [InlineData(2, 37, 301, 400)]   // wide C: split by columns
+    [InlineData(2, 301, 37, 400)]   // tall C: split by rows
+    [InlineData(3, 64, 500, 260)]   // blocks that do not divide evenly
+    [InlineData(2, 3, 20000, 160)]  // too few rows to split, columns only
+    public void Several_threads_agree_with_the_naive_kernel(int threads, int m, int n, int k)
+    {
+        var gemm = new SimdGemm(threads);
+        Assert.Equal(threads, gemm.Threads);
+        foreach (var (transposeA, transposeB) in GemmCheck.TransposeForms())
+        {
+            GemmCheck.AgreesWithNaive(gemm, m, n, k, transposeA, transposeB, accumulate: true);
+        }
+    }
+
+    [Fact]
+    public async Task One_instance_serves_several_threads_at_once()
+    {
+        // Trainers of different trials share Gemm.Current; each thread packs into its own buffers.
+        var gemm = new SimdGemm();
+        var shapes = new (int M, int N, int K)[] { (61, 97, 300), (7, 300, 61), (120, 33, 260), (33, 257, 99) };
+        var tasks = shapes.Select(shape => Task.Run(() =>
+        {
+            for (var repeat = 0; repeat < 5; repeat++)
+            {
+                GemmCheck.AgreesWithNaive(gemm, shape.M, shape.N, shape.K, repeat % 2 == 0, repeat % 3 == 0, accumulate: repeat > 2);
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+    }
+
+    [Fact]
+    public void A_thread_count_below_one_is_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimdGemm(threads: 0));
+    }
+
     [Fact]
     public void Zero_depth_clears_the_output_or_leaves_it_when_accumulating()
     {
@@ -136,6 +173,14 @@ public sealed class SimdGemmTests
     }
 
     [Fact]
+    public void Dimensions_whose_products_overflow_an_int_are_rejected()
+    {
+        // 70000·70000 wraps around in 32 bits; the check must still see that the buffers are far too small.
+        var error = Assert.Throws<ArgumentException>(() => new SimdGemm().Multiply(new float[4], new float[4], new float[4], 70000, 1, 70000));
+        Assert.Contains("needs 4900000000", error.Message);
+    }
+
+    [Fact]
     public void Blocking_that_does_not_fit_the_micro_tile_is_rejected()
     {
         Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector256, new GemmBlocking(Mc: 10, Kc: 8, Nc: 64)));
@@ -143,9 +188,11 @@ public sealed class SimdGemmTests
     }
 
     [Fact]
-    public void The_default_backend_is_the_simd_kernel()
+    public void The_default_kernel_uses_the_widest_instruction_set_of_this_cpu()
     {
-        Assert.IsType<SimdGemm>(new SimdGemm());
-        Assert.Equal("simd", GemmBackendSelector.Create(null).Name);
+        var expected = System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "avx512"
+            : System.Runtime.Intrinsics.X86.Fma.IsSupported ? "avx2"
+            : "scalar";
+        Assert.Equal(expected, new SimdGemm().InstructionSet);
     }
 }

@@ -85,4 +85,29 @@ public sealed class ModelFactoryTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("classification", "arch", "nplm", "parameters.arch: nplm is a language model")]
+    [InlineData("language_model", "arch", "dan", "parameters.arch: dan is a sentence classifier")]
+    [InlineData("classification", "dropout", "2", "parameters.dropout: must be in [0, 1)")]
+    public void A_request_is_validated_without_reading_data(string kind, string name, string value, string expected)
+    {
+        // The files do not exist: validation must not need them.
+        var task = new TaskDefinition(kind == "classification" ? TaskKind.Classification : TaskKind.LanguageModel,
+            new FileDataSpec(kind == "classification" ? DataFormat.Tsv : DataFormat.Lines, "missing/train", "missing/dev"));
+        var request = new TrialRequest(task, Parameters((name, value)), Seed: 1, MaxEpochs: 1);
+
+        var error = Assert.Throws<EngineException>(() => TrialRunner.Validate(request));
+
+        Assert.StartsWith(expected, error.Message);
+        Assert.Equal(Architecture.Rnn, TrialRunner.Validate(request with { Parameters = Parameters() }).Arch);
+    }
+
+    [Fact]
+    public void An_objective_the_task_lacks_is_rejected_before_training()
+    {
+        var request = new TrialRequest(Agreement(TaskKind.LanguageModel), Parameters(), 1, 1, new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize));
+
+        Assert.Contains("has no metric 'val_accuracy'", Assert.Throws<EngineException>(() => TrialRunner.Validate(request)).Message);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class SweepSpecParserTests
         Assert.Equal(16, spec.TrialCount(grid));
         Assert.All(grid.Points, p => Assert.Equal(p["arch"].Equals("rnn"), p.ContainsKey("cell")));
         Assert.IsType<MedianPruner>(spec.CreatePruner());
-        Assert.Equal(4, spec.Budget.MaxEpochs);
+        Assert.Equal(6, spec.Budget.MaxEpochs);
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class SweepSpecParserTests
         var spec = SweepSpecParser.ParseFile(Path.Combine(ExamplesDirectory, "ptb-lm.yaml"));
         Assert.Equal("language_model", spec.Task.Kind);
         Assert.Equal("lines", spec.Task.Data["format"]);
-        Assert.Equal("../shared/data/ptb/ptb.train.txt", spec.Task.Data["train"]);
+        Assert.Equal("../../shared/data/ptb/ptb.train.txt", spec.Task.Data["train"]);
     }
 }

@@ -1,0 +1,35 @@
+using System.Numerics.Tensors;
+
+namespace HyperSweep.Engine.Ops;
+
+/// <summary>Elman step: h' = act(X_t + h·W_h + b_h), act = tanh or relu.</summary>
+internal sealed class ElmanStepOp : RecurrentStepOp
+{
+    private readonly UnaryKind _activation;
+    private float[] _activated = [];
+
+    public ElmanStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, bool relu)
+        : base(projected, t, previous, weight, bias, rowMask, weight.Dim(0))
+    {
+        _activation = relu ? UnaryKind.Relu : UnaryKind.Tanh;
+    }
+
+    protected override void ComputeCell(float[] newState)
+    {
+        _activated = TensorArena.Allocate(Batch * Hidden);
+        for (var b = 0; b < Batch; b++)
+        {
+            var row = _activated.AsSpan(b * Hidden, Hidden);
+            TensorPrimitives.Add(InputRow(b), Recurrent.AsSpan(b * Hidden, Hidden), row);
+            UnaryOp.Apply(_activation, row, row);
+        }
+
+        _activated.CopyTo(newState, 0);
+    }
+
+    protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
+    {
+        UnaryOp.AccumulateGradient(_activation, _activated, _activated, gradient, dX);
+        dX.CopyTo(dR, 0);
+    }
+}

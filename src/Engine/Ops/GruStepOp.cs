@@ -1,0 +1,157 @@
+using System.Numerics.Tensors;
+using HyperSweep.Engine.Kernels;
+
+namespace HyperSweep.Engine.Ops;
+
+/// <summary>
+/// GRU step, gates r, z, n: r = σ(X_r + R_r), z = σ(X_z + R_z), h' = n + z⊙(h − n) with
+/// n = tanh(X_n + r⊙R_n) ("after", PyTorch) or n = tanh(X_n + (r⊙h)·W_h,n + b_h,n) ("before", Cho et al.).
+/// The "before" form runs a second GEMM on r⊙h over the whole W_h and uses its n block.
+/// </summary>
+internal sealed class GruStepOp : RecurrentStepOp
+{
+    private readonly bool _resetBefore;
+    private float[] _reset = [];
+    private float[] _update = [];
+    private float[] _candidate = [];
+    private float[] _resetHidden = [];
+
+    public GruStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, bool resetBefore)
+        : base(projected, t, previous, weight, bias, rowMask, weight.Dim(0))
+    {
+        _resetBefore = resetBefore;
+    }
+
+    protected override void ComputeCell(float[] newState)
+    {
+        var h = Hidden;
+        _reset = TensorArena.Allocate(Batch * h);
+        _update = TensorArena.Allocate(Batch * h);
+        _candidate = TensorArena.Allocate(Batch * h);
+        for (var b = 0; b < Batch; b++)
+        {
+            var x = InputRow(b);
+            var r = Recurrent.AsSpan(b * 3 * h, 3 * h);
+            var reset = _reset.AsSpan(b * h, h);
+            var update = _update.AsSpan(b * h, h);
+            TensorPrimitives.Add(x[..h], r[..h], reset);
+            TensorPrimitives.Sigmoid(reset, reset);
+            TensorPrimitives.Add(x.Slice(h, h), r.Slice(h, h), update);
+            TensorPrimitives.Sigmoid(update, update);
+        }
+
+        float[]? resetProjection = null;
+        if (_resetBefore)
+        {
+            _resetHidden = TensorArena.Allocate(Batch * h);
+            TensorPrimitives.Multiply(_reset, HPrev.AsSpan(0, Batch * h), _resetHidden);
+            resetProjection = TensorArena.Allocate(Batch * 3 * h);
+            Gemm.Current.Multiply(_resetHidden, Weight.Data, resetProjection, Batch, 3 * h, h);
+        }
+
+        for (var b = 0; b < Batch; b++)
+        {
+            var xn = InputRow(b).Slice(2 * h, h);
+            var candidate = _candidate.AsSpan(b * h, h);
+            if (_resetBefore)
+            {
+                TensorPrimitives.Add(xn, resetProjection.AsSpan((b * 3 * h) + (2 * h), h), candidate);
+                if (Bias is not null)
+                {
+                    TensorPrimitives.Add(candidate, Bias.Data.AsSpan(2 * h, h), candidate);
+                }
+            }
+            else
+            {
+                TensorPrimitives.MultiplyAdd(_reset.AsSpan(b * h, h), Recurrent.AsSpan((b * 3 * h) + (2 * h), h), xn, candidate);
+            }
+
+            TensorPrimitives.Tanh(candidate, candidate);
+
+            // h' = n + z⊙(h − n)
+            var state = newState.AsSpan(b * h, h);
+            TensorPrimitives.Subtract(HPrev.AsSpan(b * h, h), candidate, state);
+            TensorPrimitives.MultiplyAdd(_update.AsSpan(b * h, h), state, candidate, state);
+        }
+    }
+
+    protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
+    {
+        var h = Hidden;
+        var dCandidatePre = TensorArena.Allocate(Batch * h);
+        for (var b = 0; b < Batch; b++)
+        {
+            var dx = dX.AsSpan(b * 3 * h, 3 * h);
+            var dr = dR.AsSpan(b * 3 * h, 3 * h);
+            for (var j = 0; j < h; j++)
+            {
+                var k = (b * h) + j;
+                var (z, n, hp, dh) = (_update[k], _candidate[k], HPrev[k], gradient[k]);
+                var dn = dh * (1f - z);
+                previousDirect[k] += dh * z;
+                var dz = dh * (hp - n) * z * (1f - z);
+                var dnPre = dn * (1f - (n * n));
+                dCandidatePre[k] = dnPre;
+                dx[h + j] = dz;
+                dr[h + j] = dz;
+                dx[(2 * h) + j] = dnPre;
+                if (!_resetBefore)
+                {
+                    var r = _reset[k];
+                    dr[(2 * h) + j] = dnPre * r;
+                    var dReset = dnPre * Recurrent[(b * 3 * h) + (2 * h) + j];
+                    var dResetPre = dReset * r * (1f - r);
+                    dx[j] = dResetPre;
+                    dr[j] = dResetPre;
+                }
+            }
+        }
+
+        if (_resetBefore)
+        {
+            BackwardResetBefore(dCandidatePre, dX, dR, previousDirect);
+        }
+    }
+
+    /// <summary>The "before" form: n's pre-activation is (r⊙h)·W_h,n + b_h,n, a second GEMM to differentiate.</summary>
+    private void BackwardResetBefore(float[] dCandidatePre, float[] dX, float[] dR, float[] previousDirect)
+    {
+        var h = Hidden;
+        var dProjection = TensorArena.Allocate(Batch * 3 * h);   // [0 | 0 | dn_pre]
+        for (var b = 0; b < Batch; b++)
+        {
+            dCandidatePre.AsSpan(b * h, h).CopyTo(dProjection.AsSpan((b * 3 * h) + (2 * h), h));
+        }
+
+        if (Weight.RequiresGrad)
+        {
+            Gemm.Current.Multiply(_resetHidden, dProjection, Weight.GradSpan(), h, 3 * h, Batch, transposeA: true, accumulate: true);
+        }
+
+        if (Bias is { RequiresGrad: true } bias)
+        {
+            var gb = bias.GradSpan().Slice(2 * h, h);
+            for (var b = 0; b < Batch; b++)
+            {
+                TensorPrimitives.Add(gb, dCandidatePre.AsSpan(b * h, h), gb);
+            }
+        }
+
+        var dResetHidden = TensorArena.Allocate(Batch * h);
+        Gemm.Current.Multiply(dProjection, Weight.Data, dResetHidden, Batch, h, 3 * h, transposeB: true);
+        for (var b = 0; b < Batch; b++)
+        {
+            var dx = dX.AsSpan(b * 3 * h, 3 * h);
+            var dr = dR.AsSpan(b * 3 * h, 3 * h);
+            for (var j = 0; j < h; j++)
+            {
+                var k = (b * h) + j;
+                var r = _reset[k];
+                previousDirect[k] += dResetHidden[k] * r;
+                var dResetPre = dResetHidden[k] * HPrev[k] * r * (1f - r);
+                dx[j] = dResetPre;
+                dr[j] = dResetPre;
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System.Numerics.Tensors;
+using HyperSweep.Engine.Autodiff;
+using HyperSweep.Engine.Kernels;
+
+namespace HyperSweep.Engine.Ops;
+
+/// <summary>
+/// One fused recurrent step: from the state S_prev [B, sH] (s = 2 for an LSTM, whose rows are [h | c]),
+/// the input projection of step t (rows of X [B, T, G·H], computed for all steps in one GEMM beforehand)
+/// and W_h, b_h, it computes R = h·W_h + b_h with one GEMM and the cell's pointwise math in one pass,
+/// writing the new state S [B, sH]. With a row mask, a padded row keeps its previous state
+/// (S = m·S_new + (1 − m)·S_prev), which is PyTorch's packed-sequence behaviour without packing.
+/// Backward mirrors it: the cell gives dX and dR; then dW_h += hᵀ·dR, db_h += Σ dR, dh += dR·W_hᵀ.
+/// The three cells (Elman, LSTM, GRU) supply only their pointwise forward and backward.
+/// </summary>
+internal abstract class RecurrentStepOp : Op
+{
+    protected RecurrentStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, int stateWidth)
+        : base(bias is null ? [projected, previous, weight] : [projected, previous, weight, bias])
+    {
+        T = t;
+        RowMask = rowMask;
+        Hidden = weight.Dim(0);
+        GateWidth = weight.Dim(1);
+        StateWidth = stateWidth;
+        Batch = previous.Dim(0);
+        Steps = projected.Dim(1);
+        HPrev = [];
+        Recurrent = [];
+    }
+
+    protected int T { get; }
+
+    protected float[]? RowMask { get; }
+
+    protected int Hidden { get; }
+
+    protected int GateWidth { get; }
+
+    protected int StateWidth { get; }
+
+    protected int Batch { get; }
+
+    protected int Steps { get; }
+
+    protected Tensor Projected => Inputs[0];
+
+    protected Tensor Previous => Inputs[1];
+
+    protected Tensor Weight => Inputs[2];
+
+    protected Tensor? Bias => Inputs.Length > 3 ? Inputs[3] : null;
+
+    /// <summary>h of the previous state as a contiguous [B, H] matrix.</summary>
+    protected float[] HPrev { get; private set; }
+
+    /// <summary>R = h·W_h + b_h, [B, G·H].</summary>
+    protected float[] Recurrent { get; private set; }
+
+    /// <summary>Runs the step; records it when any input needs a gradient.</summary>
+    public Tensor Run()
+    {
+        var name = GetType().Name;
+        if (Projected.Rank != 3 || Projected.Dim(0) != Batch || Projected.Dim(2) != GateWidth || T < 0 || T >= Steps)
+        {
+            throw ShapeCheck.Mismatch(name, Projected, Weight, $"projected inputs must be [{Batch}, T, {GateWidth}] with step {T} inside T");
+        }
+
+        if (Previous.Rank != 2 || Previous.Dim(1) != StateWidth)
+        {
+            throw ShapeCheck.Mismatch(name, Previous, Weight, $"the state must be [B, {StateWidth}]");
+        }
+
+        if (RowMask is not null)
+        {
+            ShapeCheck.Length(name, "row mask", RowMask.Length, Batch);
+        }
+
+        HPrev = StateWidth == Hidden ? Previous.Data : CopyColumns(Previous.Data, StateWidth, 0, Hidden);
+        Recurrent = TensorArena.Allocate(Batch * GateWidth);
+        if (Bias is not null)
+        {
+            for (var b = 0; b < Batch; b++)
+            {
+                Bias.Data.CopyTo(Recurrent, b * GateWidth);
+            }
+        }
+
+        Gemm.Current.Multiply(HPrev, Weight.Data, Recurrent, Batch, GateWidth, Hidden, accumulate: true);
+        var output = Tensor.ForOutput([Batch, StateWidth]);
+        ComputeCell(output.Data);
+        if (RowMask is not null)
+        {
+            for (var b = 0; b < Batch; b++)
+            {
+                var m = RowMask[b];
+                if (m != 1f)
+                {
+                    var row = output.Data.AsSpan(b * StateWidth, StateWidth);
+                    var previousRow = Previous.Data.AsSpan(b * StateWidth, StateWidth);
+                    TensorPrimitives.Multiply(row, m, row);
+                    TensorPrimitives.MultiplyAdd(previousRow, 1f - m, row, row);
+                }
+            }
+        }
+
+        if (ShouldRecord(Inputs))
+        {
+            output.SetCreator(this);
+        }
+
+        return output;
+    }
+
+    public override void Backward(Tensor output)
+    {
+        var g = output.Grad!;
+        var effective = TensorArena.Allocate(Batch * StateWidth);
+        var previousDirect = TensorArena.Allocate(Batch * StateWidth);
+        g.AsSpan(0, Batch * StateWidth).CopyTo(effective);
+        if (RowMask is not null)
+        {
+            for (var b = 0; b < Batch; b++)
+            {
+                var m = RowMask[b];
+                if (m != 1f)
+                {
+                    var row = effective.AsSpan(b * StateWidth, StateWidth);
+                    TensorPrimitives.Multiply(row, 1f - m, previousDirect.AsSpan(b * StateWidth, StateWidth));
+                    TensorPrimitives.Multiply(row, m, row);
+                }
+            }
+        }
+
+        var dX = TensorArena.Allocate(Batch * GateWidth);
+        var dR = TensorArena.Allocate(Batch * GateWidth);
+        BackwardCell(effective, dX, dR, previousDirect);
+
+        if (Projected.RequiresGrad)
+        {
+            var gp = Projected.GradSpan();
+            for (var b = 0; b < Batch; b++)
+            {
+                var destination = gp.Slice(((b * Steps) + T) * GateWidth, GateWidth);
+                TensorPrimitives.Add(destination, dX.AsSpan(b * GateWidth, GateWidth), destination);
+            }
+        }
+
+        if (Previous.RequiresGrad)
+        {
+            var gs = Previous.GradSpan();
+            if (StateWidth == Hidden)
+            {
+                TensorPrimitives.Add(gs, previousDirect, gs);
+                Gemm.Current.Multiply(dR, Weight.Data, gs, Batch, Hidden, GateWidth, transposeB: true, accumulate: true);
+            }
+            else
+            {
+                var dh = TensorArena.Allocate(Batch * Hidden);
+                Gemm.Current.Multiply(dR, Weight.Data, dh, Batch, Hidden, GateWidth, transposeB: true);
+                for (var b = 0; b < Batch; b++)
+                {
+                    var hPart = previousDirect.AsSpan(b * StateWidth, Hidden);
+                    TensorPrimitives.Add(hPart, dh.AsSpan(b * Hidden, Hidden), hPart);
+                }
+
+                TensorPrimitives.Add(gs, previousDirect, gs);
+            }
+        }
+
+        if (Weight.RequiresGrad)
+        {
+            Gemm.Current.Multiply(HPrev, dR, Weight.GradSpan(), Hidden, GateWidth, Batch, transposeA: true, accumulate: true);
+        }
+
+        if (Bias is { RequiresGrad: true } bias)
+        {
+            var gb = bias.GradSpan();
+            for (var b = 0; b < Batch; b++)
+            {
+                TensorPrimitives.Add(gb, dR.AsSpan(b * GateWidth, GateWidth), gb);
+            }
+        }
+    }
+
+    /// <summary>Row b of step t's input projection.</summary>
+    protected ReadOnlySpan<float> InputRow(int b)
+    {
+        return Projected.Data.AsSpan(((b * Steps) + T) * GateWidth, GateWidth);
+    }
+
+    /// <summary>Writes the unmasked new state rows [B, sH] and saves what the backward needs.</summary>
+    protected abstract void ComputeCell(float[] newState);
+
+    /// <summary>
+    /// From the gradient of the new state (masking already applied), fills dX and dR ([B, G·H]: the gradients of
+    /// the input projection and of R) and adds the direct (non-GEMM) gradient of the previous state.
+    /// </summary>
+    protected abstract void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect);
+
+    private float[] CopyColumns(float[] source, int width, int start, int count)
+    {
+        var result = TensorArena.Allocate(Batch * count);
+        for (var b = 0; b < Batch; b++)
+        {
+            source.AsSpan((b * width) + start, count).CopyTo(result.AsSpan(b * count, count));
+        }
+
+        return result;
+    }
+}

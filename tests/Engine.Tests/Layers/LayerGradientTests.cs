@@ -1,0 +1,134 @@
+using HyperSweep.Engine.Layers;
+using HyperSweep.Engine.Tests.Autodiff;
+
+namespace HyperSweep.Engine.Tests.Layers;
+
+public sealed class LayerGradientTests
+{
+    private readonly Random _random = new(21);
+
+    [Fact]
+    public void Linear_on_rows_and_on_sequences()
+    {
+        var layer = new Linear("W", "b", 3, 4, new Random(1));
+        var rows = GradientChecker.Random(_random, -1, 1, 5, 3);
+        var sequences = GradientChecker.Random(_random, -1, 1, 2, 3, 3);
+        GradientChecker.Check(() => layer.Forward(rows), [rows, layer.Weight, layer.Bias!]);
+        GradientChecker.Check(() => layer.Forward(sequences), [sequences, layer.Weight, layer.Bias!]);
+    }
+
+    [Fact]
+    public void Embedding_lookup()
+    {
+        var embedding = new Embedding("embedding", 6, 3, new Random(2));
+        GradientChecker.Check(() => embedding.Forward([0, 5, 5, -1], 2, 2), [embedding.Table]);
+    }
+
+    public static TheoryData<CellKind, string> Cells => new()
+    {
+        { CellKind.Elman, "tanh" },
+        { CellKind.Elman, "relu" },
+        { CellKind.Lstm, "tanh" },
+        { CellKind.Gru, "after" },
+        { CellKind.Gru, "before" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Cell_step_in_input_state_and_every_weight(CellKind kind, string variant)
+    {
+        var options = variant switch
+        {
+            "relu" => new CellOptions(Activation.Relu),
+            "before" => new CellOptions(Reset: GruReset.Before),
+            _ => CellOptions.Default,
+        };
+        var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), options);
+        var x = GradientChecker.Random(_random, -1, 1, 2, 3);
+        var h = GradientChecker.Random(_random, -1, 1, 2, 4);
+        var c = GradientChecker.Random(_random, -1, 1, 2, 4);
+        var inputs = new List<Tensor> { x, h };
+        if (cell.HasMemory)
+        {
+            inputs.Add(c);
+        }
+
+        inputs.AddRange(cell.Parameters);
+        GradientChecker.Check(
+            () =>
+            {
+                var next = cell.Step(cell.ProjectInputs(x), new CellState(h, cell.HasMemory ? c : null));
+                return next.Memory is null ? next.Hidden : Tensor.Concat(next.Hidden, next.Memory);
+            },
+            inputs);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Fused_step_with_a_row_mask_in_inputs_state_and_weights(CellKind kind, string variant)
+    {
+        var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), Options(variant));
+        var projected = GradientChecker.Random(_random, -1, 1, 3, 2, cell.Gates * 4);
+        var state = GradientChecker.Random(_random, -1, 1, 3, cell.StateWidth);
+        var inputs = new List<Tensor> { projected, state, cell.RecurrentWeight, cell.RecurrentBias! };
+        GradientChecker.Check(() => cell.FusedStep(projected, 1, state, [1f, 0f, 1f]), inputs);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Fused_step_equals_the_composed_reference(CellKind kind, string variant)
+    {
+        var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), Options(variant));
+        var x = GradientChecker.Random(_random, -1, 1, 2, 3);
+        var h = GradientChecker.Random(_random, -1, 1, 2, 4);
+        var c = GradientChecker.Random(_random, -1, 1, 2, 4);
+        var start = new CellState(h, cell.HasMemory ? c : null);
+        var projected = cell.ProjectInputs(x);
+        var composed = cell.Step(projected, start);
+        var fused = cell.Unpack(cell.FusedStep(projected.Reshape(2, 1, cell.Gates * 4), 0, cell.Pack(start), null));
+        AssertClose(composed.Hidden.Data, fused.Hidden.Data);
+        if (cell.HasMemory)
+        {
+            AssertClose(composed.Memory!.Data, fused.Memory!.Data);
+        }
+    }
+
+    private static void AssertClose(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i], 5);
+        }
+    }
+
+    private static CellOptions Options(string variant)
+    {
+        return variant switch
+        {
+            "relu" => new CellOptions(Activation.Relu),
+            "before" => new CellOptions(Reset: GruReset.Before),
+            _ => CellOptions.Default,
+        };
+    }
+
+    [Theory]
+    [InlineData(CellKind.Elman)]
+    [InlineData(CellKind.Lstm)]
+    [InlineData(CellKind.Gru)]
+    public void Bidirectional_two_layer_rnn_with_a_mask_and_dropout(CellKind kind)
+    {
+        var rnn = new Rnn(kind, 3, 2, 2, bidirectional: true, dropout: 0.3f, new Random(4));
+        var x = GradientChecker.Random(_random, -1, 1, 2, 3, 3);
+        float[] mask = [1, 1, 0, 1, 1, 1];
+        var inputs = new List<Tensor> { x };
+        inputs.AddRange(rnn.Parameters);
+        GradientChecker.Check(
+            () =>
+            {
+                var result = rnn.Forward(x, mask, null, new Random(6));
+                return Tensor.Concat(result.Final.Select(s => s.Hidden).ToArray());
+            },
+            inputs);
+    }
+}
