@@ -43,6 +43,16 @@ public sealed class TrialGrain(
             return Result(false, "the previous attempt is still stopping");
         }
 
+        if (assignment.Attempt == current.Attempt && current.State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled)
+        {
+            // This attempt already ended; the coordinator missed the outcome (it gave up retrying). Tell it again
+            // from outside this turn (the coordinator is waiting on this call) instead of training twice.
+            var outcome = new TrialOutcome(assignment.Trial, current.Attempt, current.State, current.History.Count, current.Reason);
+            var sweep = GrainFactory.GetGrain<ISweepGrain>(assignment.SweepId);
+            _ = Task.Run(() => sweep.ReportOutcome(outcome));
+            return Result(true, null);
+        }
+
         var key = this.GetPrimaryKeyString();
         if (slots.InUse >= slots.Capacity || slots.IsRunning(key))
         {

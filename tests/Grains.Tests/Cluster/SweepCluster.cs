@@ -76,7 +76,7 @@ internal sealed class SweepCluster : IAsyncDisposable
     public async Task<SweepStatus> WaitFinishedAsync(string id, TimeSpan? timeout = null)
     {
         SweepStatus? status = null;
-        await Poll.Until(async () => (status = await Sweep(id).GetStatus()) is { IsFinal: true }, timeout ?? TimeSpan.FromSeconds(25), () => $"sweep {id} did not finish: {status}");
+        await Poll.Until(async () => (status = await Sweep(id).GetStatus()) is { IsFinal: true }, timeout ?? TimeSpan.FromSeconds(60), () => $"sweep {id} did not finish: {status}");
         return status!;
     }
 

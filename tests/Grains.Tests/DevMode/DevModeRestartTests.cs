@@ -63,7 +63,7 @@ public sealed partial class DevModeRestartTests : IDisposable
         string sweepId;
         using (var first = CliProcess.Start("run", specPath, "--state-dir", state, "--slots", "1"))
         {
-            await Poll.Until(() => Task.FromResult(first.Stdout.Any(l => CompletedLine().IsMatch(l)) || first.HasExited), TimeSpan.FromSeconds(25), () => first.Output);
+            await Poll.Until(() => Task.FromResult(first.Stdout.Any(l => CompletedLine().IsMatch(l)) || first.HasExited), TimeSpan.FromSeconds(60), () => first.Output);
             Assert.False(first.HasExited, "the sweep ended before it could be killed:\n" + first.Output);
             first.Kill();
             await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -74,7 +74,7 @@ public sealed partial class DevModeRestartTests : IDisposable
 
         Assert.InRange(before.Count, 1, 3);
         using var second = CliProcess.Start("run", "--resume", sweepId, "--state-dir", state, "--slots", "1", "--json");
-        var exit = await second.WaitForExitAsync(TimeSpan.FromSeconds(25));
+        var exit = await second.WaitForExitAsync(TimeSpan.FromSeconds(90));
         Assert.True(exit == 0, second.Output);
 
         using var report = JsonDocument.Parse(string.Join('\n', second.Stdout));
