@@ -12,7 +12,7 @@ public sealed class LifecycleTests
         await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 2);
         var id = await cluster.SubmitAsync(TestSpec.Of(
             new() { ["synthetic_floor"] = [0.1, 0.2, 0.3, 0.4] }, maxEpochs: 50, fixedParameters: new() { ["synthetic_epoch_ms"] = 100L }));
-        await Poll.Until(async () => (await cluster.Sweep(id).GetStatus())!.Running == 2, TimeSpan.FromSeconds(10), () => "trials did not start");
+        await Poll.Until(async () => (await cluster.Sweep(id).GetStatus())!.Running == 2, TimeSpan.FromSeconds(30), () => "trials did not start");
 
         var cancelled = await cluster.Sweep(id).Cancel();
 
@@ -20,7 +20,7 @@ public sealed class LifecycleTests
         Assert.Equal(2, cancelled.Cancelled); // the running ones; the other two were never started
         Assert.Equal(0, cancelled.Pending);
         Assert.Equal(0, cancelled.Running);
-        await Poll.Until(() => Task.FromResult(cluster.Slots().Single().InUse == 0), TimeSpan.FromSeconds(10), () => "training threads still hold slots");
+        await Poll.Until(() => Task.FromResult(cluster.Slots().Single().InUse == 0), TimeSpan.FromSeconds(30), () => "training threads still hold slots");
         var entry = (await cluster.Grains.GetGrain<ISweepRegistryGrain>(0).List()).Single(e => e.SweepId == id);
         Assert.Equal(SweepState.Cancelled, entry.State);
     }
@@ -31,12 +31,12 @@ public sealed class LifecycleTests
         await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 2);
         var id = await cluster.SubmitAsync(TestSpec.Of(
             new() { ["synthetic_floor"] = [0.1, 0.2] }, maxEpochs: 8, fixedParameters: new() { ["synthetic_epoch_ms"] = 60L }));
-        await Poll.Until(async () => (await cluster.Sweep(id).GetTrials()).All(t => t.EpochsRun >= 2), TimeSpan.FromSeconds(10), () => "trials did not reach epoch 2");
+        await Poll.Until(async () => (await cluster.Sweep(id).GetTrials()).All(t => t.EpochsRun >= 2), TimeSpan.FromSeconds(30), () => "trials did not reach epoch 2");
 
         var paused = await cluster.Sweep(id).Pause();
         Assert.Equal(SweepState.Paused, paused!.State);
         Assert.Equal(0, paused.Running);
-        await Poll.Until(() => Task.FromResult(cluster.Slots().Single().InUse == 0), TimeSpan.FromSeconds(10), () => "paused trials still train");
+        await Poll.Until(() => Task.FromResult(cluster.Slots().Single().InUse == 0), TimeSpan.FromSeconds(30), () => "paused trials still train");
 
         await cluster.Sweep(id).Resume();
         var status = await cluster.WaitFinishedAsync(id);

@@ -19,7 +19,7 @@ public sealed class SiloLossTests
         IReadOnlyList<TrialSummary> trials = [];
         await Poll.Until(
             async () => (trials = await cluster.Sweep(id).GetTrials()).Any(t => t.Silo == victimName && t.State == TrialState.Running && t.EpochsRun >= 2),
-            TimeSpan.FromSeconds(20),
+            TimeSpan.FromSeconds(40),
             () => "no trial reached epoch 2 on the second silo");
         var interrupted = trials.Where(t => t.Silo == victimName && t.State == TrialState.Running).Select(t => t.Number).ToList();
         await cluster.Cluster.StopSiloAsync(victim);
