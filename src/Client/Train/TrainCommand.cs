@@ -115,7 +115,7 @@ public static class TrainCommand
             },
             OnBatch: request.Progress ? ProgressReporter(stderr) : null,
             OnCheckpoint: trial.CheckpointPath is { } path
-                ? async (_, bytes, token) => await WriteAtomicallyAsync(path, bytes, token)
+                ? async (_, bytes, _) => await WriteAtomicallyAsync(path, bytes)
                 : null);
 
         // The engine's training is synchronous CPU work; run it off the caller's thread so Ctrl-C is seen promptly.
@@ -179,8 +179,11 @@ public static class TrainCommand
         };
     }
 
-    /// <summary>Writes next to the target and renames, so an interruption never leaves a half-written checkpoint.</summary>
-    private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes next to the target and renames, so an interruption never leaves a half-written checkpoint. Not
+    /// cancellable: the epoch it records has finished.
+    /// </summary>
+    private static async Task WriteAtomicallyAsync(string path, byte[] bytes)
     {
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory))
@@ -191,6 +194,5 @@ public static class TrainCommand
         var temporary = path + ".tmp";
         await File.WriteAllBytesAsync(temporary, bytes, CancellationToken.None);
         File.Move(temporary, path, overwrite: true);
-        _ = cancellationToken;
     }
 }

@@ -135,7 +135,7 @@ public static class TrialFileParser
         catch (InvalidOperationException exception)
         {
             // YamlDotNet's scanner can fail without a position on some malformed input.
-            throw new TrialFileException($"{source}: invalid YAML: {exception.Message}", exception);
+            throw new TrialFileException($"{source}: invalid YAML: the file cannot be read to its end (an unclosed [ or {{ list/map?)", exception);
         }
 
         if (stream.Documents.Count == 0)
