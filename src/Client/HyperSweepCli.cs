@@ -1,0 +1,31 @@
+using System.CommandLine;
+using HyperSweep.Client.Train;
+
+namespace HyperSweep.Client;
+
+/// <summary>
+/// The <c>hypersweep</c> command tree, separate from Program so tests can invoke any command in-process with
+/// captured output.
+/// </summary>
+public static class HyperSweepCli
+{
+    public static RootCommand CreateRoot() => new("HyperSweep: hyper-parameter sweeps for NLP models on Orleans.")
+    {
+        RunCommand.Create(),
+        TrainCommand.Create(),
+    };
+
+    /// <summary>Parses and runs <paramref name="args"/>; output and error default to the console.</summary>
+    public static Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        var configuration = new InvocationConfiguration
+        {
+            // Ctrl-C is handled by the commands themselves (run pauses the sweep and stops its silo cleanly;
+            // train stops after the current batch).
+            ProcessTerminationTimeout = null,
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        return CreateRoot().Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}
