@@ -106,7 +106,11 @@ public partial class Tensor
     /// <summary>Clears the gradient to zero (keeps the buffer for reuse).</summary>
     public void ZeroGrad()
     {
-        if (Grad is not null)
+        if (this is Parameter parameter)
+        {
+            parameter.ClearGradient();
+        }
+        else if (Grad is not null)
         {
             Array.Clear(Grad);
         }
@@ -165,6 +169,11 @@ public partial class Tensor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<float> GradSpan()
     {
+        if (this is Parameter { RowSparseGradient: true } parameter)
+        {
+            parameter.MarkGradientDense();   // an op other than a row scatter writes it: any row may change
+        }
+
         return Grad ??= TensorArena.Allocate(Size);
     }
 
