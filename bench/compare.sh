@@ -4,7 +4,11 @@
 # so both sides share the machine's load. Prints per model: median ms/step of each side (median over rounds),
 # ratio = ours / PyTorch throughput, peak resident memory of each side, and the geometric mean of the ratios.
 #
-#   bench/compare.sh [--models dan,nplm,...] [--threads 1] [--rounds 2] [--steps N] [--out FILE]
+#   bench/compare.sh [--models dan,nplm,...] [--threads 1] [--rounds 2] [--steps N] [--out FILE] [--raw FILE]
+#
+# --out writes the summary as JSON; --raw keeps every run's full JSON line (both sides). Besides the wall-clock
+# ratio it prints the ratio of CPU time per step (process CPU time, both sides), which is less disturbed when
+# other jobs share the cores.
 #
 # Run from anywhere; paths are relative to the repository root (../shared/bench holds bench.py).
 # Installs nothing: if PyTorch is missing it says how to install it.
@@ -17,6 +21,7 @@ threads=1
 rounds=2
 steps=""
 out=""
+raw=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --models) models="$2"; shift 2 ;;
@@ -24,7 +29,8 @@ while [ $# -gt 0 ]; do
         --rounds) rounds="$2"; shift 2 ;;
         --steps) steps="$2"; shift 2 ;;
         --out) out="$2"; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --raw) raw="$2"; shift 2 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "compare.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -86,6 +92,7 @@ for model in $(echo "$models" | tr ',' ' '); do
     done
 done
 
+[ -n "$raw" ] && cp "$work/results.txt" "$raw"
 /usr/bin/python3 - "$work/results.txt" "$models" "$threads" "${out:-}" <<'PY'
 import json, math, statistics, sys
 path, models, threads, out = sys.argv[1], sys.argv[2].split(","), sys.argv[3], sys.argv[4]
@@ -94,10 +101,11 @@ for line in open(path):
     side, model, _, payload = line.split(" ", 3)
     r = json.loads(payload)
     ms = r["step_ms"] if side == "torch" else r["ms_per_step"]
-    rows.setdefault((side, model), []).append((ms, r["tokens_per_s"], r["peak_mb"]))
-print(f"| model | PyTorch ms/step | ours ms/step | PyTorch tokens/s | ours tokens/s | ratio (ours/PyTorch) | PyTorch peak MB | ours peak MB |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-ratios, summary = [], []
+    cpu = r["cpu_ms"] if side == "torch" else r["cpu_ms_per_step"]
+    rows.setdefault((side, model), []).append((ms, r["tokens_per_s"], r["peak_mb"], cpu))
+print(f"| model | PyTorch ms/step | ours ms/step | PyTorch tokens/s | ours tokens/s | ratio (ours/PyTorch) | PyTorch CPU ms/step | ours CPU ms/step | CPU-time ratio | PyTorch peak MB | ours peak MB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+ratios, cpu_ratios, summary = [], [], []
 for m in models:
     t, o = rows[("torch", m)], rows[("ours", m)]
     tms, oms = statistics.median(x[0] for x in t), statistics.median(x[0] for x in o)
@@ -105,11 +113,16 @@ for m in models:
     ratio = otok / ttok
     ratios.append(ratio)
     tmb, omb = max(x[2] for x in t), max(x[2] for x in o)
-    summary.append(dict(model=m, threads=int(threads), torch_ms=tms, ours_ms=oms, ratio=ratio, torch_peak_mb=tmb, ours_peak_mb=omb,
+    tcpu, ocpu = statistics.median(x[3] for x in t), statistics.median(x[3] for x in o)
+    cpu_ratio = tcpu / ocpu
+    cpu_ratios.append(cpu_ratio)
+    summary.append(dict(model=m, threads=int(threads), torch_ms=tms, ours_ms=oms, ratio=ratio, torch_cpu_ms=tcpu, ours_cpu_ms=ocpu,
+                        cpu_ratio=cpu_ratio, torch_peak_mb=tmb, ours_peak_mb=omb,
                         torch_ms_all=[x[0] for x in t], ours_ms_all=[x[0] for x in o]))
-    print(f"| {m} | {tms:.2f} | {oms:.2f} | {ttok:,.0f} | {otok:,.0f} | {ratio:.2f} | {tmb:.0f} | {omb:.0f} |")
+    print(f"| {m} | {tms:.2f} | {oms:.2f} | {ttok:,.0f} | {otok:,.0f} | {ratio:.2f} | {tcpu:.2f} | {ocpu:.2f} | {cpu_ratio:.2f} | {tmb:.0f} | {omb:.0f} |")
 geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-print(f"\ngeometric mean of the ratios: {geo:.2f}  (threads={threads}; medians over interleaved rounds)")
+cpu_geo = math.exp(sum(math.log(r) for r in cpu_ratios) / len(cpu_ratios))
+print(f"\ngeometric mean of the ratios: {geo:.2f} by wall clock, {cpu_geo:.2f} by CPU time  (threads={threads}; medians over interleaved rounds)")
 if out:
-    json.dump(dict(models=summary, geometric_mean=geo), open(out, "w"), indent=1)
+    json.dump(dict(models=summary, geometric_mean=geo, geometric_mean_cpu=cpu_geo), open(out, "w"), indent=1)
 PY

@@ -162,6 +162,12 @@ public partial class Tensor
         return new Tensor(TensorArena.Allocate(SizeOf(shape)), shape) { Arena = TensorArena.Active };
     }
 
+    /// <summary>Like <see cref="ForOutput"/> but not zeroed: only for an op that writes every element.</summary>
+    internal static Tensor ForOutputUninitialized(int[] shape)
+    {
+        return new Tensor(TensorArena.AllocateUninitialized(SizeOf(shape)), shape) { Arena = TensorArena.Active };
+    }
+
     /// <summary>The arena this tensor's buffer came from; backward resumes it so gradients come from it too.</summary>
     internal TensorArena? Arena { get; private init; }
 

@@ -72,10 +72,10 @@ internal sealed class SoftmaxOp : Op
     /// Writes softmax(row) into <paramref name="probabilities"/> with two vectorised passes and returns logsumexp(row)
     /// (what cross-entropy needs: CE = logsumexp − z[y]).
     /// </summary>
-    public static float SoftmaxRowWithLogSumExp(ReadOnlySpan<float> logits, Span<float> probabilities)
+    public static float SoftmaxRowWithLogSumExp(ReadOnlySpan<float> logits, Span<float> probabilities, double factor = 1.0)
     {
         var logSumExp = ExpShiftedRow(logits, probabilities, out var sum);
-        TensorPrimitives.Multiply(probabilities, (float)(1.0 / sum), probabilities);
+        TensorPrimitives.Multiply(probabilities, (float)(factor / sum), probabilities);
         return logSumExp;
     }
 
