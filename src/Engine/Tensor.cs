@@ -106,7 +106,11 @@ public partial class Tensor
     /// <summary>Clears the gradient to zero (keeps the buffer for reuse).</summary>
     public void ZeroGrad()
     {
-        if (Grad is not null)
+        if (this is Parameter parameter)
+        {
+            parameter.ClearGradient();
+        }
+        else if (Grad is not null)
         {
             Array.Clear(Grad);
         }
@@ -158,6 +162,12 @@ public partial class Tensor
         return new Tensor(TensorArena.Allocate(SizeOf(shape)), shape) { Arena = TensorArena.Active };
     }
 
+    /// <summary>Like <see cref="ForOutput"/> but not zeroed: only for an op that writes every element.</summary>
+    internal static Tensor ForOutputUninitialized(int[] shape)
+    {
+        return new Tensor(TensorArena.AllocateUninitialized(SizeOf(shape)), shape) { Arena = TensorArena.Active };
+    }
+
     /// <summary>The arena this tensor's buffer came from; backward resumes it so gradients come from it too.</summary>
     internal TensorArena? Arena { get; private init; }
 
@@ -165,6 +175,11 @@ public partial class Tensor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<float> GradSpan()
     {
+        if (this is Parameter { RowSparseGradient: true } parameter)
+        {
+            parameter.MarkGradientDense();   // an op other than a row scatter writes it: any row may change
+        }
+
         return Grad ??= TensorArena.Allocate(Size);
     }
 

@@ -17,7 +17,11 @@ public sealed class Embedding : Module
 
         VocabularySize = vocabularySize;
         Dimension = dimension;
-        Table = AddParameter(new Parameter(name, Initializer.Uniform(random, InitBound, vocabularySize * dimension), vocabularySize, dimension));
+        Table = AddParameter(new Parameter(name, Initializer.Uniform(random, InitBound, vocabularySize * dimension), vocabularySize, dimension)
+        {
+            // Only the batch's rows receive gradient: clearing, clipping and SGD then cost the batch, not the vocabulary.
+            RowSparseGradient = true,
+        });
     }
 
     public int VocabularySize { get; }

@@ -12,6 +12,7 @@ internal sealed class CrossEntropyOp : Op
 {
     private readonly int[] _targets;
     private readonly float[] _weights;
+    // w·scale·softmax per row (zero rows for non-targets): the logits' gradient for g = 1, without the one-hot.
     private readonly float[] _probabilities;
     private readonly int _classes;
     private readonly float _scale;
@@ -43,9 +44,7 @@ internal sealed class CrossEntropyOp : Op
         }
 
         var weights = TensorArena.Allocate(rows);
-        var probabilities = TensorArena.Allocate(logits.Size);
         double total = 0;
-        double loss = 0;
         for (var i = 0; i < rows; i++)
         {
             var w = mask is null ? 1f : mask[i];
@@ -61,10 +60,6 @@ internal sealed class CrossEntropyOp : Op
 
             weights[i] = w;
             total += w;
-            var row = logits.Data.AsSpan(i * classes, classes);
-            var p = probabilities.AsSpan(i * classes, classes);
-            var logSumExp = SoftmaxOp.SoftmaxRowWithLogSumExp(row, p);
-            loss += w * (logSumExp - row[targets[i]]);
         }
 
         if (mean && total <= 0)
@@ -72,12 +67,32 @@ internal sealed class CrossEntropyOp : Op
             throw new EngineException($"{name}: no real targets in the batch (every row masked or padding).");
         }
 
-        var scale = mean ? (float)(1.0 / total) : 1f;
+        // The total weight is known before the softmax pass, so each row's normalisation also applies the row's
+        // weight and the mean's scale: the saved rows are the logits' gradient for an upstream gradient of 1 (less
+        // the one-hot), and the backward pass of the usual case only touches the target entries.
+        var scale = mean ? 1.0 / total : 1.0;
+        var scaled = TensorArena.AllocateUninitialized(logits.Size);
+        double loss = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            var w = weights[i];
+            var p = scaled.AsSpan(i * classes, classes);
+            if (w == 0f)
+            {
+                p.Clear();
+                continue;
+            }
+
+            var row = logits.Data.AsSpan(i * classes, classes);
+            var logSumExp = SoftmaxOp.SoftmaxRowWithLogSumExp(row, p, w * scale);
+            loss += w * (logSumExp - row[targets[i]]);
+        }
+
         var y = Tensor.ForOutput([]);
         y.Data[0] = (float)(loss * scale);
         if (ShouldRecord(logits))
         {
-            y.SetCreator(new CrossEntropyOp(logits, (int[])targets.Clone(), weights, probabilities, classes, scale));
+            y.SetCreator(new CrossEntropyOp(logits, (int[])targets.Clone(), weights, scaled, classes, (float)scale));
         }
 
         return y;
@@ -121,37 +136,31 @@ internal sealed class CrossEntropyOp : Op
     public override void Backward(Tensor output)
     {
         var logits = Inputs[0];
-        var g = output.Grad![0] * _scale;
+        var g = output.Grad![0];
 
-        // Usually nothing else feeds the logits' gradient: then the saved probabilities become it, in place,
-        // which saves a buffer of the size of the logits (B·T × V for a language model) and a pass over it.
+        // Usually nothing else feeds the logits' gradient: then the saved rows become it, in place, which saves a
+        // buffer of the size of the logits (B·T × V for a language model); with g = 1 only the targets change.
         var inPlace = logits.Grad is null;
         var gx = inPlace ? _probabilities : logits.Grad!;
         for (var i = 0; i < _weights.Length; i++)
         {
             var w = _weights[i];
-            var gRow = gx.AsSpan(i * _classes, _classes);
             if (w == 0f)
             {
-                if (inPlace)
-                {
-                    gRow.Clear();
-                }
-
-                continue;
+                continue;   // the saved row is zero
             }
 
-            var factor = g * w;
-            if (inPlace)
+            var gRow = gx.AsSpan(i * _classes, _classes);
+            if (!inPlace)
             {
-                TensorPrimitives.Multiply(gRow, factor, gRow);
+                TensorPrimitives.MultiplyAdd(_probabilities.AsSpan(i * _classes, _classes), g, gRow, gRow);
             }
-            else
+            else if (g != 1f)
             {
-                TensorPrimitives.MultiplyAdd(_probabilities.AsSpan(i * _classes, _classes), factor, gRow, gRow);
+                TensorPrimitives.Multiply(gRow, g, gRow);
             }
 
-            gRow[_targets[i]] -= factor;
+            gRow[_targets[i]] -= g * w * _scale;
         }
 
         if (inPlace)

@@ -55,7 +55,8 @@ internal sealed class EmbeddingOp : Op
     public override void Backward(Tensor output)
     {
         var table = Inputs[0];
-        var gTable = table.GradSpan();
+        var sparse = table as Parameter is { RowSparseGradient: true };
+        var gTable = sparse ? table.Grad.AsSpan() : table.GradSpan();
         var g = output.Grad!;
         for (var i = 0; i < _ids.Length; i++)
         {
@@ -63,6 +64,11 @@ internal sealed class EmbeddingOp : Op
             if (id < 0)
             {
                 continue;
+            }
+
+            if (sparse)
+            {
+                ((Parameter)table).MarkRowTouched(id);
             }
 
             var row = gTable.Slice(id * _width, _width);

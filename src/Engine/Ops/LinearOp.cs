@@ -29,7 +29,7 @@ internal sealed class LinearOp : Op
             throw ShapeCheck.Mismatch(name, weight, bias, $"the bias must be [{columns}]");
         }
 
-        var y = Tensor.ForOutput([rows, columns]);
+        var y = Tensor.ForOutputUninitialized([rows, columns]);   // every row is overwritten by the bias first
         for (var r = 0; r < rows; r++)
         {
             bias.Data.CopyTo(y.Data, r * columns);

@@ -16,9 +16,9 @@ public sealed class Adagrad : Optimizer
 
     public override IReadOnlyList<float[]> State => _sums;
 
-    protected override void Update(int index, Span<float> weights, ReadOnlySpan<float> gradient)
+    protected override void Update(int index, int offset, Span<float> weights, ReadOnlySpan<float> gradient)
     {
-        var s = _sums[index];
+        var s = _sums[index].AsSpan(offset, weights.Length);
         var lr = LearningRate;
         for (var i = 0; i < weights.Length; i++)
         {

@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-
 namespace HyperSweep.Engine.Optimizers;
 
 /// <summary>
@@ -41,43 +38,48 @@ public sealed class Adam : Optimizer
     /// <summary>First moments of every parameter, then second moments.</summary>
     public override IReadOnlyList<float[]> State => _state;
 
-    protected override void Update(int index, Span<float> weights, ReadOnlySpan<float> gradient)
+    protected override void Update(int index, int offset, Span<float> weights, ReadOnlySpan<float> gradient)
     {
-        var m = _first[index];
-        var v = _second[index];
-        var correction1 = 1.0 - Math.Pow(Beta1, StepCount);
-        var correction2 = 1.0 - Math.Pow(Beta2, StepCount);
-        var stepSize = (float)(LearningRate / correction1);
-        var rootCorrection = (float)(1.0 / Math.Sqrt(correction2));
-        float b1 = Beta1, b2 = Beta2, c1 = 1f - Beta1, c2 = 1f - Beta2, eps = Epsilon;
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        var rule = Rule();
+        rule.Apply(_first[index].AsSpan(offset, weights.Length), _second[index].AsSpan(offset, weights.Length), weights, gradient);
+    }
+
+    /// <summary>
+    /// Dense Adam semantics (every row's moments decay and every row moves), but a run of rows without gradient is
+    /// updated by a kernel that does not read the (zero) gradient: m ← β1·m, v ← β2·v exactly as with g = 0.
+    /// </summary>
+    protected override void UpdateRows(int index, Span<float> weights, ReadOnlySpan<float> gradient, ReadOnlySpan<bool> touched, int width)
+    {
+        var rule = Rule();
+        var m = _first[index].AsSpan();
+        var v = _second[index].AsSpan();
+        var row = 0;
+        while (row < touched.Length)
         {
-            var mVectors = MemoryMarshal.Cast<float, Vector<float>>(m.AsSpan());
-            var vVectors = MemoryMarshal.Cast<float, Vector<float>>(v.AsSpan());
-            var wVectors = MemoryMarshal.Cast<float, Vector<float>>(weights);
-            var gVectors = MemoryMarshal.Cast<float, Vector<float>>(gradient);
-            for (var k = 0; k < wVectors.Length; k++)
+            var end = row + 1;
+            while (end < touched.Length && touched[end] == touched[row])
             {
-                var g = gVectors[k];
-                var mk = (b1 * mVectors[k]) + (c1 * g);
-                var vk = (b2 * vVectors[k]) + (c2 * g * g);
-                mVectors[k] = mk;
-                vVectors[k] = vk;
-                wVectors[k] -= stepSize * mk / ((Vector.SquareRoot(vk) * rootCorrection) + new Vector<float>(eps));
+                end++;
             }
 
-            i = wVectors.Length * Vector<float>.Count;
-        }
+            var (offset, length) = (row * width, (end - row) * width);
+            if (touched[row])
+            {
+                rule.Apply(m.Slice(offset, length), v.Slice(offset, length), weights.Slice(offset, length), gradient.Slice(offset, length));
+            }
+            else
+            {
+                rule.ApplyWithoutGradient(m.Slice(offset, length), v.Slice(offset, length), weights.Slice(offset, length));
+            }
 
-        for (; i < weights.Length; i++)
-        {
-            var g = gradient[i];
-            var mi = (b1 * m[i]) + (c1 * g);
-            var vi = (b2 * v[i]) + (c2 * g * g);
-            m[i] = mi;
-            v[i] = vi;
-            weights[i] -= stepSize * mi / ((MathF.Sqrt(vi) * rootCorrection) + eps);
+            row = end;
         }
+    }
+
+    private AdamRule Rule()
+    {
+        var correction1 = 1.0 - Math.Pow(Beta1, StepCount);
+        var correction2 = 1.0 - Math.Pow(Beta2, StepCount);
+        return new AdamRule(Beta1, Beta2, Epsilon, (float)(LearningRate / correction1), (float)(1.0 / Math.Sqrt(correction2)));
     }
 }

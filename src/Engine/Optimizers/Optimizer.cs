@@ -61,25 +61,90 @@ public abstract class Optimizer
 
     public void Step()
     {
-        LastGradientNorm = ClipNorm is { } clip
-            ? GradientClipping.ClipByGlobalNorm(Parameters, clip)
-            : GradientClipping.GlobalNorm(Parameters);
         StepCount++;
-        for (var i = 0; i < Parameters.Count; i++)
+        if (ClipNorm is { } clip)
         {
-            var p = Parameters[i];
-            var g = p.Grad!;
-            if (WeightDecay > 0)
+            // The norm must be known before any update: a separate pass (touched rows only for sparse tables).
+            LastGradientNorm = GradientClipping.ClipByGlobalNorm(Parameters, clip);
+            for (var i = 0; i < Parameters.Count; i++)
             {
-                TensorPrimitives.MultiplyAdd(p.Data, WeightDecay, g, g);
+                UpdateParameter(i, sumSquares: false);
             }
 
-            Update(i, p.Data, g);
+            return;
         }
+
+        // Without clipping the norm (reported for divergence checks) is summed chunk by chunk just before the chunk's
+        // update reads the same gradient from L1: no separate pass over the gradients.
+        double sumOfSquares = 0;
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            sumOfSquares += UpdateParameter(i, sumSquares: true);
+        }
+
+        LastGradientNorm = Math.Sqrt(sumOfSquares);
     }
 
-    /// <summary>Applies the rule to parameter <paramref name="index"/> with its final gradient.</summary>
-    protected abstract void Update(int index, Span<float> weights, ReadOnlySpan<float> gradient);
+    /// <summary>Applies the rule to parameter <paramref name="index"/>; returns its gradient's sum of squares (before weight decay) when asked.</summary>
+    private double UpdateParameter(int index, bool sumSquares)
+    {
+        const int chunk = 4096;
+        var p = Parameters[index];
+        var g = p.Grad!;
+        double squares = 0;
+        if (WeightDecay > 0)
+        {
+            if (sumSquares)
+            {
+                squares = GradientClipping.SumOfSquares(p);
+                sumSquares = false;
+            }
+
+            p.MarkGradientDense();
+            TensorPrimitives.MultiplyAdd(p.Data, WeightDecay, g, g);
+        }
+
+        if (p.TryGetTouchedRows(out _, out var touched))
+        {
+            if (sumSquares)
+            {
+                squares = GradientClipping.SumOfSquares(p);
+            }
+
+            UpdateRows(index, p.Data, g, touched, p.Dim(1));
+            return squares;
+        }
+
+        for (var start = 0; start < g.Length; start += chunk)
+        {
+            var length = Math.Min(chunk, g.Length - start);
+            var gradient = g.AsSpan(start, length);
+            if (sumSquares)
+            {
+                squares += TensorPrimitives.SumOfSquares(gradient);
+            }
+
+            Update(index, start, p.Data.AsSpan(start, length), gradient);
+        }
+
+        return squares;
+    }
+
+    /// <summary>
+    /// Applies the rule to elements <paramref name="offset"/>.. of parameter <paramref name="index"/> (a chunk of it)
+    /// with their final gradient; the rule's state buffers are indexed from <paramref name="offset"/> too.
+    /// </summary>
+    protected abstract void Update(int index, int offset, Span<float> weights, ReadOnlySpan<float> gradient);
+
+    /// <summary>
+    /// Applies the rule to a [rows, width] table whose gradient is zero outside the rows flagged in
+    /// <paramref name="touched"/>. The default updates every element (correct for any rule); rules override it
+    /// to skip or cheapen the zero-gradient rows while computing exactly what the dense update computes.
+    /// </summary>
+    protected virtual void UpdateRows(int index, Span<float> weights, ReadOnlySpan<float> gradient, ReadOnlySpan<bool> touched, int width)
+    {
+        Update(index, 0, weights, gradient);
+    }
 
     protected static float[][] BuffersFor(IReadOnlyList<Parameter> parameters)
     {

@@ -23,7 +23,7 @@ public sealed class Sgd : Optimizer
 
     public override IReadOnlyList<float[]> State => _momentum;
 
-    protected override void Update(int index, Span<float> weights, ReadOnlySpan<float> gradient)
+    protected override void Update(int index, int offset, Span<float> weights, ReadOnlySpan<float> gradient)
     {
         if (Momentum == 0f)
         {
@@ -31,7 +31,7 @@ public sealed class Sgd : Optimizer
             return;
         }
 
-        var buffer = _momentum[index];
+        var buffer = _momentum[index].AsSpan(offset, weights.Length);
         if (StepCount == 1)
         {
             gradient.CopyTo(buffer);
@@ -42,5 +42,24 @@ public sealed class Sgd : Optimizer
         }
 
         TensorPrimitives.MultiplyAdd(buffer, -LearningRate, weights, weights);
+    }
+
+    /// <summary>Plain SGD leaves a zero-gradient row unchanged: only the touched rows are updated. Momentum decays every row.</summary>
+    protected override void UpdateRows(int index, Span<float> weights, ReadOnlySpan<float> gradient, ReadOnlySpan<bool> touched, int width)
+    {
+        if (Momentum != 0f)
+        {
+            base.UpdateRows(index, weights, gradient, touched, width);
+            return;
+        }
+
+        for (var row = 0; row < touched.Length; row++)
+        {
+            if (touched[row])
+            {
+                var offset = row * width;
+                Update(index, offset, weights.Slice(offset, width), gradient.Slice(offset, width));
+            }
+        }
     }
 }
