@@ -1,4 +1,5 @@
 using HyperSweep.Silo;
+using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,7 @@ public sealed class DevSilo : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
+        builder.AddHyperSweepTelemetry(readEnvironment: true);
         var host = builder.Build();
         await host.StartAsync(cancellation);
         return new DevSilo(host);

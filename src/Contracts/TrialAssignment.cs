@@ -6,7 +6,8 @@ namespace HyperSweep.Contracts;
 /// Everything a trial grain needs to run one attempt: the task (as JSON, the dictionary form of the spec's
 /// <c>task:</c> section), the hyper-parameters (fixed model settings merged with the sampled ones; values are
 /// string, long, double or bool), the seed, the epoch budget, the objective, the trainer's optional early
-/// stopping, and the folder relative data paths are resolved against (the spec's folder).
+/// stopping, the folder relative data paths are resolved against (the spec's folder), and the sweep span's W3C
+/// traceparent (null when tracing is off), so every attempt's span joins the sweep's trace.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HyperSweep.TrialAssignment")]
 public sealed record TrialAssignment(
@@ -20,4 +21,5 @@ public sealed record TrialAssignment(
     [property: Id(7)] Objective Objective,
     [property: Id(8)] int? EarlyStoppingPatience = null,
     [property: Id(9)] double EarlyStoppingMinDelta = 0,
-    [property: Id(10)] string BaseDirectory = ".");
+    [property: Id(10)] string BaseDirectory = ".",
+    [property: Id(11)] string? TraceParent = null);

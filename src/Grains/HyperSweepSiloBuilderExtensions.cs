@@ -1,4 +1,5 @@
 using HyperSweep.Grains.Slots;
+using HyperSweep.Grains.Telemetry;
 using HyperSweep.Grains.Workloads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class HyperSweepSiloBuilderExtensions
         services.TryAddSingleton<TrainingSlots>();
         services.AddSingleton<SweepWakeService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SweepWakeService>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloSlotGaugeParticipant>();
         return builder;
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Planning;
+using HyperSweep.Grains.Telemetry;
 using HyperSweep.Search;
 using HyperSweep.Search.Pruning;
 using Microsoft.Extensions.Logging;
@@ -36,6 +38,7 @@ public sealed class SweepGrain(
     private ISweepPlan? _plan;
     private PruningSession? _pruning;
     private IGrainTimer? _monitor;
+    private Activity? _span;
     // Continue-verdict reports are persisted by the next monitor tick rather than one write each: the epoch is
     // already durable in its trial grain's state (persisted before it is reported), and a re-activated
     // coordinator reconciles its running trials from those states (see OnActivateAsync).
@@ -72,6 +75,11 @@ public sealed class SweepGrain(
 
         if (!IsFinal(S.State))
         {
+            if (S.TraceParent is not null)
+            {
+                _span = SweepTracing.Start(SweepId, S.Name, S.TraceParent);
+            }
+
             await Reconcile();
             StartMonitor();
         }
@@ -83,6 +91,9 @@ public sealed class SweepGrain(
         {
             await Save();
         }
+
+        SweepTracing.End(_span, S.State, S.Reason);
+        _span = null;
     }
 
     /// <summary>
@@ -172,6 +183,8 @@ public sealed class SweepGrain(
         S.SourceName = submission.SourceName;
         S.CreatedAt = DateTimeOffset.UtcNow;
         S.State = SweepState.Running;
+        _span = SweepTracing.Start(SweepId, S.Name, null);
+        S.TraceParent = TraceContext.Format(_span);
         await Save();
         await Registry().Upsert(Entry());
         StartMonitor();
@@ -296,6 +309,7 @@ public sealed class SweepGrain(
             return new EpochVerdict(VerdictKind.Stale, $"attempt {report.Attempt} superseded by attempt {trial.Attempt}");
         }
 
+        var decisionStarted = Stopwatch.GetTimestamp();
         var epoch = report.Metrics.Epoch;
         if (epoch <= trial.LastEpoch)
         {
@@ -315,11 +329,14 @@ public sealed class SweepGrain(
         if (decision.ShouldPrune && epoch < _plan.MaxEpochs)
         {
             EndTrial(trial, TrialState.Pruned, $"pruned at epoch {epoch}: {decision.Explanation}");
+            SweepTracing.Pruned(_span, trial.Number, epoch, trial.Reason);
             await DispatchAndSave();
+            HyperSweepMetrics.DecisionDuration.Record(Stopwatch.GetElapsedTime(decisionStarted).TotalSeconds, new KeyValuePair<string, object?>(TelemetryAttributes.Decision, "prune"));
             return new EpochVerdict(VerdictKind.Prune, trial.Reason);
         }
 
         _dirty = true;
+        HyperSweepMetrics.DecisionDuration.Record(Stopwatch.GetElapsedTime(decisionStarted).TotalSeconds, new KeyValuePair<string, object?>(TelemetryAttributes.Decision, "continue"));
         return EpochVerdict.Continue;
     }
 
@@ -392,7 +409,7 @@ public sealed class SweepGrain(
             var trial = S.Trials[number];
             var assignment = new TrialAssignment(
                 SweepId, number, trial.Attempt, _plan.TaskJson, trial.Parameters, trial.Seed, _plan.MaxEpochs, _plan.Objective,
-                _plan.EarlyStopping?.Patience, _plan.EarlyStopping?.MinDelta ?? 0, _plan.BaseDirectory);
+                _plan.EarlyStopping?.Patience, _plan.EarlyStopping?.MinDelta ?? 0, _plan.BaseDirectory, S.TraceParent);
             StartResult? result;
             RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
             try
@@ -427,6 +444,11 @@ public sealed class SweepGrain(
             started = true;
             trial.State = TrialState.Running;
             trial.Silo = result.Silo;
+            if (trial.Attempts.Count == 0)
+            {
+                HyperSweepMetrics.TrialsStarted.Add(1, HyperSweepMetrics.Sweep(SweepId));
+            }
+
             if (!trial.Attempts.Any(a => a.Attempt == trial.Attempt))
             {
                 trial.Attempts.Add(new TrialAttempt(trial.Attempt, result.Silo, result.ResumedFromEpoch));
@@ -550,6 +572,7 @@ public sealed class SweepGrain(
         _pending.Remove(trial.Number);
         trial.State = final;
         trial.Reason = reason;
+        SweepTracing.CountEnd(SweepId, final);
         if (!_pruning!.Study.Contains(trial.Number) || _pruning.Study.Trial(trial.Number).State == SearchTrialState.Running)
         {
             _pruning.Finish(trial.Number, ToSearch(final));
@@ -581,6 +604,8 @@ public sealed class SweepGrain(
     {
         S.FinishedAt = DateTimeOffset.UtcNow;
         await Save();
+        SweepTracing.End(_span, S.State, S.Reason);
+        _span = null;
         StopMonitor();
         await Registry().Upsert(Entry());
     }

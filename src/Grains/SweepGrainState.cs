@@ -17,4 +17,7 @@ public sealed class SweepGrainState
     [Id(7)] public int NextTrial { get; set; }
     [Id(8)] public List<TrialRecord> Trials { get; set; } = [];
     [Id(9)] public List<PruningLogEntry> PruningLog { get; set; } = [];
+
+    /// <summary>The sweep span's W3C traceparent: trial attempts and a re-activated coordinator continue this trace.</summary>
+    [Id(10)] public string? TraceParent { get; set; }
 }

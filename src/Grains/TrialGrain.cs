@@ -69,7 +69,7 @@ public sealed class TrialGrain(
 
         _stopReason = null;
         var history = current.History.ToList();
-        var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason);
+        var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString());
         var checkpoint = current.Checkpoint;
         var checkpointEpoch = current.CheckpointEpoch;
         _run = slots.TryStart(key, run => loop.Run(assignment, history, checkpoint, checkpointEpoch, run));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Slots;
+using HyperSweep.Grains.Telemetry;
 using HyperSweep.Grains.Workloads;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,8 @@ internal sealed class TrialTrainingLoop(
     ITrialWorkload workload,
     ILogger logger,
     TimeSpan retryBudget,
-    Func<string?> stopReason)
+    Func<string?> stopReason,
+    string silo)
 {
     public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run)
     {
@@ -26,6 +28,7 @@ internal sealed class TrialTrainingLoop(
         var key = TrialKey.Format(assignment.SweepId, assignment.Trial);
         var sink = grains.GetGrain<ITrialRunSink>(key);
         var sweep = grains.GetGrain<ISweepGrain>(assignment.SweepId);
+        using var telemetry = new AttemptTelemetry(assignment, silo, checkpointEpoch);
 
         EpochVerdict? verdict = null;
         foreach (var earlier in history)
@@ -58,14 +61,22 @@ internal sealed class TrialTrainingLoop(
                         return false;
                     }
 
-                    if (!Call(() => sink.CommitEpoch(assignment.Attempt, metrics, epoch.Checkpoint), cancellation))
+                    var epochSpan = telemetry.EpochTrained(metrics, epoch.TrainedItems);
+                    try
                     {
-                        verdict = new EpochVerdict(VerdictKind.Stale, "attempt superseded");
-                        return false;
-                    }
+                        if (!Call(() => sink.CommitEpoch(assignment.Attempt, metrics, epoch.Checkpoint), cancellation))
+                        {
+                            verdict = new EpochVerdict(VerdictKind.Stale, "attempt superseded");
+                            return false;
+                        }
 
-                    verdict = Call(() => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, metrics)), cancellation);
-                    return !verdict.ShouldStop;
+                        verdict = Call(() => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, metrics)), cancellation);
+                        return !verdict.ShouldStop;
+                    }
+                    finally
+                    {
+                        telemetry.EpochReported(epochSpan, epoch.Epoch, verdict);
+                    }
                 }, cancellation);
                 failure ??= result.FailureReason;
                 note = result.Note;
@@ -99,6 +110,7 @@ internal sealed class TrialTrainingLoop(
             return; // stale attempt: the coordinator has moved on and expects nothing from it
         }
 
+        telemetry.End(state, why);
         if (Call(() => sink.CommitEnd(assignment.Attempt, state, why), CancellationToken.None))
         {
             // Free the slot before telling the sweep, so the trial it starts next finds the slot free.

@@ -1,4 +1,5 @@
 using HyperSweep.Silo;
+using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,7 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Hype
 try
 {
     builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
+    builder.AddHyperSweepTelemetry();
     using var host = builder.Build();
     Console.Error.WriteLine($"hypersweep-silo: {options.Mode} mode, state in {HyperSweepSiloOptions.ExpandHome(options.StateDir)}, {options.Slots} training slots, gateway 127.0.0.1:{options.GatewayPort}");
     await host.RunAsync();

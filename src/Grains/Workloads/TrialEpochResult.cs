@@ -1,4 +1,8 @@
 namespace HyperSweep.Grains.Workloads;
 
-/// <summary>One finished epoch (1-based): its metrics by CONTRACTS.md name and a checkpoint to resume after it.</summary>
-public sealed record TrialEpochResult(int Epoch, IReadOnlyDictionary<string, double> Metrics, byte[]? Checkpoint);
+/// <summary>
+/// One finished epoch (1-based): its metrics by CONTRACTS.md name, a checkpoint to resume after it, and how many
+/// examples (classification) or tokens (language models) it trained on, when the workload knows (telemetry's
+/// throughput histogram).
+/// </summary>
+public sealed record TrialEpochResult(int Epoch, IReadOnlyDictionary<string, double> Metrics, byte[]? Checkpoint, long? TrainedItems = null);
