@@ -41,8 +41,8 @@ public static class RunCommand
                 parse.GetValue(slots),
                 parse.GetValue(workload),
                 parse.GetValue(top)),
-            Console.Out,
-            Console.Error));
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
         return command;
     }
 
@@ -151,9 +151,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        var rich = !request.Json && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb")
-            ? AnsiConsole.Console
-            : null;
+        var rich = Commands.CommandContext.RichConsoleFor(stdout, request.Json);
         if (!request.Json)
         {
             await stderr.WriteLineAsync($"sweep {sweepId} running; Ctrl-C pauses it (continue with: hypersweep run --resume {sweepId}{(request.StateDir is null ? "" : $" --state-dir {request.StateDir}")})");
