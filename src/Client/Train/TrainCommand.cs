@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using HyperSweep.Engine;
 using HyperSweep.Engine.Data;
 using HyperSweep.Engine.Training;
@@ -11,7 +12,7 @@ namespace HyperSweep.Client.Train;
 /// <c>hypersweep train &lt;trial.yaml&gt;</c>: trains one configuration in this process, without Orleans, through
 /// <see cref="TrialRunner"/>, printing each epoch's metrics. For debugging a model before sweeping it.
 /// Exit codes: 0 trained (including an early stop), 1 failed (diverged), 2 bad trial file or data,
-/// 130 interrupted by Ctrl-C (the last finished epoch is in the checkpoint, if one is configured).
+/// 130 interrupted by Ctrl-C or SIGTERM (the last finished epoch is in the checkpoint, if one is configured).
 /// </summary>
 public static class TrainCommand
 {
@@ -24,7 +25,7 @@ public static class TrainCommand
         var command = new Command(
             "train",
             "Train one configuration in this process (no Orleans) and print per-epoch metrics. "
-            + "Exit codes: 0 trained, 1 diverged, 2 bad trial file or data, 130 interrupted by Ctrl-C.")
+            + "Exit codes: 0 trained, 1 diverged, 2 bad trial file or data, 130 interrupted by Ctrl-C or SIGTERM.")
         {
             trial, resume, json, progress,
         };
@@ -39,6 +40,12 @@ public static class TrainCommand
                 interrupted.Cancel();
             };
             Console.CancelKeyPress += onCancel;
+            // A background job started from a script ignores SIGINT, so SIGTERM stops the run the same way.
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = !interrupted.IsCancellationRequested;
+                interrupted.Cancel();
+            });
             try
             {
                 var configuration = parse.InvocationConfiguration;
