@@ -3,7 +3,7 @@ using HyperSweep.Contracts;
 namespace HyperSweep.Client.Plotting;
 
 /// <summary>What <c>hypersweep plot</c> draws: the top k trials' and the pruned trials' curves of the objective metric.</summary>
-public sealed record CurvePlot(string Title, string Metric, IReadOnlyList<CurveSeries> Series)
+public sealed record CurvePlot(string Title, string Metric, bool Maximize, IReadOnlyList<CurveSeries> Series)
 {
     /// <summary>One series per trial in <paramref name="trials"/> (top k first, then pruned ones) that recorded the objective.</summary>
     public static CurvePlot From(SweepStatus status, IEnumerable<TrialDetail> trials)
@@ -12,7 +12,7 @@ public sealed record CurvePlot(string Title, string Metric, IReadOnlyList<CurveS
         ArgumentNullException.ThrowIfNull(trials);
         var metric = status.Objective.Metric;
         var series = trials.DistinctBy(t => t.Summary.Number).Select(t => SeriesOf(t, metric)).Where(s => s.Values.Count > 0).ToList();
-        return new CurvePlot($"{status.Name} ({status.SweepId}): {status.Objective}", metric, series);
+        return new CurvePlot($"{status.Name} ({status.SweepId}): {status.Objective}", metric, status.Objective.Maximize, series);
     }
 
     /// <summary>A curve from a trial's recorded epochs (epochs without the metric are skipped).</summary>

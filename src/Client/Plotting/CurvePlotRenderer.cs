@@ -27,7 +27,9 @@ public static class CurvePlotRenderer
         plot.Title(model.Title);
         plot.XLabel("epoch");
         plot.YLabel(model.Metric);
-        plot.ShowLegend(Alignment.UpperRight);
+        // Epochs are whole numbers; curves rise to the upper right when maximizing, so the legend goes where they are not.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.ShowLegend(model.Maximize ? Alignment.LowerRight : Alignment.UpperRight);
         if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
             plot.SaveSvg(path, width, height);
