@@ -26,6 +26,7 @@ public static class HyperSweepCli
         ValidateCommand.Create(),
         ExportCommand.Create(),
         ReplayCommand.Create(),
+        PlotCommand.Create(),
         ServeCommand.Create(),
         TrainCommand.Create(),
     };
