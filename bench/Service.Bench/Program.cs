@@ -4,15 +4,20 @@ using HyperSweep.Contracts;
 using HyperSweep.Grains.Workloads;
 using HyperSweep.Service.Bench;
 using HyperSweep.Silo;
+using HyperSweep.Silo.Telemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Service overhead with no-op trials: a dev-mode silo in this process (SQLite state, every report persisted),
 // random sweeps whose trials report 10 synthetic epochs each to a median pruner.
-// Usage: HyperSweep.Service.Bench [trials per sweep, comma-separated (default 200,1000)] [slots (default 16)]
+// Usage: HyperSweep.Service.Bench [trials per sweep, comma-separated (default 200,1000)] [slots (default 16)] [telemetry: off|on (default off)]
+// "on" turns on every exporter that needs no outside service: the Prometheus endpoint (loopback, free port) and
+// the console exporter writing to /dev/null, so spans and metrics go through the whole SDK pipeline.
 var sizes = (args.Length > 0 ? args[0] : "200,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var slots = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
+var telemetry = args.Length > 2 && args[2] == "on";
 var stateDir = Path.Combine(Path.GetTempPath(), "hs-bench-" + Guid.NewGuid().ToString("N"));
 var workload = new TimedWorkload();
 
@@ -27,10 +32,21 @@ builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, new Hyper
     Slots = slots,
     Workload = WorkloadKind.Synthetic,
 }));
+if (telemetry)
+{
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["HyperSweep:Telemetry:PrometheusPort"] = FreePort.OnLoopback().ToString(CultureInfo.InvariantCulture),
+        ["HyperSweep:Telemetry:Console"] = "true",
+        ["HyperSweep:Telemetry:ConsolePath"] = "/dev/null",
+    });
+    builder.AddHyperSweepTelemetry();
+}
+
 using var host = builder.Build();
 await host.StartAsync();
 var grains = host.Services.GetRequiredService<IGrainFactory>();
-Console.WriteLine($"dev-mode silo, SQLite state in {stateDir}, {slots} slots, concurrency {slots}, {Environment.ProcessorCount} cores");
+Console.WriteLine($"dev-mode silo, SQLite state in {stateDir}, {slots} slots, concurrency {slots}, {Environment.ProcessorCount} cores, telemetry {(telemetry ? "on" : "off")}");
 
 foreach (var size in sizes)
 {
