@@ -44,7 +44,11 @@ public static class HyperSweepSiloConfiguration
                 service.WakeInterval = options.WakeInterval;
             });
         silo.Services.TryAddSingleton<ISweepPlanFactory, SearchSweepPlanFactory>();
-        if (options.Workload == WorkloadKind.Synthetic)
+        if (options.Workload == WorkloadKind.Synthetic && options.SyntheticEpochMs > 0)
+        {
+            silo.Services.TryAddSingleton<ITrialWorkload>(new SyntheticEpochDelayWorkload(options.SyntheticEpochMs));
+        }
+        else if (options.Workload == WorkloadKind.Synthetic)
         {
             silo.Services.TryAddSingleton<ITrialWorkload, SyntheticTrialWorkload>();
         }

@@ -29,6 +29,9 @@ public sealed class HyperSweepSiloOptions
 
     public WorkloadKind Workload { get; set; } = WorkloadKind.Engine;
 
+    /// <summary>Simulated time per epoch of the synthetic workload (cluster tests and benchmarks; 0 = none).</summary>
+    public int SyntheticEpochMs { get; set; }
+
     /// <summary>Redis endpoint for cluster mode (host:port); required there.</summary>
     public string? Redis { get; set; }
 

@@ -29,6 +29,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             errors.Add("HyperSweep:ClusterId and HyperSweep:ServiceId must not be empty.");
         }
 
+        if (options.SyntheticEpochMs is < 0 or > 600_000)
+        {
+            errors.Add($"HyperSweep:SyntheticEpochMs must be 0-600000 (got {options.SyntheticEpochMs}).");
+        }
+
         if (options.MonitorInterval <= TimeSpan.Zero || options.WakeInterval <= TimeSpan.Zero)
         {
             errors.Add("HyperSweep:MonitorInterval and HyperSweep:WakeInterval must be positive.");

@@ -55,6 +55,12 @@ try
     await host.RunAsync();
     return 0;
 }
+catch (OperationCanceledException)
+{
+    // Stopped (SIGTERM/Ctrl-C) before start-up finished.
+    Console.Error.WriteLine("hypersweep-silo: stopped during start-up");
+    return 1;
+}
 catch (InvalidOperationException exception)
 {
     Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
