@@ -1,3 +1,4 @@
+using HyperSweep.Client.Connection;
 using HyperSweep.Silo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,21 +9,35 @@ namespace HyperSweep.Client;
 /// <summary>
 /// A dev-mode silo hosted inside the CLI process: the whole service on this machine, state in SQLite under the
 /// state directory, silo and gateway on free loopback ports. The co-hosted grain factory needs no network client.
+/// While it runs, its gateway port is published in the state directory (<see cref="DevGatewayFile"/>) so other
+/// hypersweep commands on the same directory connect to it.
 /// </summary>
 public sealed class DevSilo : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly string _stateDir;
 
-    private DevSilo(IHost host)
+    private DevSilo(IHost host, string stateDir, int gatewayPort)
     {
         _host = host;
+        _stateDir = stateDir;
+        GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
     public IGrainFactory Grains { get; }
 
+    public int GatewayPort { get; }
+
     public static async Task<DevSilo> StartAsync(HyperSweepSiloOptions options, CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.GatewayPort == 0)
+        {
+            // Chosen here rather than inside the silo configuration so it can be published for other clients.
+            options.GatewayPort = FreePort.OnLoopback();
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Logging.ClearProviders();
         // Logs go to stderr so stdout stays for the progress view and --json.
@@ -33,12 +48,24 @@ public sealed class DevSilo : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
         var host = builder.Build();
-        await host.StartAsync(cancellation);
-        return new DevSilo(host);
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
+        DevGatewayFile.Write(stateDir, options.GatewayPort);
+        return new DevSilo(host, stateDir, options.GatewayPort);
     }
 
     public async ValueTask DisposeAsync()
     {
+        DevGatewayFile.Delete(_stateDir);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Commands;
 using HyperSweep.Client.Train;
 
 namespace HyperSweep.Client;
@@ -12,6 +13,20 @@ public static class HyperSweepCli
     public static RootCommand CreateRoot() => new("HyperSweep: hyper-parameter sweeps for NLP models on Orleans.")
     {
         RunCommand.Create(),
+        SubmitCommand.Create(),
+        LsCommand.Create(),
+        StatusCommand.Create(),
+        WatchCommand.Create(),
+        TopCommand.Create(),
+        TrialsCommand.Create(),
+        TrialCommand.Create(),
+        ControlCommand.Cancel(),
+        ControlCommand.Pause(),
+        ControlCommand.Resume(),
+        ValidateCommand.Create(),
+        ExportCommand.Create(),
+        ReplayCommand.Create(),
+        ServeCommand.Create(),
         TrainCommand.Create(),
     };
 
@@ -26,6 +41,14 @@ public static class HyperSweepCli
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
         };
-        return CreateRoot().Parse(args).InvokeAsync(configuration, cancellationToken);
+        return InvokeParsedAsync(CreateRoot().Parse(args), configuration, cancellationToken);
+    }
+
+    private static async Task<int> InvokeParsedAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    {
+        // Parse errors print the error, typo suggestions and help (System.CommandLine's parse error action) and
+        // exit 2, the documented code for bad usage (System.CommandLine itself returns 1).
+        var code = await parse.InvokeAsync(configuration, cancellationToken);
+        return parse.Errors.Count > 0 ? ExitCodes.BadInput : code;
     }
 }

@@ -44,8 +44,8 @@ public static class RunCommand
                 parse.GetValue(workload),
                 parse.GetValue(top),
                 parse.GetValue(cluster)),
-            Console.Out,
-            Console.Error));
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
         return command;
     }
 
@@ -136,10 +136,10 @@ public static class RunCommand
 
     private static async Task<int> RunOnCluster(string address, RunRequest request, string? specText, TextWriter stdout, TextWriter stderr)
     {
-        ClusterTarget target;
+        ClusterAddress target;
         try
         {
-            target = ClusterTarget.Parse(address);
+            target = ClusterAddress.Parse(address);
         }
         catch (FormatException exception)
         {
@@ -203,9 +203,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        var rich = !request.Json && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "" or "dumb")
-            ? AnsiConsole.Console
-            : null;
+        var rich = Commands.CommandContext.RichConsoleFor(stdout, request.Json);
         if (!request.Json)
         {
             await stderr.WriteLineAsync($"sweep {sweepId} running; Ctrl-C pauses it (continue with: hypersweep run --resume {sweepId}{(request.StateDir is null ? "" : $" --state-dir {request.StateDir}")})");

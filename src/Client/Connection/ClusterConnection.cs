@@ -8,7 +8,7 @@ using Orleans.Configuration;
 namespace HyperSweep.Client.Connection;
 
 /// <summary>
-/// A connected Orleans client for a <see cref="ClusterTarget"/>. An Orleans client retries its gateways forever on
+/// A connected Orleans client for a <see cref="ClusterAddress"/>. An Orleans client retries its gateways forever on
 /// start, so connecting is bounded: Redis is checked first (a wrong host or password names host:port at once),
 /// then the gateway connection gets <c>timeout</c>, after which <see cref="ClusterUnreachableException"/> says
 /// what was tried.
@@ -19,18 +19,18 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private ClusterConnection(IHost host, ClusterTarget target)
+    private ClusterConnection(IHost host, ClusterAddress target)
     {
         _host = host;
         Target = target;
         Client = host.Services.GetRequiredService<IClusterClient>();
     }
 
-    public ClusterTarget Target { get; }
+    public ClusterAddress Target { get; }
 
     public IClusterClient Client { get; }
 
-    public static async Task<ClusterConnection> ConnectAsync(ClusterTarget target, TimeSpan timeout, CancellationToken cancellation = default)
+    public static async Task<ClusterConnection> ConnectAsync(ClusterAddress target, TimeSpan timeout, CancellationToken cancellation = default)
     {
         if (target.Redis is { } redis)
         {

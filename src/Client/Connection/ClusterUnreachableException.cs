@@ -1,4 +1,15 @@
 namespace HyperSweep.Client.Connection;
 
-/// <summary>The CLI could not connect to the cluster within its bound (exit code 3).</summary>
-public sealed class ClusterUnreachableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The target could not be reached (or a dev silo could not start) within the connect timeout; the CLI exits 3.</summary>
+public sealed class ClusterUnreachableException : Exception
+{
+    public ClusterUnreachableException(string message)
+        : base(message)
+    {
+    }
+
+    public ClusterUnreachableException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}

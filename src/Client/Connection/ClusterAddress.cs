@@ -9,13 +9,12 @@ namespace HyperSweep.Client.Connection;
 /// <c>redis://[:password@]host:port/clusterId</c>, or a list of gateways, <c>gateways://h1:p1,h2:p2/clusterId</c>.
 /// Both accept <c>?service=serviceId</c> (default <c>hypersweep</c>).
 /// </summary>
-public sealed record ClusterTarget(string ClusterId, string ServiceId, RedisEndpoint? Redis, string? RedisPassword, IReadOnlyList<DnsEndPoint> Gateways)
+public sealed record ClusterAddress(string ClusterId, string ServiceId, RedisEndpoint? Redis, string? RedisPassword, IReadOnlyList<DnsEndPoint> Gateways)
 {
-    public const string EnvironmentVariable = "HYPERSWEEP_CLUSTER";
     public const string DefaultServiceId = "hypersweep";
 
     /// <summary>Parses a cluster address; <see cref="FormatException"/> says what is wrong with it.</summary>
-    public static ClusterTarget Parse(string text)
+    public static ClusterAddress Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
@@ -56,7 +55,7 @@ public sealed record ClusterTarget(string ClusterId, string ServiceId, RedisEndp
         return scheme switch
         {
             "redis" => ParseRedis(text, authority, clusterId, serviceId),
-            "gateways" => new ClusterTarget(clusterId, serviceId, null, null, ParseGateways(text, authority)),
+            "gateways" => new ClusterAddress(clusterId, serviceId, null, null, ParseGateways(text, authority)),
             _ => throw new FormatException($"cluster address '{Redact(text)}': unknown scheme '{scheme}' (use redis:// or gateways://)"),
         };
     }
@@ -66,7 +65,7 @@ public sealed record ClusterTarget(string ClusterId, string ServiceId, RedisEndp
         ? $"redis://{Redis}/{ClusterId}"
         : $"gateways://{string.Join(',', Gateways.Select(g => $"{g.Host}:{g.Port}"))}/{ClusterId}";
 
-    private static ClusterTarget ParseRedis(string text, string authority, string clusterId, string serviceId)
+    private static ClusterAddress ParseRedis(string text, string authority, string clusterId, string serviceId)
     {
         string? password = null;
         var at = authority.LastIndexOf('@');
@@ -81,7 +80,7 @@ public sealed record ClusterTarget(string ClusterId, string ServiceId, RedisEndp
 
         try
         {
-            return new ClusterTarget(clusterId, serviceId, RedisEndpoint.Parse(authority), password, []);
+            return new ClusterAddress(clusterId, serviceId, RedisEndpoint.Parse(authority), password, []);
         }
         catch (FormatException exception)
         {

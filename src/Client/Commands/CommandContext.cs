@@ -1,0 +1,20 @@
+using Spectre.Console;
+
+namespace HyperSweep.Client.Commands;
+
+/// <summary>What a command body gets: the connected grains and how to print (JSON, quiet, rich terminal or plain lines).</summary>
+public sealed record CommandContext(IGrainFactory Grains, TextWriter Out, TextWriter Error, bool Json, bool Quiet, IAnsiConsole? Rich)
+{
+    /// <summary>
+    /// A Spectre console when <paramref name="output"/> is the real stdout on a real terminal; null (plain lines, no
+    /// colour codes) when it is redirected, TERM is unset or dumb, or the output is captured (tests).
+    /// </summary>
+    public static IAnsiConsole? RichConsoleFor(TextWriter output, bool json)
+    {
+        var term = Environment.GetEnvironmentVariable("TERM");
+        var isConsole = ReferenceEquals(output, Console.Out);
+        return !json && isConsole && !Console.IsOutputRedirected && term is not (null or "" or "dumb") && Environment.GetEnvironmentVariable("NO_COLOR") is null
+            ? AnsiConsole.Console
+            : null;
+    }
+}

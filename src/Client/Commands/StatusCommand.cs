@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using HyperSweep.Client.Connection;
+using HyperSweep.Contracts;
+
+namespace HyperSweep.Client.Commands;
+
+/// <summary><c>hypersweep status &lt;sweep&gt;</c>: state, progress, best so far, pruned/failed counts and the running trials, once.</summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var sweep = SweepArgument.Create();
+        var command = new Command("status", "Show a sweep once: state, progress, best so far, counts and the running trials with their epoch and metric.") { sweep };
+        ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
+        {
+            var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
+            var trials = await grain.GetTrials();
+            Print(context, new SweepSnapshot(status, trials));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static void Print(CommandContext context, SweepSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var status = snapshot.Status;
+        var running = snapshot.Trials.Where(t => t.State == TrialState.Running).ToList();
+        if (context.Json)
+        {
+            JsonReport.WriteDocument(context.Out, json =>
+            {
+                json.WriteStartObject();
+                JsonReport.WriteStatusFields(json, status);
+                json.WriteStartArray("running_trials");
+                foreach (var trial in running)
+                {
+                    JsonReport.WriteTrial(json, trial);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            });
+            return;
+        }
+
+        if (context.Quiet)
+        {
+            context.Out.WriteLine(Formatting.State(status.State));
+            context.Out.Flush();
+            return;
+        }
+
+        var percent = status.PlannedTrials == 0 ? 100 : 100.0 * status.Finished / status.PlannedTrials;
+        context.Out.WriteLine($"{status.Name} ({status.SweepId}): {Formatting.State(status.State)}{(status.Reason is null ? "" : $" ({status.Reason})")}");
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {ProgressBar(percent)} {percent:0}%  {Formatting.Counts(status)}"));
+        context.Out.WriteLine($"objective: {status.Objective}; {Formatting.Best(status)}");
+        if (running.Count > 0)
+        {
+            var table = new TextTable("trial", "epoch", status.Objective.Metric, "silo", "parameters");
+            foreach (var t in running)
+            {
+                table.Add(TextTable.Int(t.Number), TextTable.Int(t.EpochsRun), Formatting.Value(t.LastValue), t.Silo ?? "-", Formatting.Parameters(t.Parameters));
+            }
+
+            table.Write(context, "running trials");
+        }
+
+        context.Out.Flush();
+    }
+
+    /// <summary>A 20-character bar made of '#' and '.', readable in any terminal and in logs.</summary>
+    public static string ProgressBar(double percent)
+    {
+        var filled = (int)Math.Round(Math.Clamp(percent, 0, 100) / 5);
+        return "[" + new string('#', filled) + new string('.', 20 - filled) + "]";
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using HyperSweep.Client.Connection;
+using HyperSweep.Contracts;
+
+namespace HyperSweep.Client.Commands;
+
+/// <summary><c>hypersweep trials &lt;sweep&gt;</c>: every trial by number with state, epochs, best value, reason and parameters.</summary>
+public static class TrialsCommand
+{
+    public static Command Create()
+    {
+        var sweep = SweepArgument.Create();
+        var command = new Command("trials", "Every trial of a sweep: number, state, epochs, best value, silo, reason, parameters.") { sweep };
+        ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
+        {
+            var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
+            var trials = await grain.GetTrials();
+            if (context.Json)
+            {
+                WriteJson(context, status, trials);
+                return ExitCodes.Success;
+            }
+
+            var table = new TextTable("trial", "state", "epochs", status.Objective.Metric, "silo", "reason", "parameters");
+            foreach (var t in trials)
+            {
+                table.Add(TextTable.Int(t.Number), Formatting.State(t.State), TextTable.Int(t.EpochsRun), Formatting.Value(t.BestValue),
+                    t.Silo ?? "-", t.Reason ?? "", Formatting.Parameters(t.Parameters));
+            }
+
+            table.Write(context, $"{status.Name} ({status.SweepId}): {trials.Count} trials");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>{ sweep_id, objective, trials: [trial objects] } — shared by trials --json and top --json.</summary>
+    public static void WriteJson(CommandContext context, SweepStatus status, IReadOnlyList<TrialSummary> trials)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(trials);
+        JsonReport.WriteDocument(context.Out, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("sweep_id", status.SweepId);
+            json.WriteStartObject("objective");
+            json.WriteString("metric", status.Objective.Metric);
+            json.WriteString("direction", status.Objective.Maximize ? "maximize" : "minimize");
+            json.WriteEndObject();
+            json.WriteStartArray("trials");
+            foreach (var trial in trials)
+            {
+                JsonReport.WriteTrial(json, trial);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+}

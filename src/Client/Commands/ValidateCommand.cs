@@ -1,0 +1,97 @@
+using System.CommandLine;
+using HyperSweep.Search.Spec;
+
+namespace HyperSweep.Client.Commands;
+
+/// <summary>
+/// <c>hypersweep validate &lt;spec&gt;</c>: parses and checks a spec without any cluster and prints the trial plan —
+/// method, trial count (grid size), the parameters and their domains, and the epoch budget without pruning.
+/// </summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo>("spec") { Description = "The sweep spec (YAML, docs/SPEC.md)." };
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON (docs/CLI.md)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing when the spec is valid (the exit code says it)." };
+        var command = new Command("validate", "Check a sweep spec (errors as file:line:column, exit 2) and print its trial plan and epoch budget.")
+        {
+            spec, json, quiet,
+        };
+        command.SetAction(async parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var file = parse.GetValue(spec)!;
+            var loaded = await SpecFile.LoadAsync(file, "hypersweep validate", parse.InvocationConfiguration.Error);
+            if (loaded is not { } valid)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            // Parsing again for the search space's description: the plan interface exposes trials, not domains.
+            var parsed = SweepSpecParser.Parse(valid.Text, file.ToString());
+            var plan = valid.Plan;
+            var budget = (long)plan.PlannedTrials * plan.MaxEpochs;
+            if (parse.GetValue(json))
+            {
+                JsonReport.WriteDocument(output, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", plan.Name);
+                    w.WriteString("method", parsed.Strategy.Method.ToString().ToLowerInvariant());
+                    w.WriteNumber("trials", plan.PlannedTrials);
+                    w.WriteNumber("max_epochs", plan.MaxEpochs);
+                    w.WriteNumber("epoch_budget", budget);
+                    w.WriteNumber("concurrency", plan.Concurrency);
+                    w.WriteStartObject("objective");
+                    w.WriteString("metric", plan.Objective.Metric);
+                    w.WriteString("direction", plan.Objective.Maximize ? "maximize" : "minimize");
+                    w.WriteEndObject();
+                    w.WriteString("pruner", plan.Pruner.Name);
+                    w.WriteStartArray("parameters");
+                    foreach (var p in parsed.Parameters.Parameters)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", p.Name);
+                        w.WriteString("domain", DomainText.Describe(p.Domain));
+                        w.WriteString("when", p.When is null ? null : DomainText.Describe(p.When));
+                        if (p.Domain.GridCount is { } count)
+                        {
+                            w.WriteNumber("grid_values", count);
+                        }
+                        else
+                        {
+                            w.WriteNull("grid_values");
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+                return ExitCodes.Success;
+            }
+
+            if (parse.GetValue(quiet))
+            {
+                return ExitCodes.Success;
+            }
+
+            await output.WriteLineAsync($"{file}: valid sweep '{plan.Name}'");
+            await output.WriteLineAsync($"strategy: {parsed.Strategy.Method.ToString().ToLowerInvariant()}, {plan.PlannedTrials} trials, {plan.Concurrency} at once, seed {parsed.Strategy.Seed}");
+            await output.WriteLineAsync($"objective: {plan.Objective}; pruner: {plan.Pruner.Name}");
+            await output.WriteLineAsync($"epoch budget: at most {budget} epochs ({plan.PlannedTrials} trials x {plan.MaxEpochs} epochs; pruning and early stopping spend less)");
+            await output.WriteLineAsync("parameters:");
+            foreach (var p in parsed.Parameters.Parameters)
+            {
+                var grid = p.Domain.GridCount is { } count ? $" ({count} values)" : "";
+                var when = p.When is null ? "" : $" when {DomainText.Describe(p.When)}";
+                await output.WriteLineAsync($"  {p.Name}: {DomainText.Describe(p.Domain)}{grid}{when}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,12 @@
+namespace HyperSweep.Client.Connection;
+
+/// <summary>
+/// The connection options every cluster command has: <c>--cluster</c> (else <c>HYPERSWEEP_CLUSTER</c>; empty means
+/// dev mode), <c>--state-dir</c> (dev mode only) and the connect timeout.
+/// </summary>
+public sealed record ClusterTargetOptions(string? Cluster, string? StateDir, TimeSpan ConnectTimeout)
+{
+    public const string EnvironmentVariable = "HYPERSWEEP_CLUSTER";
+
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(15);
+}

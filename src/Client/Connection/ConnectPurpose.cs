@@ -1,0 +1,11 @@
+namespace HyperSweep.Client.Connection;
+
+/// <summary>Why a command connects: reads may use a short-lived silo; work that must outlive the command needs a long-lived one.</summary>
+public enum ConnectPurpose
+{
+    /// <summary>Queries and control messages (ls, status, cancel, ...): any silo of the target will do, even one started just for this command.</summary>
+    Read = 0,
+
+    /// <summary>Work that must keep running after the command exits (submit): a long-lived silo is required.</summary>
+    LongLived = 1,
+}

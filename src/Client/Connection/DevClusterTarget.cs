@@ -1,0 +1,50 @@
+using HyperSweep.Silo;
+
+namespace HyperSweep.Client.Connection;
+
+/// <summary>
+/// Dev mode: the sweeps in one state directory on this machine. If a dev silo already holds the directory
+/// (<c>hypersweep serve</c> or <c>hypersweep run</c>), connects to it through the loopback gateway it published in
+/// the directory; otherwise reads host a short-lived dev silo inside this process, and long-lived work (submit)
+/// is refused with a hint to start <c>hypersweep serve</c>.
+/// </summary>
+public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout) : IClusterTarget
+{
+    public string StateDir { get; } = HyperSweepSiloOptions.ExpandHome(stateDir ?? HyperSweepSiloOptions.DefaultStateDir());
+
+    public string Description => $"dev state {StateDir}";
+
+    public async Task<IClusterSession> ConnectAsync(ConnectPurpose purpose, CancellationToken cancellation)
+    {
+        if (DevGatewayFile.IsDirectoryLocked(StateDir))
+        {
+            var port = DevGatewayFile.Read(StateDir)
+                ?? throw new ClusterUnreachableException(
+                    $"the state directory {StateDir} is held by another HyperSweep process that published no gateway ({DevGatewayFile.FileName}); stop it, or use hypersweep serve");
+            return await GatewaySession.ConnectAsync(port, connectTimeout, cancellation);
+        }
+
+        if (purpose == ConnectPurpose.LongLived)
+        {
+            throw new ClusterUnreachableException(
+                $"no dev silo is running on {StateDir}; start one (it keeps sweeps running after this command exits) with: hypersweep serve --state-dir {StateDir} &");
+        }
+
+        var options = new HyperSweepSiloOptions { Mode = SiloMode.Dev, StateDir = StateDir, SiloPort = 0, GatewayPort = 0 };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(connectTimeout);
+            var silo = await DevSilo.StartAsync(options, timeout.Token);
+            return new InProcessSession(silo);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {exception.Message}", exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellation.IsCancellationRequested)
+        {
+            throw new ClusterUnreachableException($"a dev silo on {StateDir} did not start within {connectTimeout.TotalSeconds:0} s", exception);
+        }
+    }
+}

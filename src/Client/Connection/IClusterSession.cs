@@ -1,0 +1,14 @@
+namespace HyperSweep.Client.Connection;
+
+/// <summary>A live connection to a target's grains, for the length of one command; disposing it disconnects (or stops a short-lived silo).</summary>
+public interface IClusterSession : IAsyncDisposable
+{
+    /// <summary>
+    /// The grains of the target. An <see cref="IClusterClient"/> for a remote cluster; the co-hosted grain factory
+    /// for a dev silo inside this process.
+    /// </summary>
+    IGrainFactory Grains { get; }
+
+    /// <summary>Where the session is connected, for messages ("in-process dev silo", "gateway 127.0.0.1:30000").</summary>
+    string Description { get; }
+}
