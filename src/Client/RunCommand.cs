@@ -156,10 +156,10 @@ public static class RunCommand
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        ClusterConnection connection;
+        IClusterSession session;
         try
         {
-            connection = await ClusterConnection.ConnectAsync(target, ClusterConnection.DefaultTimeout, interrupted.Token);
+            session = await new RemoteClusterTarget(target, ClusterConnection.DefaultTimeout).ConnectAsync(ConnectPurpose.LongLived, interrupted.Token);
         }
         catch (ClusterUnreachableException exception)
         {
@@ -171,9 +171,9 @@ public static class RunCommand
             return ExitCodes.Interrupted;
         }
 
-        await using (connection)
+        await using (session)
         {
-            return await RunOnSilo(connection.Client, request, specText, interrupted.Token, stdout, stderr);
+            return await RunOnSilo(session.Grains, request, specText, interrupted.Token, stdout, stderr);
         }
     }
 

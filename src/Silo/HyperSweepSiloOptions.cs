@@ -44,6 +44,14 @@ public sealed class HyperSweepSiloOptions
     /// <summary>The address other nodes reach this silo on (cluster mode; nodes have several interfaces): an IP or a host name.</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>TLS (cluster mode): this silo's certificate, PEM with <see cref="TlsKey"/> or PKCS#12; with <see cref="TlsCa"/> turns mutual TLS on.</summary>
+    public string? TlsCertificate { get; set; }
+
+    public string? TlsKey { get; set; }
+
+    /// <summary>The cluster CA certificate (PEM) every silo's and client's certificate must chain to.</summary>
+    public string? TlsCa { get; set; }
+
     /// <summary>Listen on every interface instead of only the advertised address (cluster mode).</summary>
     public bool ListenOnAnyAddress { get; set; }
 

@@ -84,6 +84,19 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             errors.Add($"HyperSweep:SiloPort and HyperSweep:GatewayPort must differ (both {options.SiloPort}).");
         }
 
+        if (string.IsNullOrWhiteSpace(options.TlsCertificate) != string.IsNullOrWhiteSpace(options.TlsCa))
+        {
+            errors.Add("HyperSweep:TlsCertificate and HyperSweep:TlsCa must be given together (mutual TLS needs this silo's certificate and the cluster CA).");
+        }
+
+        foreach (var (key, path) in new[] { ("TlsCertificate", options.TlsCertificate), ("TlsKey", options.TlsKey), ("TlsCa", options.TlsCa) })
+        {
+            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+            {
+                errors.Add($"HyperSweep:{key}: file not found: {path}");
+            }
+        }
+
         if (options.RedisConnectTimeout <= TimeSpan.Zero || options.RedisConnectTimeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"HyperSweep:RedisConnectTimeout must be between 0 and 5 minutes (got {options.RedisConnectTimeout}).");

@@ -1,5 +1,6 @@
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
+using HyperSweep.Silo.Cluster;
 
 namespace HyperSweep.Cluster.Tests;
 
@@ -12,10 +13,13 @@ internal sealed class LocalCluster : IAsyncDisposable
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
     private readonly List<SiloNode> _silos = [];
+    private readonly IReadOnlyDictionary<string, string>? _siloEnvironment;
     private ClusterConnection? _connection;
 
-    private LocalCluster(RedisServer redis, int slots, int epochMs)
+    private LocalCluster(RedisServer redis, int slots, int epochMs, IReadOnlyDictionary<string, string>? siloEnvironment, ClusterTlsFiles? clientTls)
     {
+        _siloEnvironment = siloEnvironment;
+        ClientTls = clientTls;
         Redis = redis;
         Slots = slots;
         EpochMs = epochMs;
@@ -29,15 +33,18 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public int EpochMs { get; }
 
+    public ClusterTlsFiles? ClientTls { get; }
+
     public IReadOnlyList<SiloNode> Silos => _silos;
 
     public IClusterClient Client => _connection?.Client ?? throw new InvalidOperationException("not connected");
 
     public string Address => $"redis://{Redis.Endpoint}/{ClusterId}";
 
-    public static async Task<LocalCluster> StartAsync(int silos, int slots = 2, int epochMs = 200)
+    public static async Task<LocalCluster> StartAsync(
+        int silos, int slots = 2, int epochMs = 200, IReadOnlyDictionary<string, string>? siloEnvironment = null, ClusterTlsFiles? clientTls = null)
     {
-        var cluster = new LocalCluster(await RedisServer.StartAsync(), slots, epochMs);
+        var cluster = new LocalCluster(await RedisServer.StartAsync(), slots, epochMs, siloEnvironment, clientTls);
         try
         {
             await cluster.StartSilosAsync(silos);
@@ -53,7 +60,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="count"/> more silos, waits until the membership shows them active, then (re)connects the client.</summary>
     public async Task StartSilosAsync(int count)
     {
-        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs)).ToList();
+        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, _siloEnvironment)).ToList();
         _silos.AddRange(started);
         await ConnectAsync();
         await Poll.Until(
@@ -74,7 +81,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         {
             try
             {
-                _connection = await ClusterConnection.ConnectAsync(ClusterAddress.Parse(Address), TimeSpan.FromSeconds(15));
+                _connection = await ClusterConnection.ConnectAsync(ClusterAddress.Parse(Address), TimeSpan.FromSeconds(15), tls: ClientTls);
                 return;
             }
             catch (ClusterUnreachableException) when (DateTime.UtcNow < deadline)

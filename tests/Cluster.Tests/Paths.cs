@@ -10,7 +10,7 @@ internal static class Paths
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
             var path = Path.Combine(RepositoryRoot, "src", "Silo", "bin", configuration, "net10.0", "hypersweep-silo");
             return File.Exists(path) ? path : throw new FileNotFoundException($"silo binary not built: {path}");
         }

@@ -26,7 +26,7 @@ public sealed class RestartTests
         var afterStop = await cluster.Sweep(id).GetTrials();
         foreach (var done in before)
         {
-            Assert.Equal(done, afterStop.Single(t => t.Number == done.Number));
+            Assert.Equal(Row(done), Row(afterStop.Single(t => t.Number == done.Number)));
         }
 
         await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(120));
@@ -38,6 +38,9 @@ public sealed class RestartTests
             Assert.Equal((done.BestValue, done.EpochsRun, done.Attempts), (now.BestValue, now.EpochsRun, now.Attempts));
         }
     }
+
+    private static (int, TrialState, int, double?, int?, int, string?, string) Row(TrialSummary t) =>
+        (t.Number, t.State, t.EpochsRun, t.BestValue, t.BestEpoch, t.Attempts, t.Silo, string.Join(",", t.Parameters.Select(p => $"{p.Key}={p.Value}")));
 
     [Fact]
     public async Task Silos_ride_out_a_redis_restart_and_lose_nothing_acknowledged()

@@ -13,6 +13,7 @@ internal static class Specs
         parameters:
           lr: {min: 0.0001, max: 0.1, distribution: log_uniform}
           hidden_size: {values: [16, 32, 64, 128]}
+        pruner: {name: none}
         budget: {max_epochs: {{epochs}}}
         concurrency: {{concurrency}}
         """;

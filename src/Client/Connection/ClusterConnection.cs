@@ -30,8 +30,21 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public IClusterClient Client { get; }
 
-    public static async Task<ClusterConnection> ConnectAsync(ClusterAddress target, TimeSpan timeout, CancellationToken cancellation = default)
+    /// <summary>Connects within <paramref name="timeout"/>; with <paramref name="tls"/>, over mutual TLS (docs/CLUSTER.md).</summary>
+    public static async Task<ClusterConnection> ConnectAsync(ClusterAddress target, TimeSpan timeout, CancellationToken cancellation = default, ClusterTlsFiles? tls = null)
     {
+        if (tls is not null)
+        {
+            try
+            {
+                tls.Load();
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new ClusterUnreachableException($"cannot connect to cluster {target}: {exception.Message}", exception);
+            }
+        }
+
         if (target.Redis is { } redis)
         {
             try
@@ -60,6 +73,11 @@ public sealed class ClusterConnection : IAsyncDisposable
                 o.ServiceId = target.ServiceId;
             });
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            if (tls is not null)
+            {
+                client.UseTls(o => ClusterTlsConfiguration.Apply(o, tls));
+            }
+
             if (target.Redis is { } endpoint)
             {
                 client.UseRedisClustering(o => o.ConfigurationOptions = endpoint.ToConfigurationOptions(target.RedisPassword, TimeSpan.FromSeconds(5)));

@@ -36,6 +36,12 @@ public static class ClusterSiloConfiguration
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = store());
         silo.Configure<ClusterMembershipOptions>(o => MembershipTuning.Apply(o));
+        if (!string.IsNullOrWhiteSpace(options.TlsCertificate))
+        {
+            var files = new ClusterTlsFiles(options.TlsCertificate, string.IsNullOrWhiteSpace(options.TlsKey) ? null : options.TlsKey, options.TlsCa!);
+            files.Load(); // fail at configuration time, naming the file, rather than on the first connection
+            silo.UseTls(o => ClusterTlsConfiguration.Apply(o, files));
+        }
     }
 
     /// <summary>An IP address as given, or a host name resolved to its first IPv4 address.</summary>
