@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Silo;
@@ -27,10 +28,11 @@ public static class RunCommand
             Description = "engine trains real models; synthetic runs no-op curves (service benchmarks).",
             DefaultValueFactory = _ => WorkloadKind.Engine,
         };
+        var cluster = ClusterOption.Create();
         var top = new Option<int>("--top") { Description = "Rows in the final leaderboard.", DefaultValueFactory = _ => 10 };
         var command = new Command("run", "Run a sweep on this machine (a dev-mode silo inside this process).")
         {
-            spec, json, resume, stateDir, slots, workload, top,
+            spec, json, resume, stateDir, slots, workload, top, cluster,
         };
         command.SetAction((parse, cancellation) => RunAsync(
             new RunRequest(
@@ -40,7 +42,8 @@ public static class RunCommand
                 parse.GetValue(stateDir),
                 parse.GetValue(slots),
                 parse.GetValue(workload),
-                parse.GetValue(top)),
+                parse.GetValue(top),
+                parse.GetValue(cluster)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -77,6 +80,12 @@ public static class RunCommand
 
                 return ExitCodes.BadInput;
             }
+        }
+
+        var clusterAddress = ClusterOption.Resolve(request.Cluster);
+        if (clusterAddress is not null)
+        {
+            return await RunOnCluster(clusterAddress, request, specText, stdout, stderr);
         }
 
         var options = new HyperSweepSiloOptions
@@ -122,6 +131,49 @@ public static class RunCommand
             {
                 return await RunOnSilo(silo.Grains, request, specText, interrupted.Token, stdout, stderr);
             }
+        }
+    }
+
+    private static async Task<int> RunOnCluster(string address, RunRequest request, string? specText, TextWriter stdout, TextWriter stderr)
+    {
+        ClusterAddress target;
+        try
+        {
+            target = ClusterAddress.Parse(address);
+        }
+        catch (FormatException exception)
+        {
+            await stderr.WriteLineAsync($"hypersweep run: --cluster: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        using var interrupted = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = !interrupted.IsCancellationRequested;
+            interrupted.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        IClusterSession session;
+        try
+        {
+            session = await new RemoteClusterTarget(target, ClusterConnection.DefaultTimeout).ConnectAsync(ConnectPurpose.LongLived, interrupted.Token);
+        }
+        catch (ClusterUnreachableException exception)
+        {
+            await stderr.WriteLineAsync($"hypersweep run: {exception.Message}");
+            return ExitCodes.ClusterUnreachable;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        await using (session)
+        {
+            return await RunOnSilo(session.Grains, request, specText, interrupted.Token, stdout, stderr);
         }
     }
 

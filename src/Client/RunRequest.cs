@@ -2,7 +2,7 @@ using HyperSweep.Silo;
 
 namespace HyperSweep.Client;
 
-/// <summary>The parsed options of <c>hypersweep run</c>.</summary>
+/// <summary>The parsed options of <c>hypersweep run</c>; <see cref="Cluster"/> (or HYPERSWEEP_CLUSTER) runs on a cluster instead of a dev silo.</summary>
 public sealed record RunRequest(
     FileInfo? Spec,
     string? Resume,
@@ -10,4 +10,5 @@ public sealed record RunRequest(
     string? StateDir,
     int? Slots,
     WorkloadKind Workload,
-    int Top);
+    int Top,
+    string? Cluster = null);

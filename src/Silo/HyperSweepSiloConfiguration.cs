@@ -2,6 +2,7 @@ using HyperSweep.Grains;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Storage;
 using HyperSweep.Grains.Workloads;
+using HyperSweep.Silo.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +11,7 @@ namespace HyperSweep.Silo;
 /// <summary>Turns validated <see cref="HyperSweepSiloOptions"/> into a configured silo (used by hypersweep-silo and the CLI's embedded silo).</summary>
 public static class HyperSweepSiloConfiguration
 {
-    /// <summary>Configures <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the host.</summary>
+    /// <summary>Configures <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the host (null in cluster mode).</summary>
     public static StateDirectoryLock? Configure(ISiloBuilder silo, HyperSweepSiloOptions options)
     {
         var errors = new HyperSweepSiloOptionsValidator().Validate(null, options);
@@ -19,12 +20,22 @@ public static class HyperSweepSiloConfiguration
             throw new InvalidOperationException(errors.FailureMessage);
         }
 
-        var stateLock = StateDirectoryLock.Acquire(HyperSweepSiloOptions.ExpandHome(options.StateDir));
-        var siloPort = options.SiloPort == 0 ? FreePort.OnLoopback() : options.SiloPort;
-        var gatewayPort = options.GatewayPort == 0 ? FreePort.OnLoopback() : options.GatewayPort;
-        // Localhost clustering binds to 127.0.0.1 only: dev mode is never reachable from the network.
-        silo.UseLocalhostClustering(siloPort, gatewayPort, null, options.ServiceId, options.ClusterId);
-        silo.AddSqliteGrainStorage(options.StateDatabasePath);
+        StateDirectoryLock? stateLock = null;
+        if (options.Mode == SiloMode.Cluster)
+        {
+            ClusterSiloConfiguration.Configure(silo, options);
+        }
+        else
+        {
+            stateLock = StateDirectoryLock.Acquire(HyperSweepSiloOptions.ExpandHome(options.StateDir));
+            var siloPort = options.SiloPort == 0 ? FreePort.OnLoopback() : options.SiloPort;
+            var gatewayPort = options.GatewayPort == 0 ? FreePort.OnLoopback() : options.GatewayPort;
+            // Localhost clustering binds to 127.0.0.1 only: dev mode is never reachable from the network.
+            silo.UseLocalhostClustering(siloPort, gatewayPort, null, options.ServiceId, options.ClusterId);
+            silo.AddSqliteGrainStorage(options.StateDatabasePath);
+            silo.Services.AddSingleton(stateLock);
+        }
+
         silo.AddHyperSweep(
             slots => slots.Slots = options.Slots,
             service =>
@@ -32,9 +43,12 @@ public static class HyperSweepSiloConfiguration
                 service.MonitorInterval = options.MonitorInterval;
                 service.WakeInterval = options.WakeInterval;
             });
-        silo.Services.AddSingleton(stateLock);
         silo.Services.TryAddSingleton<ISweepPlanFactory, SearchSweepPlanFactory>();
-        if (options.Workload == WorkloadKind.Synthetic)
+        if (options.Workload == WorkloadKind.Synthetic && options.SyntheticEpochMs > 0)
+        {
+            silo.Services.TryAddSingleton<ITrialWorkload>(new SyntheticEpochDelayWorkload(options.SyntheticEpochMs));
+        }
+        else if (options.Workload == WorkloadKind.Synthetic)
         {
             silo.Services.TryAddSingleton<ITrialWorkload, SyntheticTrialWorkload>();
         }

@@ -3,8 +3,7 @@ namespace HyperSweep.Silo;
 /// <summary>
 /// The silo's configuration, section <c>HyperSweep</c> of appsettings.json, environment variables
 /// (<c>HyperSweep__StateDir</c>) and the command line (<c>--HyperSweep:Slots=4</c>, or the short forms
-/// <c>--state-dir</c>, <c>--slots</c>, <c>--mode</c>). Cluster-mode settings (Redis endpoint, advertised
-/// address, TLS) belong here too when cluster mode lands.
+/// <c>--state-dir</c>, <c>--slots</c>, <c>--mode</c>, <c>--redis</c>, <c>--advertised-address</c>; docs/CLUSTER.md).
 /// </summary>
 public sealed class HyperSweepSiloOptions
 {
@@ -30,11 +29,31 @@ public sealed class HyperSweepSiloOptions
 
     public WorkloadKind Workload { get; set; } = WorkloadKind.Engine;
 
+    /// <summary>Simulated time per epoch of the synthetic workload (cluster tests and benchmarks; 0 = none).</summary>
+    public int SyntheticEpochMs { get; set; }
+
     /// <summary>Redis endpoint for cluster mode (host:port); required there.</summary>
     public string? Redis { get; set; }
 
-    /// <summary>The address other nodes reach this silo on (cluster mode; nodes have several interfaces).</summary>
+    /// <summary>The Redis password (cluster mode); prefer the environment (HyperSweep__RedisPassword) to the command line.</summary>
+    public string? RedisPassword { get; set; }
+
+    /// <summary>How long start-up waits for Redis before failing with a message naming it.</summary>
+    public TimeSpan RedisConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The address other nodes reach this silo on (cluster mode; nodes have several interfaces): an IP or a host name.</summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>TLS (cluster mode): this silo's certificate, PEM with <see cref="TlsKey"/> or PKCS#12; with <see cref="TlsCa"/> turns mutual TLS on.</summary>
+    public string? TlsCertificate { get; set; }
+
+    public string? TlsKey { get; set; }
+
+    /// <summary>The cluster CA certificate (PEM) every silo's and client's certificate must chain to.</summary>
+    public string? TlsCa { get; set; }
+
+    /// <summary>Listen on every interface instead of only the advertised address (cluster mode).</summary>
+    public bool ListenOnAnyAddress { get; set; }
 
     public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(1);
 

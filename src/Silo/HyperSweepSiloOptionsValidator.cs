@@ -1,3 +1,4 @@
+using HyperSweep.Silo.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace HyperSweep.Silo;
@@ -28,6 +29,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             errors.Add("HyperSweep:ClusterId and HyperSweep:ServiceId must not be empty.");
         }
 
+        if (options.SyntheticEpochMs is < 0 or > 600_000)
+        {
+            errors.Add($"HyperSweep:SyntheticEpochMs must be 0-600000 (got {options.SyntheticEpochMs}).");
+        }
+
         if (options.MonitorInterval <= TimeSpan.Zero || options.WakeInterval <= TimeSpan.Zero)
         {
             errors.Add("HyperSweep:MonitorInterval and HyperSweep:WakeInterval must be positive.");
@@ -38,14 +44,62 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             case SiloMode.Dev when string.IsNullOrWhiteSpace(options.StateDir):
                 errors.Add("HyperSweep:StateDir must name a directory in dev mode.");
                 break;
-            case SiloMode.Cluster when string.IsNullOrWhiteSpace(options.Redis):
-                errors.Add("HyperSweep:Redis (host:port) is required in cluster mode.");
-                break;
             case SiloMode.Cluster:
-                errors.Add("HyperSweep:Mode=Cluster is not available in this build yet (Redis cluster mode is issue 7); use Dev.");
+                ValidateCluster(options, errors);
                 break;
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateCluster(HyperSweepSiloOptions options, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            errors.Add("HyperSweep:Redis (host:port, --redis) is required in cluster mode.");
+        }
+        else
+        {
+            try
+            {
+                RedisEndpoint.Parse(options.Redis);
+            }
+            catch (FormatException exception)
+            {
+                errors.Add($"HyperSweep:Redis: {exception.Message}.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AdvertisedAddress))
+        {
+            errors.Add("HyperSweep:AdvertisedAddress (--advertised-address) is required in cluster mode: the IP or host name other nodes reach this silo on.");
+        }
+
+        if (options.SiloPort == 0 || options.GatewayPort == 0)
+        {
+            errors.Add("HyperSweep:SiloPort and HyperSweep:GatewayPort must be fixed ports in cluster mode (0 picks a random port nobody else can know).");
+        }
+        else if (options.SiloPort == options.GatewayPort)
+        {
+            errors.Add($"HyperSweep:SiloPort and HyperSweep:GatewayPort must differ (both {options.SiloPort}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.TlsCertificate) != string.IsNullOrWhiteSpace(options.TlsCa))
+        {
+            errors.Add("HyperSweep:TlsCertificate and HyperSweep:TlsCa must be given together (mutual TLS needs this silo's certificate and the cluster CA).");
+        }
+
+        foreach (var (key, path) in new[] { ("TlsCertificate", options.TlsCertificate), ("TlsKey", options.TlsKey), ("TlsCa", options.TlsCa) })
+        {
+            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+            {
+                errors.Add($"HyperSweep:{key}: file not found: {path}");
+            }
+        }
+
+        if (options.RedisConnectTimeout <= TimeSpan.Zero || options.RedisConnectTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"HyperSweep:RedisConnectTimeout must be between 0 and 5 minutes (got {options.RedisConnectTimeout}).");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using HyperSweep.Silo;
 using HyperSweep.Silo.Telemetry;
+using HyperSweep.Silo.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,10 @@ var switches = new Dictionary<string, string>
     ["--gateway-port"] = "HyperSweep:GatewayPort",
     ["--workload"] = "HyperSweep:Workload",
     ["--cluster-id"] = "HyperSweep:ClusterId",
+    ["--service-id"] = "HyperSweep:ServiceId",
+    ["--redis"] = "HyperSweep:Redis",
+    ["--redis-password"] = "HyperSweep:RedisPassword",
+    ["--advertised-address"] = "HyperSweep:AdvertisedAddress",
 };
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);
@@ -30,6 +35,15 @@ catch (InvalidOperationException exception)
     return 2;
 }
 
+if (options.Mode == SiloMode.Cluster)
+{
+    var exit = await ClusterPreflight.RunAsync(options, Console.Error);
+    if (exit != 0)
+    {
+        return exit;
+    }
+}
+
 builder.Services.AddOptions<HyperSweepSiloOptions>().Bind(builder.Configuration.GetSection(HyperSweepSiloOptions.Section)).ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HyperSweepSiloOptions>, HyperSweepSiloOptionsValidator>();
 try
@@ -37,9 +51,17 @@ try
     builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
     builder.AddHyperSweepTelemetry();
     using var host = builder.Build();
-    Console.Error.WriteLine($"hypersweep-silo: {options.Mode} mode, state in {HyperSweepSiloOptions.ExpandHome(options.StateDir)}, {options.Slots} training slots, gateway 127.0.0.1:{options.GatewayPort}");
+    Console.Error.WriteLine(options.Mode == SiloMode.Cluster
+        ? $"hypersweep-silo: cluster mode, cluster {options.ClusterId} on Redis {options.Redis}, {options.Slots} training slots, silo {options.AdvertisedAddress}:{options.SiloPort}, gateway {options.AdvertisedAddress}:{options.GatewayPort}"
+        : $"hypersweep-silo: {options.Mode} mode, state in {HyperSweepSiloOptions.ExpandHome(options.StateDir)}, {options.Slots} training slots, gateway 127.0.0.1:{options.GatewayPort}");
     await host.RunAsync();
     return 0;
+}
+catch (OperationCanceledException)
+{
+    // Stopped (SIGTERM/Ctrl-C) before start-up finished.
+    Console.Error.WriteLine("hypersweep-silo: stopped during start-up");
+    return 1;
 }
 catch (InvalidOperationException exception)
 {

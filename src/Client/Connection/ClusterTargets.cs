@@ -19,9 +19,13 @@ public static class ClusterTargets
             return new DevClusterTarget(options.StateDir, options.ConnectTimeout);
         }
 
-        // Cluster mode (issue 7) plugs in here: parse `cluster` (Redis endpoint + cluster id, or a gateway list)
-        // and return an IClusterTarget whose ConnectAsync builds a bounded Orleans client.
-        throw new ArgumentException(
-            $"cluster mode is not available in this build (--cluster / {ClusterTargetOptions.EnvironmentVariable} = '{cluster}'); leave it empty for dev mode");
+        try
+        {
+            return new RemoteClusterTarget(ClusterAddress.Parse(cluster), options.ConnectTimeout);
+        }
+        catch (FormatException exception)
+        {
+            throw new ArgumentException($"--cluster / {ClusterTargetOptions.EnvironmentVariable}: {exception.Message}", exception);
+        }
     }
 }

@@ -1,0 +1,49 @@
+using HyperSweep.Contracts;
+
+namespace HyperSweep.Cluster.Tests;
+
+/// <summary>kill -9 of one silo of three mid-sweep: its trials resume elsewhere from their checkpoints.</summary>
+public sealed class FailoverTests
+{
+    [Fact]
+    public async Task Trials_of_a_killed_silo_resume_elsewhere_with_at_most_one_epoch_redone()
+    {
+        await using var cluster = await LocalCluster.StartAsync(silos: 3, slots: 2, epochMs: 300);
+        const int trials = 6;
+        const int epochs = 8;
+        var spec = Specs.Random(trials, epochs, concurrency: 6);
+        var id = await cluster.SubmitAsync(spec);
+        var victim = cluster.Silos[1];
+
+        IReadOnlyList<TrialSummary> rows = [];
+        await Poll.Until(
+            async () => (rows = await cluster.Sweep(id).GetTrials()).Any(t => victim.Is(t.Silo) && t.State == TrialState.Running && t.EpochsRun >= 2),
+            TimeSpan.FromSeconds(60),
+            () => "no trial reached epoch 2 on the victim silo: " + string.Join("; ", rows));
+        await victim.Process.KillAsync();
+        // Epochs each interrupted trial had reported when its silo died (read after the kill: nothing more can arrive from it).
+        var reportedAtKill = (await cluster.Sweep(id).GetTrials())
+            .Where(t => victim.Is(t.Silo) && t.State == TrialState.Running)
+            .ToDictionary(t => t.Number, t => t.EpochsRun);
+        Assert.NotEmpty(reportedAtKill);
+
+        await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(120));
+        var details = await SweepChecks.EveryTrialCompletedOnce(cluster, id, trials, epochs);
+        foreach (var (number, reported) in reportedAtKill)
+        {
+            var detail = details[number];
+            var last = detail.Attempts[^1];
+            Assert.True(detail.Attempts.Count >= 2, $"trial {number} was not re-attempted: {string.Join(", ", detail.Attempts)}");
+            Assert.False(victim.Is(last.Silo), $"trial {number} finished on the killed silo");
+            // The checkpoint is written before the epoch is reported, so a resumed attempt starts at most one epoch
+            // behind what the coordinator had seen, and never from scratch.
+            Assert.True(last.ResumedFromEpoch >= reported - 1 && last.ResumedFromEpoch >= 1,
+                $"trial {number}: {reported} epochs reported at the kill, resumed from epoch {last.ResumedFromEpoch}");
+        }
+
+        // The same spec and seed, undisturbed, on the surviving silos: the same leaderboard.
+        var undisturbed = await cluster.SubmitAsync(spec);
+        await cluster.WaitFinishedAsync(undisturbed, TimeSpan.FromSeconds(120));
+        Assert.Equal(await SweepChecks.Leaderboard(cluster, undisturbed, trials), await SweepChecks.Leaderboard(cluster, id, trials));
+    }
+}

@@ -1,0 +1,156 @@
+using HyperSweep.Client.Connection;
+using HyperSweep.Contracts;
+using HyperSweep.Silo.Cluster;
+
+namespace HyperSweep.Cluster.Tests;
+
+/// <summary>
+/// A throwaway cluster of real processes, as deploy/local-cluster.sh starts it: a private Redis with AOF, N silo
+/// processes on loopback and an Orleans client connected through <see cref="ClusterConnection"/>.
+/// </summary>
+internal sealed class LocalCluster : IAsyncDisposable
+{
+    public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+
+    private readonly List<SiloNode> _silos = [];
+    private readonly IReadOnlyDictionary<string, string>? _siloEnvironment;
+    private ClusterConnection? _connection;
+
+    private LocalCluster(RedisServer redis, int slots, int epochMs, IReadOnlyDictionary<string, string>? siloEnvironment, ClusterTlsFiles? clientTls)
+    {
+        _siloEnvironment = siloEnvironment;
+        ClientTls = clientTls;
+        Redis = redis;
+        Slots = slots;
+        EpochMs = epochMs;
+    }
+
+    public RedisServer Redis { get; }
+
+    public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
+
+    public int Slots { get; }
+
+    public int EpochMs { get; }
+
+    public ClusterTlsFiles? ClientTls { get; }
+
+    public IReadOnlyList<SiloNode> Silos => _silos;
+
+    public IClusterClient Client => _connection?.Client ?? throw new InvalidOperationException("not connected");
+
+    public string Address => $"redis://{Redis.Endpoint}/{ClusterId}";
+
+    public static async Task<LocalCluster> StartAsync(
+        int silos, int slots = 2, int epochMs = 200, IReadOnlyDictionary<string, string>? siloEnvironment = null, ClusterTlsFiles? clientTls = null)
+    {
+        var cluster = new LocalCluster(await RedisServer.StartAsync(), slots, epochMs, siloEnvironment, clientTls);
+        try
+        {
+            await cluster.StartSilosAsync(silos);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts <paramref name="count"/> more silos, waits until the membership shows them active, then (re)connects the client.</summary>
+    public async Task StartSilosAsync(int count)
+    {
+        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, _siloEnvironment)).ToList();
+        _silos.AddRange(started);
+        await ConnectAsync();
+        await Poll.Until(
+            async () => started.All(s => !s.Process.HasExited) && (await ActiveSilos()).Count(name => started.Any(s => s.Is(name))) == count,
+            StartDeadline,
+            () => "silos did not become active:\n" + string.Join("\n", started.Select(s => $"--- {s.Process.Name} exited={s.Process.HasExited}\n{s.Process.Output}")));
+    }
+
+    public async Task ConnectAsync()
+    {
+        if (_connection is not null)
+        {
+            return;
+        }
+
+        var deadline = DateTime.UtcNow + StartDeadline;
+        while (true)
+        {
+            try
+            {
+                _connection = await ClusterConnection.ConnectAsync(ClusterAddress.Parse(Address), TimeSpan.FromSeconds(15), tls: ClientTls);
+                return;
+            }
+            catch (ClusterUnreachableException) when (DateTime.UtcNow < deadline)
+            {
+                // Gateways appear once the first silo has joined.
+            }
+        }
+    }
+
+    public async Task DisconnectAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    /// <summary>SIGTERM to every silo (a clean stop of the whole cluster), waiting for each to exit.</summary>
+    public async Task StopAllSilosAsync()
+    {
+        await DisconnectAsync();
+        await Task.WhenAll(_silos.Select(s => s.Process.StopAsync(TimeSpan.FromSeconds(30))));
+    }
+
+    public ISweepGrain Sweep(string id) => Client.GetGrain<ISweepGrain>(id);
+
+    public async Task<string> SubmitAsync(string spec)
+    {
+        var id = SweepIds.New();
+        var result = await Sweep(id).Submit(new SweepSubmission(spec, "cluster-test.yaml"));
+        Assert.True(result.Accepted, string.Join("\n", result.Errors));
+        return id;
+    }
+
+    public async Task<SweepStatus> WaitFinishedAsync(string id, TimeSpan deadline)
+    {
+        SweepStatus? status = null;
+        await Poll.Until(async () => (status = await Sweep(id).GetStatus()) is { IsFinal: true }, deadline, () => $"sweep {id} did not finish: {status}\n{Logs()}");
+        return status!;
+    }
+
+    public async Task<IReadOnlyList<string>> ActiveSilos()
+    {
+        var hosts = await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        return hosts.Keys.Select(k => k.ToParsableString()).ToList();
+    }
+
+    public string Logs() => string.Join("\n", _silos.Select(s => $"--- {s.Process.Name} exited={s.Process.HasExited}\n{Tail(s.Process.Output)}")) + $"\n--- redis\n{Tail(Redis.Log)}";
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await DisconnectAsync();
+        }
+        catch (Exception exception) when (exception is OrleansException or OperationCanceledException)
+        {
+            // Tearing down regardless.
+        }
+
+        await Task.WhenAll(_silos.Select(s => s.Process.StopAsync(TimeSpan.FromSeconds(10))));
+        foreach (var silo in _silos)
+        {
+            silo.Dispose();
+        }
+
+        await Redis.DisposeAsync();
+    }
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+}

@@ -1,0 +1,85 @@
+using System.Net.Sockets;
+using HyperSweep.Silo;
+
+namespace HyperSweep.Cluster.Tests;
+
+/// <summary>A private redis-server on a free loopback port, data (append-only file, fsync every second) in a temp directory.</summary>
+internal sealed class RedisServer : IAsyncDisposable
+{
+    private OwnedProcess? _process;
+
+    private RedisServer(string directory, int port)
+    {
+        Directory = directory;
+        Port = port;
+    }
+
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    public string Log => _process?.Output ?? "";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("hypersweep-redis-").FullName;
+        var server = new RedisServer(directory, FreePort.OnLoopback());
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary>Stops the server cleanly (SIGTERM) and starts it again on the same port from its append-only file.</summary>
+    public async Task RestartAsync(Func<Task>? whileDown = null)
+    {
+        await _process!.StopAsync(TimeSpan.FromSeconds(10));
+        _process.Dispose();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
+        await StartProcessAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.StopAsync(TimeSpan.FromSeconds(5));
+            _process.Dispose();
+        }
+
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private async Task StartProcessAsync()
+    {
+        _process = OwnedProcess.Start("redis", Paths.RedisServer,
+        [
+            "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Directory,
+            "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no",
+        ]);
+        await Poll.Until(() => Task.FromResult(Accepts()), TimeSpan.FromSeconds(10), () => $"redis-server did not listen on {Endpoint}:\n{Log}");
+    }
+
+    private bool Accepts()
+    {
+        if (_process!.HasExited)
+        {
+            throw new InvalidOperationException($"redis-server exited with {_process.ExitCode}:\n{Log}");
+        }
+
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using HyperSweep.Silo;
+
+namespace HyperSweep.Cluster.Tests;
+
+/// <summary>hypersweep-silo in cluster mode refuses bad settings and an unreachable Redis with a clear message and exit code.</summary>
+public sealed class SiloStartupTests
+{
+    [Fact]
+    public async Task An_unreachable_redis_is_named_and_the_silo_exits_3()
+    {
+        var port = FreePort.OnLoopback();
+        using var silo = OwnedProcess.Start("silo", Paths.SiloBinary,
+            ["--mode", "Cluster", "--redis", $"127.0.0.1:{port}", "--advertised-address", "127.0.0.1", "--HyperSweep:RedisConnectTimeout=00:00:02"]);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await silo.WaitForExitAsync(deadline.Token);
+        Assert.Equal(3, silo.ExitCode);
+        Assert.Contains($"cannot reach Redis at 127.0.0.1:{port}", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_cluster_settings_are_named_and_the_silo_exits_2()
+    {
+        using var silo = OwnedProcess.Start("silo", Paths.SiloBinary, ["--mode", "Cluster", "--silo-port", "0"]);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await silo.WaitForExitAsync(deadline.Token);
+        Assert.Equal(2, silo.ExitCode);
+        Assert.Contains("HyperSweep:Redis", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("HyperSweep:AdvertisedAddress", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("fixed ports", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redis_without_persistence_draws_a_warning()
+    {
+        var port = FreePort.OnLoopback();
+        var dir = Directory.CreateTempSubdirectory("hypersweep-redis-").FullName;
+        try
+        {
+            using var redis = OwnedProcess.Start("redis", Paths.RedisServer,
+                ["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", dir, "--appendonly", "no", "--save", ""]);
+            await Poll.Until(async () =>
+            {
+                try
+                {
+                    return (await HyperSweep.Silo.Cluster.RedisPreflight.CheckAsync(new($"127.0.0.1", port), null, TimeSpan.FromSeconds(2))) is var warnings
+                        && warnings.Any(w => w.Contains("persistence off", StringComparison.Ordinal) && w.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
+                }
+                catch (HyperSweep.Silo.Cluster.RedisUnreachableException)
+                {
+                    return false; // not listening yet
+                }
+            }, TimeSpan.FromSeconds(15), () => "no persistence warning:\n" + redis.Output);
+            await redis.StopAsync(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

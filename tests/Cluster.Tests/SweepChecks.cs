@@ -1,0 +1,35 @@
+using HyperSweep.Contracts;
+
+namespace HyperSweep.Cluster.Tests;
+
+/// <summary>Assertions shared by the cluster tests: every trial accounted for once, every epoch counted once.</summary>
+internal static class SweepChecks
+{
+    public static async Task<IReadOnlyList<TrialDetail>> EveryTrialCompletedOnce(LocalCluster cluster, string id, int trials, int epochs)
+    {
+        var status = (await cluster.Sweep(id).GetStatus())!;
+        Assert.Equal(SweepState.Completed, status.State);
+        Assert.Equal(trials, status.Completed);
+        Assert.Equal(0, status.Failed + status.Cancelled + status.Running + status.Pending);
+        var rows = await cluster.Sweep(id).GetTrials();
+        Assert.Equal(Enumerable.Range(0, trials), rows.Select(r => r.Number).Order());
+        var details = new List<TrialDetail>();
+        foreach (var number in Enumerable.Range(0, trials))
+        {
+            var detail = (await cluster.Sweep(id).GetTrial(number))!;
+            Assert.Equal(TrialState.Completed, detail.Summary.State);
+            Assert.Equal(epochs, detail.Summary.EpochsRun);
+            // Each epoch's report counted exactly once, in order, in the coordinator and in the trial's own history.
+            Assert.Equal(Enumerable.Range(1, epochs), detail.Epochs.Select(e => e.Epoch));
+            var history = await cluster.Client.GetGrain<ITrialGrain>(TrialKey.Format(id, number)).GetHistory();
+            Assert.Equal(Enumerable.Range(1, epochs), history.Select(e => e.Epoch));
+            details.Add(detail);
+        }
+
+        return details;
+    }
+
+    /// <summary>(trial, best value) pairs of the leaderboard, for comparing two runs with the same seed.</summary>
+    public static async Task<IReadOnlyList<(int Trial, double? Best)>> Leaderboard(LocalCluster cluster, string id, int top) =>
+        (await cluster.Sweep(id).GetLeaderboard(top)).Select(t => (t.Number, t.BestValue)).ToList();
+}
