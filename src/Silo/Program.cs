@@ -1,6 +1,6 @@
 using HyperSweep.Silo;
-using HyperSweep.Silo.Telemetry;
 using HyperSweep.Silo.Cluster;
+using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
