@@ -1,4 +1,5 @@
 using HyperSweep.Contracts;
+using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -28,12 +29,18 @@ internal sealed class TestSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<TestSilo> StartAsync(IDictionary<string, string?>? configuration = null)
+    public static async Task<TestSilo> StartAsync(IDictionary<string, string?>? configuration = null, ITrialWorkload? workload = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hs-telemetry-" + Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
+        if (workload is not null)
+        {
+            // Registered first: the silo configuration only adds its workload when none is registered.
+            builder.Services.AddSingleton(workload);
+        }
+
         builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, new HyperSweepSiloOptions
         {
             StateDir = directory,
