@@ -241,7 +241,7 @@ public sealed class Trainer
             var weight = Weight(batch);
             lossSum += value * weight;
             weightSum += weight;
-            onBatch?.Invoke(new BatchProgress(epoch, i + 1, batches.Count, value));
+            onBatch?.Invoke(new BatchProgress(epoch, i + 1, batches.Count, value, weight));
         }
 
         return lossSum / weightSum;

@@ -28,13 +28,16 @@ public sealed class EngineTrialWorkload : ITrialWorkload
 
         byte[]? checkpoint = null;
         var stopped = false;
+        double itemsThisEpoch = 0;   // examples or tokens trained since the last epoch end, for throughput telemetry
         var callbacks = new TrainingCallbacks(
             OnEpochEnd: (metrics, _) =>
             {
-                var go = onEpoch(new TrialEpochResult(metrics.Epoch, metrics.ToDictionary(), checkpoint));
+                var go = onEpoch(new TrialEpochResult(metrics.Epoch, metrics.ToDictionary(), checkpoint, (long)itemsThisEpoch));
+                itemsThisEpoch = 0;
                 stopped |= !go;
                 return ValueTask.FromResult(go ? EpochDecision.Continue : EpochDecision.Stop);
             },
+            OnBatch: progress => itemsThisEpoch += progress.Items,
             OnCheckpoint: (_, bytes, _) =>
             {
                 checkpoint = bytes;

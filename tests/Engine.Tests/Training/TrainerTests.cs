@@ -86,6 +86,9 @@ public sealed class TrainerTests
         Assert.Equal(Enumerable.Range(1, 7).Concat(Enumerable.Range(1, 7)), progress.Select(p => p.Batch));
         Assert.All(progress, p => Assert.Equal(7, p.BatchCount));
         Assert.All(progress, p => Assert.True(double.IsFinite(p.Loss)));
+        // Items are the examples each mean loss averages over: every training example once per epoch.
+        Assert.Equal(100.0, progress.Where(p => p.Epoch == 1).Sum(p => p.Items));
+        Assert.Equal(100.0, progress.Where(p => p.Epoch == 2).Sum(p => p.Items));
     }
 
     [Fact]
