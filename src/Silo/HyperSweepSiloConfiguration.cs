@@ -43,6 +43,11 @@ public static class HyperSweepSiloConfiguration
                 service.MonitorInterval = options.MonitorInterval;
                 service.WakeInterval = options.WakeInterval;
             });
+        if (!string.IsNullOrWhiteSpace(options.DataRoot))
+        {
+            silo.Services.TryAddSingleton<ISweepPlanFactory>(new DataRootSweepPlanFactory(new SearchSweepPlanFactory(), HyperSweepSiloOptions.ExpandHome(options.DataRoot)));
+        }
+
         silo.Services.TryAddSingleton<ISweepPlanFactory, SearchSweepPlanFactory>();
         if (options.Workload == WorkloadKind.Synthetic && options.SyntheticEpochMs > 0)
         {

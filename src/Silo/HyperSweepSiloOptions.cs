@@ -29,6 +29,9 @@ public sealed class HyperSweepSiloOptions
 
     public WorkloadKind Workload { get; set; } = WorkloadKind.Engine;
 
+    /// <summary>When set, specs may name data files only under this directory (symlinks resolved); others are rejected at validation.</summary>
+    public string? DataRoot { get; set; }
+
     /// <summary>Simulated time per epoch of the synthetic workload (cluster tests and benchmarks; 0 = none).</summary>
     public int SyntheticEpochMs { get; set; }
 

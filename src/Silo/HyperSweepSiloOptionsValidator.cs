@@ -29,6 +29,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             errors.Add("HyperSweep:ClusterId and HyperSweep:ServiceId must not be empty.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.DataRoot) && !Directory.Exists(HyperSweepSiloOptions.ExpandHome(options.DataRoot)))
+        {
+            errors.Add($"HyperSweep:DataRoot: directory not found: {options.DataRoot}");
+        }
+
         if (options.SyntheticEpochMs is < 0 or > 600_000)
         {
             errors.Add($"HyperSweep:SyntheticEpochMs must be 0-600000 (got {options.SyntheticEpochMs}).");

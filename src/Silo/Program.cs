@@ -20,6 +20,7 @@ var switches = new Dictionary<string, string>
     ["--redis"] = "HyperSweep:Redis",
     ["--redis-password"] = "HyperSweep:RedisPassword",
     ["--advertised-address"] = "HyperSweep:AdvertisedAddress",
+    ["--data-root"] = "HyperSweep:DataRoot",
 };
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);

@@ -20,11 +20,10 @@ public sealed class FailoverTests
             async () => (rows = await cluster.Sweep(id).GetTrials()).Any(t => victim.Is(t.Silo) && t.State == TrialState.Running && t.EpochsRun >= 2),
             TimeSpan.FromSeconds(60),
             () => "no trial reached epoch 2 on the victim silo: " + string.Join("; ", rows));
+        // Epochs each of the victim's trials had reported just before the kill (read before it: while the victim is not
+        // yet declared dead, calls to grains it hosted, possibly the coordinator, are rejected).
+        var reportedAtKill = rows.Where(t => victim.Is(t.Silo) && t.State == TrialState.Running).ToDictionary(t => t.Number, t => t.EpochsRun);
         await victim.Process.KillAsync();
-        // Epochs each interrupted trial had reported when its silo died (read after the kill: nothing more can arrive from it).
-        var reportedAtKill = (await cluster.Sweep(id).GetTrials())
-            .Where(t => victim.Is(t.Silo) && t.State == TrialState.Running)
-            .ToDictionary(t => t.Number, t => t.EpochsRun);
         Assert.NotEmpty(reportedAtKill);
 
         await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(120));
