@@ -19,4 +19,29 @@ internal static class GemmArguments
                 $"B has {bLength} (needs {needB}), C has {cLength} (needs {needC}).");
         }
     }
+
+    /// <summary>
+    /// The empty cases every backend shares: nothing to do when C is empty, and an empty sum when k = 0
+    /// (C = 0, or C unchanged when accumulating; BLAS would also reject the zero leading dimension).
+    /// Returns true when the call is complete.
+    /// </summary>
+    public static bool CompletesTrivially(Span<float> c, int m, int n, int k, bool accumulate)
+    {
+        if (m == 0 || n == 0)
+        {
+            return true;
+        }
+
+        if (k != 0)
+        {
+            return false;
+        }
+
+        if (!accumulate)
+        {
+            c[..(m * n)].Clear();
+        }
+
+        return true;
+    }
 }

@@ -55,19 +55,8 @@ public sealed unsafe class OpenBlasGemm : IGemm
         bool transposeA = false, bool transposeB = false, bool accumulate = false)
     {
         GemmArguments.Check(a.Length, b.Length, c.Length, m, n, k);
-        if (m == 0 || n == 0)
+        if (GemmArguments.CompletesTrivially(c, m, n, k, accumulate))
         {
-            return;
-        }
-
-        if (k == 0)
-        {
-            // BLAS rejects a zero leading dimension; the result is an empty sum anyway.
-            if (!accumulate)
-            {
-                c[..(m * n)].Clear();
-            }
-
             return;
         }
 

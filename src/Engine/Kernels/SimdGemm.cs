@@ -119,19 +119,8 @@ public sealed unsafe class SimdGemm : IGemm
         bool transposeA = false, bool transposeB = false, bool accumulate = false)
     {
         GemmArguments.Check(a.Length, b.Length, c.Length, m, n, k);
-        if (m == 0 || n == 0)
+        if (GemmArguments.CompletesTrivially(c, m, n, k, accumulate))
         {
-            return;
-        }
-
-        if (k == 0)
-        {
-            // An empty sum: C = 0, or C unchanged when accumulating.
-            if (!accumulate)
-            {
-                c[..(m * n)].Clear();
-            }
-
             return;
         }
 
