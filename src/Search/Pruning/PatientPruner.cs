@@ -63,7 +63,7 @@ public sealed class PatientPruner : IPruner
                 $"trial {trialNumber}'s own earlier steps", split);
         }
         var inner = WrappedPruner.Decide(study, trialNumber);
-        return inner with { Explanation = $"stalled ({explanation}); {inner.Pruner}: {inner.Explanation}" };
+        return inner with { Pruner = $"{Name}({inner.Pruner})", Explanation = $"stalled ({explanation}); {inner.Pruner}: {inner.Explanation}" };
     }
 
     private static double NanExtreme(TrialReports trial, int from, int to, bool maximize)

@@ -6,6 +6,10 @@ namespace HyperSweep.Search.Pruning;
 /// <see cref="Rebuild"/> replays the persisted log into a fresh pruner and yields the same state (rung records,
 /// resolved "auto" resources, brackets) and therefore the same future decisions.
 /// </summary>
+/// <remarks>
+/// Not thread-safe: one caller at a time (an Orleans grain's turns are). Rebuilding costs about one
+/// decision per logged event (≈ 1 µs), so even a 10,000 × 50 sweep rebuilds in well under a second.
+/// </remarks>
 public sealed class PruningSession
 {
     private readonly List<PruningEvent> _log = new();
