@@ -1,4 +1,3 @@
-using HyperSweep.Client.Connection;
 using HyperSweep.Silo;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,8 @@ using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 // hypersweep-silo: a long-lived silo (dev mode by default). Configuration: appsettings.json, then environment
 // variables (HyperSweep__Slots=4), then the command line (--slots 4, --state-dir DIR, --mode Dev).
@@ -52,10 +54,32 @@ try
     builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
     builder.AddHyperSweepTelemetry();
     using var host = builder.Build();
+    // The port actually bound: a dev silo given port 0 picks a free one while it is configured.
+    var gatewayPort = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort;
+    var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
     Console.Error.WriteLine(options.Mode == SiloMode.Cluster
-        ? $"hypersweep-silo: cluster mode, cluster {options.ClusterId} on Redis {options.Redis}, {options.Slots} training slots, silo {options.AdvertisedAddress}:{options.SiloPort}, gateway {options.AdvertisedAddress}:{options.GatewayPort}"
-        : $"hypersweep-silo: {options.Mode} mode, state in {HyperSweepSiloOptions.ExpandHome(options.StateDir)}, {options.Slots} training slots, gateway 127.0.0.1:{options.GatewayPort}");
-    await host.RunAsync();
+        ? $"hypersweep-silo: cluster mode, cluster {options.ClusterId} on Redis {options.Redis}, {options.Slots} training slots, silo {options.AdvertisedAddress}:{options.SiloPort}, gateway {options.AdvertisedAddress}:{gatewayPort}"
+        : $"hypersweep-silo: {options.Mode} mode, state in {stateDir}, {options.Slots} training slots, gateway 127.0.0.1:{gatewayPort}");
+    await host.StartAsync();
+    var publishesGateway = options.Mode != SiloMode.Cluster;
+    if (publishesGateway)
+    {
+        // Lets CLI commands on the same state directory use this silo instead of starting their own.
+        DevGatewayFile.Write(stateDir, gatewayPort);
+    }
+
+    try
+    {
+        await host.WaitForShutdownAsync();
+    }
+    finally
+    {
+        if (publishesGateway)
+        {
+            DevGatewayFile.Delete(stateDir);
+        }
+    }
+
     return 0;
 }
 catch (OperationCanceledException)

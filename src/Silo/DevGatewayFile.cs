@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace HyperSweep.Client.Connection;
+namespace HyperSweep.Silo;
 
 /// <summary>
-/// The <c>gateway</c> file a running dev silo writes into its state directory (its loopback gateway port), so other
-/// CLI processes on the same state directory connect to it instead of starting a second silo.
+/// The <c>gateway</c> file a running dev silo (hypersweep-silo, hypersweep serve or run) writes into its state
+/// directory (its loopback gateway port), so other CLI processes on the same state directory connect to it instead
+/// of starting a second silo.
 /// </summary>
 public static class DevGatewayFile
 {
