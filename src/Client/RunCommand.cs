@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Planning;
@@ -105,16 +104,8 @@ public static class RunCommand
             options.Slots = n;
         }
 
-        using var interrupted = new CancellationTokenSource();
-        void OnSignal(PosixSignalContext context)
-        {
-            // First Ctrl-C (or SIGTERM): pause and shut down cleanly; a second one is left to the runtime (immediate exit).
-            context.Cancel = !interrupted.IsCancellationRequested;
-            interrupted.Cancel();
-        }
-
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        // First Ctrl-C (or SIGTERM): pause and shut down cleanly; a second one exits at once.
+        using var interrupted = new InterruptSignals();
         {
             DevSilo silo;
             try
@@ -147,15 +138,8 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        using var interrupted = new CancellationTokenSource();
-        void OnSignal(PosixSignalContext context)
-        {
-            context.Cancel = !interrupted.IsCancellationRequested;
-            interrupted.Cancel();
-        }
-
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        // First Ctrl-C (or SIGTERM): pause and shut down cleanly; a second one exits at once.
+        using var interrupted = new InterruptSignals();
         IClusterSession session;
         try
         {
