@@ -1,8 +1,12 @@
+using HyperSweep.Grains.Journal;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Grains.Workloads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace HyperSweep.Grains;
 
@@ -23,6 +27,10 @@ public static class HyperSweepSiloBuilderExtensions
         services.AddOptions<TrainingSlotOptions>().Configure(o => slots?.Invoke(o)).Validate(o => o.Slots >= 1, "TrainingSlots:Slots must be at least 1");
         services.AddOptions<SweepServiceOptions>().Configure(o => service?.Invoke(o));
         services.TryAddSingleton<TrainingSlots>();
+        // One store per coordinator activation, over the silo's default grain storage (SQLite, Redis or memory).
+        services.TryAddTransient(sp => new SweepStore(
+            sp.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) ?? sp.GetRequiredService<IGrainStorage>(),
+            sp.GetRequiredService<IOptions<SweepServiceOptions>>()));
         services.AddSingleton<SweepWakeService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SweepWakeService>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloSlotGaugeParticipant>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HyperSweep.Contracts;
+using HyperSweep.Grains.Journal;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Search;
@@ -23,7 +24,7 @@ namespace HyperSweep.Grains;
 /// retries dispatching; it is stopped when the sweep ends.
 /// </summary>
 public sealed class SweepGrain(
-    [PersistentState("sweep")] IPersistentState<SweepGrainState> state,
+    SweepStore state,
     ISweepPlanFactory planFactory,
     IClusterMembershipService membership,
     IOptions<SweepServiceOptions> options,
@@ -50,6 +51,7 @@ public sealed class SweepGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await state.LoadAsync(this.GetGrainId());
         if (!state.RecordExists)
         {
             return;
@@ -195,10 +197,10 @@ public sealed class SweepGrain(
     public Task<SweepStatus?> GetStatus() => Task.FromResult(state.RecordExists ? Status() : null);
 
     public Task<IReadOnlyList<TrialSummary>> GetTrials() =>
-        Task.FromResult<IReadOnlyList<TrialSummary>>(S.Trials.Select(t => t.ToSummary()).ToList());
+        Task.FromResult<IReadOnlyList<TrialSummary>>(S.Trials.Select(Summary).ToList());
 
     public Task<IReadOnlyList<TrialSummary>> GetLeaderboard(int top) =>
-        Task.FromResult<IReadOnlyList<TrialSummary>>(Ranked().Take(Math.Max(0, top)).Select(t => t.ToSummary()).ToList());
+        Task.FromResult<IReadOnlyList<TrialSummary>>(Ranked().Take(Math.Max(0, top)).Select(Summary).ToList());
 
     public async Task<TrialDetail?> GetTrial(int trial)
     {
@@ -212,7 +214,7 @@ public sealed class SweepGrain(
         var history = record.Attempts.Count == 0
             ? []
             : await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, trial)).GetHistory();
-        return new TrialDetail(record.ToSummary(), history.Where(e => e.Epoch <= record.LastEpoch).ToList(), record.Attempts.ToList());
+        return new TrialDetail(Summary(record), history.Where(e => e.Epoch <= record.LastEpoch).ToList(), record.Attempts.ToList());
     }
 
     public async Task<SweepStatus?> Cancel()
@@ -399,59 +401,60 @@ public sealed class SweepGrain(
         var active = ActiveSilos();
         while (_running.Count < _plan.Concurrency && _pending.Count > 0)
         {
-            var number = _pending.Min;
-            var target = ChooseSilo(active);
-            if (target is null)
+            // Choose a silo for every trial that may start now, then start them all at once: one round of calls
+            // instead of one call after another. Trials chosen for a silo in this round count against its free slots.
+            var inFlight = new Dictionary<string, int>(StringComparer.Ordinal);
+            var batch = new List<(int Number, SiloAddress Target)>();
+            foreach (var number in _pending)
+            {
+                if (_running.Count + batch.Count >= _plan.Concurrency || ChooseSilo(active, inFlight) is not { } target)
+                {
+                    break;
+                }
+
+                var name = target.ToParsableString();
+                inFlight[name] = inFlight.GetValueOrDefault(name) + 1;
+                batch.Add((number, target));
+            }
+
+            if (batch.Count == 0)
             {
                 break;
             }
 
-            var trial = S.Trials[number];
-            var assignment = new TrialAssignment(
-                SweepId, number, trial.Attempt, _plan.TaskJson, trial.Parameters, trial.Seed, _plan.MaxEpochs, _plan.Objective,
-                _plan.EarlyStopping?.Patience, _plan.EarlyStopping?.MinDelta ?? 0, _plan.BaseDirectory, S.TraceParent);
-            StartResult? result;
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
-            try
+            var results = await Task.WhenAll(batch.Select(b => StartTrial(b.Number, b.Target)));
+            for (var i = 0; i < batch.Count; i++)
             {
-                result = await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)).Start(assignment);
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Starting trial {Trial} of {Sweep} failed", number, SweepId);
-                result = null;
-            }
-            finally
-            {
-                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-            }
+                var (number, target) = batch[i];
+                var result = results[i];
+                if (result is null)
+                {
+                    _busySilos.Add(target.ToParsableString());
+                    continue;
+                }
 
-            if (result is null)
-            {
-                _busySilos.Add(target.ToParsableString());
-                continue;
-            }
+                _siloCapacity[result.Silo] = result.SlotCapacity;
+                if (!result.Started)
+                {
+                    _busySilos.Add(result.Silo);
+                    continue;
+                }
 
-            _siloCapacity[result.Silo] = result.SlotCapacity;
-            if (!result.Started)
-            {
-                _busySilos.Add(result.Silo);
-                continue;
-            }
+                var trial = S.Trials[number];
+                _pending.Remove(number);
+                _running.Add(number);
+                started = true;
+                trial.State = TrialState.Running;
+                trial.Silo = result.Silo;
+                if (trial.Attempts.Count == 0)
+                {
+                    HyperSweepMetrics.TrialsStarted.Add(1, HyperSweepMetrics.Sweep(SweepId));
+                }
 
-            _pending.Remove(number);
-            _running.Add(number);
-            started = true;
-            trial.State = TrialState.Running;
-            trial.Silo = result.Silo;
-            if (trial.Attempts.Count == 0)
-            {
-                HyperSweepMetrics.TrialsStarted.Add(1, HyperSweepMetrics.Sweep(SweepId));
-            }
-
-            if (!trial.Attempts.Any(a => a.Attempt == trial.Attempt))
-            {
-                trial.Attempts.Add(new TrialAttempt(trial.Attempt, result.Silo, result.ResumedFromEpoch));
+                if (!trial.Attempts.Any(a => a.Attempt == trial.Attempt))
+                {
+                    trial.Attempts.Add(new TrialAttempt(trial.Attempt, result.Silo, result.ResumedFromEpoch));
+                }
             }
         }
 
@@ -459,15 +462,35 @@ public sealed class SweepGrain(
         return created;
     }
 
+    /// <summary>Starts one trial on <paramref name="target"/> (a placement hint); null when the call failed.</summary>
+    private async Task<StartResult?> StartTrial(int number, SiloAddress target)
+    {
+        var trial = S.Trials[number];
+        var assignment = new TrialAssignment(
+            SweepId, number, trial.Attempt, _plan!.TaskJson, _plan.ParametersOf(number), _plan.SeedOf(number), _plan.MaxEpochs, _plan.Objective,
+            _plan.EarlyStopping?.Patience, _plan.EarlyStopping?.MinDelta ?? 0, _plan.BaseDirectory, S.TraceParent);
+        // The request context flows with this async method's own execution context, so each concurrent start
+        // carries its own hint.
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
+        try
+        {
+            return await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)).Start(assignment);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Starting trial {Trial} of {Sweep} failed", number, SweepId);
+            return null;
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
     private void CreateTrial()
     {
         var number = S.NextTrial;
-        S.Trials.Add(new TrialRecord
-        {
-            Number = number,
-            Parameters = _plan!.ParametersOf(number),
-            Seed = _plan.SeedOf(number),
-        });
+        S.Trials.Add(new TrialRecord { Number = number });
         S.NextTrial = number + 1;
         _pending.Add(number);
     }
@@ -477,9 +500,9 @@ public sealed class SweepGrain(
             .Where(m => m.Status == SiloStatus.Active)
             .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
 
-    private SiloAddress? ChooseSilo(Dictionary<string, SiloAddress> active)
+    private SiloAddress? ChooseSilo(Dictionary<string, SiloAddress> active, Dictionary<string, int> inFlight)
     {
-        var mine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mine = new Dictionary<string, int>(inFlight, StringComparer.Ordinal);
         foreach (var number in _running)
         {
             if (S.Trials[number].Silo is { } silo)
@@ -637,8 +660,18 @@ public sealed class SweepGrain(
 
     private SweepStatus Status()
     {
-        int Count(TrialState s) => S.Trials.Count(t => t.State == s);
-        var best = Ranked().FirstOrDefault();
+        // One pass over the table (the CLI polls this): counts, and the leader as Ranked() would order it.
+        var counts = new int[Enum.GetValues<TrialState>().Length];
+        TrialRecord? best = null;
+        foreach (var trial in S.Trials)
+        {
+            counts[(int)trial.State]++;
+            if (trial.BestValue is not null && (best is null || RanksBefore(trial, best)))
+            {
+                best = trial;
+            }
+        }
+
         return new SweepStatus(
             SweepId,
             S.Name,
@@ -647,15 +680,35 @@ public sealed class SweepGrain(
             _plan.PlannedTrials,
             IsFinal(S.State) ? 0 : _pending.Count + (_plan.PlannedTrials - S.NextTrial),
             _running.Count,
-            Count(TrialState.Completed),
-            Count(TrialState.Pruned),
-            Count(TrialState.Failed),
-            Count(TrialState.Cancelled),
-            best?.ToSummary(),
+            counts[(int)TrialState.Completed],
+            counts[(int)TrialState.Pruned],
+            counts[(int)TrialState.Failed],
+            counts[(int)TrialState.Cancelled],
+            best is null ? null : Summary(best),
             S.CreatedAt,
             S.FinishedAt,
             S.Reason);
     }
+
+    /// <summary>The order of <see cref="Ranked"/>: completed trials first, then the better best value, then the lower number.</summary>
+    private bool RanksBefore(TrialRecord a, TrialRecord b)
+    {
+        var completedA = a.State == TrialState.Completed;
+        if (completedA != (b.State == TrialState.Completed))
+        {
+            return completedA;
+        }
+
+        var order = a.BestValue!.Value.CompareTo(b.BestValue!.Value);
+        if (_plan?.Objective is { Maximize: true })
+        {
+            order = -order;
+        }
+
+        return order != 0 ? order < 0 : a.Number < b.Number;
+    }
+
+    private TrialSummary Summary(TrialRecord trial) => trial.ToSummary(_plan!.ParametersOf(trial.Number));
 
     private SweepEntry Entry() => new(SweepId, S.Name, S.State, S.CreatedAt);
 

@@ -2,7 +2,12 @@ using HyperSweep.Contracts;
 
 namespace HyperSweep.Grains;
 
-/// <summary>Everything a coordinator persists: the spec text, the trial table, the sampler cursor and the pruning log.</summary>
+/// <summary>
+/// The coordinator's state. In memory it holds everything (the trial table and the pruning-log entries not yet
+/// persisted). In storage it is the sweep's header only: <see cref="Journal.SweepStore"/> writes it with empty
+/// <see cref="Trials"/> and <see cref="PruningLog"/> and keeps those in its journal. A stored state with
+/// <see cref="Layout"/> 0 is the old single-record layout (whole table inside) and is migrated on activation.
+/// </summary>
 [GenerateSerializer, Alias("HyperSweep.SweepGrainState")]
 public sealed class SweepGrainState
 {
@@ -16,8 +21,12 @@ public sealed class SweepGrainState
     /// <summary>The sampler's cursor: trials 0..NextTrial-1 exist.</summary>
     [Id(7)] public int NextTrial { get; set; }
     [Id(8)] public List<TrialRecord> Trials { get; set; } = [];
+    /// <summary>Pruning-log entries recorded since the last write (all of them right after activation, for the rebuild).</summary>
     [Id(9)] public List<PruningLogEntry> PruningLog { get; set; } = [];
 
     /// <summary>The sweep span's W3C traceparent: trial attempts and a re-activated coordinator continue this trace.</summary>
     [Id(10)] public string? TraceParent { get; set; }
+
+    /// <summary>0: everything in this one record (before the journal); 1: header only, trials and log in the journal.</summary>
+    [Id(11)] public int Layout { get; set; }
 }

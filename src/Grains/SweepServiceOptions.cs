@@ -11,4 +11,10 @@ public sealed class SweepServiceOptions
 
     /// <summary>How long a trial may wait between retries of a call to its sweep before giving up (the coordinator may be moving).</summary>
     public TimeSpan ReportRetryBudget { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Entries per segment of a coordinator's journal (see <see cref="Journal.SweepStore"/>): a coordinator write
+    /// rewrites at most one segment, so this bounds its cost; activation reads trials x ~14 / this many records.
+    /// </summary>
+    public int JournalSegmentEntries { get; set; } = 1024;
 }

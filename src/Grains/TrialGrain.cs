@@ -140,6 +140,10 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
         _keepAlive?.Dispose();
         _keepAlive = null;
+        // The attempt is over and durable: free this activation's memory now rather than after the idle collection
+        // age (a 100,000-trial sweep would otherwise keep every finished trial activated). A later call (the
+        // coordinator's GetHistory or a repeated Start) re-activates it from storage.
+        DeactivateOnIdle();
         return true;
     }
 

@@ -3,27 +3,41 @@ using HyperSweep.Contracts;
 
 namespace HyperSweep.Grains;
 
-/// <summary>The coordinator's row for one trial (persisted inside <see cref="SweepGrainState"/>).</summary>
+/// <summary>
+/// The coordinator's row for one trial. It is kept small (100,000 of them must fit easily in memory): the
+/// parameters and seed are not stored, they follow from the plan (<see cref="Planning.ISweepPlan.ParametersOf"/>).
+/// Every setter tells the <see cref="Journal.SweepStore"/> that the row changed, so the store writes only the
+/// rows that changed since its last write. [Id(2)] and [Id(3)] remain only to read states of the old layout.
+/// </summary>
 [GenerateSerializer, Alias("HyperSweep.TrialRecord")]
 public sealed class TrialRecord
 {
+    [NonSerialized]
+    private Action<TrialRecord>? _changed;
+
     [Id(0)] public int Number { get; set; }
-    [Id(1)] public TrialState State { get; set; } = TrialState.Pending;
-    [Id(2)] public ImmutableSortedDictionary<string, object> Parameters { get; set; } = ImmutableSortedDictionary<string, object>.Empty;
+    [Id(1)] public TrialState State { get => field; set { field = value; Changed(); } } = TrialState.Pending;
+    [Id(2)] public ImmutableSortedDictionary<string, object>? Parameters { get; set; }
     [Id(3)] public long Seed { get; set; }
-    [Id(4)] public int Attempt { get; set; } = 1;
-    [Id(5)] public string? Silo { get; set; }
-    [Id(7)] public double? BestValue { get; set; }
-    [Id(8)] public int? BestEpoch { get; set; }
-    [Id(9)] public string? Reason { get; set; }
+    [Id(4)] public int Attempt { get => field; set { field = value; Changed(); } } = 1;
+    [Id(5)] public string? Silo { get => field; set { field = value; Changed(); } }
+    [Id(7)] public double? BestValue { get => field; set { field = value; Changed(); } }
+    [Id(8)] public int? BestEpoch { get => field; set { field = value; Changed(); } }
+    [Id(9)] public string? Reason { get => field; set { field = value; Changed(); } }
+    /// <summary>Attempts started; the coordinator adds one only together with a <see cref="State"/> change, which marks the row.</summary>
     [Id(10)] public List<TrialAttempt> Attempts { get; set; } = [];
-    [Id(11)] public double? LastValue { get; set; }
+    [Id(11)] public double? LastValue { get => field; set { field = value; Changed(); } }
     /// <summary>The last epoch recorded; epochs arrive in order, so this is also the number of epochs run. The
     /// per-epoch metrics themselves live in the trial grain's state, which keeps this table small.</summary>
-    [Id(12)] public int LastEpoch { get; set; }
+    [Id(12)] public int LastEpoch { get => field; set { field = value; Changed(); } }
 
     public bool IsFinal => State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled;
 
-    public TrialSummary ToSummary() =>
-        new(Number, State, Parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo);
+    public TrialSummary ToSummary(ImmutableSortedDictionary<string, object> parameters) =>
+        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo);
+
+    /// <summary>Routes later changes of this row to <paramref name="changed"/> (the store's dirty set).</summary>
+    internal void Track(Action<TrialRecord> changed) => _changed = changed;
+
+    private void Changed() => _changed?.Invoke(this);
 }
