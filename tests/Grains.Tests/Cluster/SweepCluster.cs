@@ -26,7 +26,7 @@ internal sealed class SweepCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, Func<ISweepPlanFactory>? plans = null)
+    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, Func<ISweepPlanFactory>? plans = null, int journalSegmentEntries = 1024)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hs-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -42,6 +42,7 @@ internal sealed class SweepCluster : IAsyncDisposable
                     o.MonitorInterval = TimeSpan.FromMilliseconds(200);
                     o.WakeInterval = TimeSpan.FromSeconds(1);
                     o.ReportRetryBudget = TimeSpan.FromSeconds(20);
+                    o.JournalSegmentEntries = journalSegmentEntries;
                 });
             silo.Services.AddSingleton<ISweepPlanFactory>(plans?.Invoke() ?? new TestPlanFactory());
             if (workload is null)

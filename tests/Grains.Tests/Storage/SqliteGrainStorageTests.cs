@@ -131,6 +131,41 @@ public sealed class SqliteGrainStorageTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Concurrent_writes_committed_together_still_check_each_rows_etag()
+    {
+        var storage = NewStorage();
+        var states = Enumerable.Range(0, 30).Select(i => new GrainState<StoredRecord> { State = new StoredRecord { Name = "v1-" + i } }).ToList();
+        await Task.WhenAll(states.Select((state, i) => storage.WriteStateAsync("s", GrainId.Create("test", "c" + i), state)));
+        var stale = new GrainState<StoredRecord> { State = new StoredRecord { Name = "stale" }, ETag = states[7].ETag };
+        await storage.WriteStateAsync("s", GrainId.Create("test", "c7"), states[7]); // row 7 moves on; `stale` is now behind
+
+        // Issued together, so the writes queue behind one another and share commits.
+        var writes = states.Select((state, i) =>
+        {
+            state.State!.Name = "v2-" + i;
+            return storage.WriteStateAsync("s", GrainId.Create("test", "c" + i), state);
+        }).ToList();
+        var staleWrite = storage.WriteStateAsync("s", GrainId.Create("test", "c7"), stale);
+        var newRow = new GrainState<StoredRecord> { State = new StoredRecord { Name = "new" } };
+        var duplicateCreate = storage.WriteStateAsync("s", GrainId.Create("test", "c3"), new GrainState<StoredRecord> { State = new StoredRecord { Name = "dup" } });
+        var create = storage.WriteStateAsync("s", GrainId.Create("test", "fresh"), newRow);
+
+        await Task.WhenAll(writes);
+        await create;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => duplicateCreate);
+        for (var i = 0; i < states.Count; i++)
+        {
+            var read = new GrainState<StoredRecord>();
+            await NewStorage().ReadStateAsync("s", GrainId.Create("test", "c" + i), read);
+            Assert.Equal("v2-" + i, read.State!.Name);
+            Assert.Equal(states[i].ETag, read.ETag);
+        }
+
+        Assert.Equal("1", newRow.ETag);
+    }
+
     public void Dispose()
     {
         _services.Dispose();

@@ -1,0 +1,54 @@
+using HyperSweep.Contracts;
+using HyperSweep.Grains.Journal;
+using HyperSweep.Grains.Tests.Cluster;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+
+namespace HyperSweep.Grains.Tests.Journal;
+
+/// <summary>A coordinator deactivated again and again mid-sweep rebuilds itself from its journal segments.</summary>
+public sealed class CoordinatorRestartTests
+{
+    [Fact]
+    public async Task A_sweep_whose_coordinator_is_deactivated_repeatedly_accounts_for_every_trial_and_report_once()
+    {
+        // Segments of 6 entries: the sweep spans dozens of them, so every re-activation replays many segments.
+        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 3, journalSegmentEntries: 6);
+        var floors = Enumerable.Range(0, 12).Select(i => (object)(0.1 + (0.07 * i))).ToArray();
+        var id = await cluster.SubmitAsync(TestSpec.Of(
+            new() { ["synthetic_floor"] = floors }, maxEpochs: 4, concurrency: 3,
+            fixedParameters: new() { ["synthetic_epoch_ms"] = 40L },
+            pruner: "median", prunerSettings: new() { ["n_startup_trials"] = 2L }));
+        var sweep = cluster.Sweep(id);
+
+        var deactivations = 0;
+        SweepStatus? status;
+        while (!(status = await sweep.GetStatus())!.IsFinal)
+        {
+            await sweep.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+            deactivations++;
+            await Task.Delay(150); // let trials progress between restarts
+        }
+
+        Assert.True(deactivations >= 2, $"the sweep finished after {deactivations} restart(s); the test needs it to run through several");
+        Assert.Equal(SweepState.Completed, status.State);
+        Assert.Equal(12, status.Completed + status.Pruned);
+        var trials = await sweep.GetTrials();
+        Assert.Equal(Enumerable.Range(0, 12), trials.Select(t => t.Number));
+
+        // Replay the stored journal the way a new activation does: every trial ended once, each epoch counted once.
+        var store = cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<SweepStore>();
+        await store.LoadAsync(sweep.GetGrainId());
+        Assert.True(store.SegmentCount > 5);
+        foreach (var trial in trials)
+        {
+            var history = await cluster.Grains.GetGrain<ITrialGrain>(TrialKey.Format(id, trial.Number)).GetHistory();
+            var reports = store.State.PruningLog.Where(e => e.Trial == trial.Number && e.End is null).Select(e => e.Step).ToList();
+            Assert.Equal(Enumerable.Range(1, trial.EpochsRun), reports);
+            Assert.Equal(history.Select(h => h.Epoch).Where(e => e <= trial.EpochsRun), reports);
+            Assert.Single(store.State.PruningLog, e => e.Trial == trial.Number && e.End is not null);
+            var row = store.State.Trials[trial.Number];
+            Assert.Equal((trial.State, trial.EpochsRun, trial.BestValue), (row.State, row.LastEpoch, row.BestValue));
+        }
+    }
+}
