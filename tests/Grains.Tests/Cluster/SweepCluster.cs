@@ -26,7 +26,7 @@ internal sealed class SweepCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, Func<ISweepPlanFactory>? plans = null, int journalSegmentEntries = 1024)
+    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, Func<ISweepPlanFactory>? plans = null, int journalSegmentEntries = 256)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hs-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
