@@ -4,13 +4,14 @@ namespace HyperSweep.Grains.Slots;
 
 /// <summary>
 /// The silo's training slots: a silo-wide service (it outlives grain activations) that runs each training on
-/// its own LongRunning thread with <see cref="TaskScheduler.Default"/>, so CPU-bound epochs never occupy a
+/// a dedicated thread (<see cref="TrainingThreads"/>, reused across trials), so CPU-bound epochs never occupy a
 /// grain scheduler thread, and refuses work beyond the configured number of slots. One run per trial key.
 /// </summary>
 public sealed class TrainingSlots : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, TrainingRun> _runs = new(StringComparer.Ordinal);
+    private readonly TrainingThreads _threads = new();
     private bool _disposed;
 
     public TrainingSlots(IOptions<TrainingSlotOptions> options)
@@ -66,21 +67,33 @@ public sealed class TrainingSlots : IDisposable
             PeakInUse = Math.Max(PeakInUse, _runs.Count);
         }
 
-        run.Completion = Task.Factory.StartNew(
-            () =>
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        run.Completion = completion.Task;
+        _threads.Run(() =>
+        {
+            Exception? failure = null;
+            try
             {
-                try
-                {
-                    train(run);
-                }
-                finally
-                {
-                    run.ReleaseSlot();
-                }
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+                train(run);
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+            finally
+            {
+                run.ReleaseSlot(); // before completion: a finished run never still holds its slot
+            }
+
+            if (failure is null)
+            {
+                completion.SetResult();
+            }
+            else
+            {
+                completion.SetException(failure);
+            }
+        });
         return run;
     }
 
