@@ -11,7 +11,7 @@ mode=${1:-throughput}
 if [[ "${2:-}" != "--inner" ]]; then
   case "$mode" in
     throughput) exec "$repo/deploy/local-cluster.sh" -n 3 -s 16 -w Synthetic -e 0 -c bench -- "$0" throughput --inner "${2:-300}" ;;
-    failover)   exec "$repo/deploy/local-cluster.sh" -n 3 -s 2 -w Synthetic -e 500 -c bench -- "$0" failover --inner ;;
+    failover)   exec "$repo/deploy/local-cluster.sh" -n 3 -s 2 -w Synthetic -e 2000 -c bench -- "$0" failover --inner ;;
     *) sed -n '2,6p' "$0"; exit 2 ;;
   esac
 fi
@@ -61,7 +61,8 @@ PY
 fi
 
 # failover
-spec 6 12 6 > "$work/spec.yaml"
+# 4 trials on 3 silos x 2 slots: the survivors have free slots, so the figure is failover time, not a wait for a slot.
+spec 4 12 4 > "$work/spec.yaml"
 "$cli" run "$work/spec.yaml" > "$work/run.out" 2> "$work/run.err" &
 run_pid=$!
 for _ in $(seq 1 100); do id=$(grep -oE 'sweep [a-z0-9-]+ running' "$work/run.err" | awk '{print $2}' || true); [[ -n "$id" ]] && break; sleep 0.2; done
@@ -77,6 +78,8 @@ while True:
     rows = trials()
     victims = [t for t in rows if t["state"] == "running" and t["epochs_run"] >= 2]
     if victims: break
+    if rows and all(t["state"] in ("completed", "pruned", "failed", "cancelled") for t in rows):
+        sys.exit("bench: the sweep finished before a trial reached epoch 2 while running; nothing was killed")
     time.sleep(0.2)
 victim_port = port(victims[0]["silo"])
 pid = int(subprocess.run(["bash", "-c", f"ss -ltnpH 'sport = :{victim_port}' | grep -oE 'pid=[0-9]+' | head -1 | cut -d= -f2"], capture_output=True, text=True).stdout)

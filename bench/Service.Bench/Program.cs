@@ -62,7 +62,7 @@ foreach (var size in sizes)
     workload.RoundTripsMs.Clear();
     var search = strategy == "grid"
         ? $$"""
-        strategy: {method: grid}
+        strategy: {method: grid, max_grid_size: {{size}}}
         parameters:
           hidden_size: {min: 1, max: {{size}}}
         """

@@ -22,4 +22,8 @@ public interface ITrialGrain : IGrainWithStringKey
     /// <summary>This trial's own per-epoch history as persisted by the trial.</summary>
     [Alias("GetHistory"), Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<EpochMetrics>> GetHistory();
+
+    /// <summary>Whether the current attempt is training in this activation (interleaves, so it never waits on training).</summary>
+    [Alias("Probe"), Orleans.Concurrency.AlwaysInterleave]
+    Task<TrialRunProbe> Probe();
 }

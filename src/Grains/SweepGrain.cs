@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Journal;
+using HyperSweep.Grains.Liveness;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Search;
@@ -44,6 +45,7 @@ public sealed class SweepGrain(
     // already durable in its trial grain's state (persisted before it is reported), and a re-activated
     // coordinator reconciles its running trials from those states (see OnActivateAsync).
     private bool _dirty;
+    private DateTime _nextProbe;
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -566,6 +568,12 @@ public sealed class SweepGrain(
             }
         }
 
+        if (_running.Count > 0 && DateTime.UtcNow >= _nextProbe)
+        {
+            _nextProbe = DateTime.UtcNow + options.Value.ProbeInterval;
+            changed |= await CheckRunningAttempts();
+        }
+
         if (_dirty && !changed)
         {
             await Save();
@@ -575,6 +583,37 @@ public sealed class SweepGrain(
         {
             await DispatchAndSave();
         }
+    }
+
+    /// <summary>Ends or re-queues running trials whose attempts stopped without an outcome reaching this coordinator.</summary>
+    private async Task<bool> CheckRunningAttempts()
+    {
+        var probe = new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger);
+        var changed = false;
+        foreach (var (number, result) in await probe.ProbeAsync(_running.ToList()))
+        {
+            var trial = S.Trials[number];
+            if (!_running.Contains(number))
+            {
+                continue;
+            }
+
+            switch (TrialLivenessProbe.Judge(trial.Attempt, result))
+            {
+                case AttemptLiveness.EndedUnreported:
+                    logger.LogInformation("Trial {Trial} of {Sweep} attempt {Attempt} ended as {State} without reporting it; recording the outcome", number, SweepId, trial.Attempt, result.State);
+                    EndTrial(trial, result.State, result.Reason);
+                    changed = true;
+                    break;
+                case AttemptLiveness.Lost:
+                    logger.LogWarning("Trial {Trial} of {Sweep} attempt {Attempt} stopped training on live silo {Silo} without an outcome; resuming it as attempt {Next}", number, SweepId, trial.Attempt, trial.Silo, trial.Attempt + 1);
+                    Requeue(trial);
+                    changed = true;
+                    break;
+            }
+        }
+
+        return changed;
     }
 
     private void Requeue(TrialRecord trial)

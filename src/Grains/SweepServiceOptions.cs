@@ -6,6 +6,15 @@ public sealed class SweepServiceOptions
     /// <summary>How often a sweep looks for trials on silos that left the cluster and dispatches waiting trials.</summary>
     public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a sweep asks its running trials' grains whether their attempts are still training, which catches an
+    /// attempt that vanished on a silo that stayed alive (membership only reports dead silos).
+    /// </summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one such probe may take before it is abandoned until the next round.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often each silo wakes unfinished sweeps (after a restart, or when a coordinator's silo died).</summary>
     public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -103,6 +103,13 @@ public sealed class TrialGrain(
     public Task<IReadOnlyList<EpochMetrics>> GetHistory() =>
         Task.FromResult<IReadOnlyList<EpochMetrics>>(state.State.History.ToList());
 
+    public Task<TrialRunProbe> Probe()
+    {
+        var current = state.State;
+        var training = _run is { Completion.IsCompleted: false };
+        return Task.FromResult(new TrialRunProbe(current.Attempt, training, current.State, current.Reason, current.History.Count));
+    }
+
     public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, byte[]? checkpoint)
     {
         var current = state.State;

@@ -41,6 +41,7 @@ internal sealed class SweepCluster : IAsyncDisposable
                 {
                     o.MonitorInterval = TimeSpan.FromMilliseconds(200);
                     o.WakeInterval = TimeSpan.FromSeconds(1);
+                    o.ProbeInterval = TimeSpan.FromMilliseconds(500);
                     o.ReportRetryBudget = TimeSpan.FromSeconds(20);
                     o.JournalSegmentEntries = journalSegmentEntries;
                 });
