@@ -18,7 +18,8 @@ namespace HyperSweep.Grains;
 
 /// <summary>
 /// The coordinator of one sweep. It keeps the spec, the trial table, the sampler cursor and the pruning log in
-/// its persisted state (written at every change that matters, before it answers), rebuilds the Search
+/// its persisted state (written at every change that matters, before it answers; <see cref="SweepStore"/> stores
+/// it as a header plus journal segments, so a write costs the same late in a sweep as early), rebuilds the Search
 /// library's <see cref="PruningSession"/> from that log when it activates, and starts trials up to the spec's
 /// concurrency on silos with free training slots (placement hints, see <see cref="Dispatch"/>). A keep-alive
 /// timer re-queues trials whose silo left the cluster (as a new attempt that resumes from the checkpoint) and
