@@ -91,6 +91,9 @@ foreach (var size in sizes)
     if (!submitted.Accepted)
     {
         Console.Error.WriteLine(string.Join("\n", submitted.Errors));
+        await host.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(stateDir, recursive: true); // a rejected spec leaves no state directory behind
         return 2;
     }
 
