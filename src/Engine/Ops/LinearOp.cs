@@ -61,6 +61,13 @@ internal sealed class LinearOp : Op
             Gemm.Current.Multiply(g, weight.Data, x.GradSpan(), rows, inner, columns, transposeB: true, accumulate: true);
         }
 
+        if (weight.RequiresGrad && bias.RequiresGrad && Gemm.Current is SimdGemm simd)
+        {
+            // db += Σ_rows g is summed from the packed copy of g while dW's GEMM has it in cache.
+            simd.MultiplyAccumulateWithColumnSums(x.Data, g, weight.GradSpan(), bias.GradSpan(), inner, columns, rows, transposeA: true);
+            return;
+        }
+
         if (weight.RequiresGrad)
         {
             Gemm.Current.Multiply(x.Data, g, weight.GradSpan(), inner, columns, rows, transposeA: true, accumulate: true);
