@@ -408,9 +408,15 @@ public sealed unsafe class SimdGemm : IGemm
 
     private static void StartTile(float* target, int ldc, int tileRows, float* rowVector, int width)
     {
-        for (var r = 0; r < tileRows; r++)
+        // Plain vector stores: a Span copy per 64-byte row costs more in call overhead than the copy itself.
+        var lane = Vector256<float>.Count;
+        for (var col = 0; col < width; col += lane)
         {
-            new Span<float>(rowVector, width).CopyTo(new Span<float>(target + ((nint)r * ldc), width));
+            var values = Vector256.Load(rowVector + col);
+            for (var r = 0; r < tileRows; r++)
+            {
+                values.Store(target + ((nint)r * ldc) + col);
+            }
         }
     }
 
