@@ -35,9 +35,9 @@ internal sealed class GruStepOp : RecurrentStepOp
             var reset = _reset.AsSpan(b * h, h);
             var update = _update.AsSpan(b * h, h);
             TensorPrimitives.Add(x[..h], r[..h], reset);
-            TensorPrimitives.Sigmoid(reset, reset);
+            VectorActivations.Sigmoid(reset, reset);
             TensorPrimitives.Add(x.Slice(h, h), r.Slice(h, h), update);
-            TensorPrimitives.Sigmoid(update, update);
+            VectorActivations.Sigmoid(update, update);
         }
 
         float[]? resetProjection = null;
@@ -66,7 +66,7 @@ internal sealed class GruStepOp : RecurrentStepOp
                 TensorPrimitives.MultiplyAdd(_reset.AsSpan(b * h, h), Recurrent.AsSpan((b * 3 * h) + (2 * h), h), xn, candidate);
             }
 
-            TensorPrimitives.Tanh(candidate, candidate);
+            VectorActivations.Tanh(candidate, candidate);
 
             // h' = n + z⊙(h − n)
             var state = newState.AsSpan(b * h, h);

@@ -29,13 +29,20 @@ internal sealed class LinearOp : Op
             throw ShapeCheck.Mismatch(name, weight, bias, $"the bias must be [{columns}]");
         }
 
-        var y = Tensor.ForOutputUninitialized([rows, columns]);   // every row is overwritten by the bias first
-        for (var r = 0; r < rows; r++)
+        var y = Tensor.ForOutputUninitialized([rows, columns]);   // every row starts as the bias
+        if (Gemm.Current is SimdGemm simd)
         {
-            bias.Data.CopyTo(y.Data, r * columns);
+            simd.MultiplyAddRowVector(x.Data, weight.Data, bias.Data, y.Data, rows, columns, inner);
         }
+        else
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                bias.Data.CopyTo(y.Data, r * columns);
+            }
 
-        Gemm.Current.Multiply(x.Data, weight.Data, y.Data, rows, columns, inner, accumulate: true);
+            Gemm.Current.Multiply(x.Data, weight.Data, y.Data, rows, columns, inner, accumulate: true);
+        }
         if (ShouldRecord(x, weight) || ShouldRecord(bias))
         {
             y.SetCreator(new LinearOp(x, weight, bias));
@@ -52,6 +59,13 @@ internal sealed class LinearOp : Op
         if (x.RequiresGrad)
         {
             Gemm.Current.Multiply(g, weight.Data, x.GradSpan(), rows, inner, columns, transposeB: true, accumulate: true);
+        }
+
+        if (weight.RequiresGrad && bias.RequiresGrad && Gemm.Current is SimdGemm simd)
+        {
+            // db += Σ_rows g is summed from the packed copy of g while dW's GEMM has it in cache.
+            simd.MultiplyAccumulateWithColumnSums(x.Data, g, weight.GradSpan(), bias.GradSpan(), inner, columns, rows, transposeA: true);
+            return;
         }
 
         if (weight.RequiresGrad)

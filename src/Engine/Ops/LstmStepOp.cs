@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using HyperSweep.Engine.Kernels;
 
 namespace HyperSweep.Engine.Ops;
 
@@ -25,9 +26,9 @@ internal sealed class LstmStepOp : RecurrentStepOp
         {
             var gates = _gates.AsSpan(b * 4 * h, 4 * h);
             TensorPrimitives.Add(InputRow(b), Recurrent.AsSpan(b * 4 * h, 4 * h), gates);
-            TensorPrimitives.Sigmoid(gates[..(2 * h)], gates[..(2 * h)]);
-            TensorPrimitives.Tanh(gates.Slice(2 * h, h), gates.Slice(2 * h, h));
-            TensorPrimitives.Sigmoid(gates.Slice(3 * h, h), gates.Slice(3 * h, h));
+            VectorActivations.Sigmoid(gates[..(2 * h)], gates[..(2 * h)]);
+            VectorActivations.Tanh(gates.Slice(2 * h, h), gates.Slice(2 * h, h));
+            VectorActivations.Sigmoid(gates.Slice(3 * h, h), gates.Slice(3 * h, h));
             var i = gates[..h];
             var f = gates.Slice(h, h);
             var g = gates.Slice(2 * h, h);
@@ -38,7 +39,7 @@ internal sealed class LstmStepOp : RecurrentStepOp
             TensorPrimitives.Multiply(f, previousMemory, memory);
             TensorPrimitives.MultiplyAdd(i, g, memory, memory);
             var tanhMemory = _tanhMemory.AsSpan(b * h, h);
-            TensorPrimitives.Tanh(memory, tanhMemory);
+            VectorActivations.Tanh(memory, tanhMemory);
             TensorPrimitives.Multiply(o, tanhMemory, state[..h]);
         }
     }

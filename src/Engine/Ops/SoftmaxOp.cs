@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using HyperSweep.Engine.Autodiff;
+using HyperSweep.Engine.Kernels;
 
 namespace HyperSweep.Engine.Ops;
 
@@ -103,8 +104,8 @@ internal sealed class SoftmaxOp : Op
         var i = 0;
         for (; i <= logits.Length - (2 * width); i += 2 * width)
         {
-            var e0 = Vector256.Exp(Vector256.LoadUnsafe(ref source, (nuint)i) - shift);
-            var e1 = Vector256.Exp(Vector256.LoadUnsafe(ref source, (nuint)(i + width)) - shift);
+            var e0 = VectorExp.Exp(Vector256.LoadUnsafe(ref source, (nuint)i) - shift);
+            var e1 = VectorExp.Exp(Vector256.LoadUnsafe(ref source, (nuint)(i + width)) - shift);
             e0.StoreUnsafe(ref destination, (nuint)i);
             e1.StoreUnsafe(ref destination, (nuint)(i + width));
             total0 += e0;

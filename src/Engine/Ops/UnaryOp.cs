@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using HyperSweep.Engine.Autodiff;
+using HyperSweep.Engine.Kernels;
 
 namespace HyperSweep.Engine.Ops;
 
@@ -41,10 +42,10 @@ internal sealed class UnaryOp : Op
         switch (kind)
         {
             case UnaryKind.Tanh:
-                TensorPrimitives.Tanh(x, y);
+                VectorActivations.Tanh(x, y);
                 break;
             case UnaryKind.Sigmoid:
-                TensorPrimitives.Sigmoid(x, y);
+                VectorActivations.Sigmoid(x, y);
                 break;
             case UnaryKind.Relu:
                 TensorPrimitives.Max(x, 0f, y);
