@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Cluster benchmarks on a throwaway 3-silo cluster on this machine (deploy/local-cluster.sh, Redis with AOF):
-#   bench/cluster-bench.sh throughput [TRIALS]   no-op trials (10 reports each), trials/s from the sweep's own timestamps
+#   bench/cluster-bench.sh throughput [TRIALS] [PRUNER]   no-op trials (up to 10 reports each), trials/s from the sweep's own timestamps;
+#                                                PRUNER none (default: every trial reports all 10 epochs) or median
+#                                                (n_startup_trials 5, the service benchmark's workload: most trials stop early)
 #   bench/cluster-bench.sh failover              kill -9 one silo mid-sweep: time to declared dead, time to its trials running again
 # Needs: dotnet build src/Client -c Release; redis-server; python3. Figures: bench/README-cluster.md.
 set -euo pipefail
@@ -10,7 +12,7 @@ mode=${1:-throughput}
 
 if [[ "${2:-}" != "--inner" ]]; then
   case "$mode" in
-    throughput) exec "$repo/deploy/local-cluster.sh" -n 3 -s 16 -w Synthetic -e 0 -c bench -- "$0" throughput --inner "${2:-300}" ;;
+    throughput) exec "$repo/deploy/local-cluster.sh" -n 3 -s 16 -w Synthetic -e 0 -c bench -- "$0" throughput --inner "${2:-300}" "${3:-none}" ;;
     failover)   exec "$repo/deploy/local-cluster.sh" -n 3 -s 2 -w Synthetic -e 2000 -c bench -- "$0" failover --inner ;;
     *) sed -n '2,6p' "$0"; exit 2 ;;
   esac
@@ -34,7 +36,7 @@ objective: {metric: val_loss, direction: minimize}
 strategy: {method: random, trials: $1, seed: 1}
 parameters:
   lr: {min: 0.0001, max: 0.1, distribution: log_uniform}
-pruner: {name: none}
+pruner: {name: $4}
 budget: {max_epochs: $2}
 concurrency: $3
 YAML
@@ -42,27 +44,29 @@ YAML
 
 if [[ "$mode" == throughput ]]; then
   trials=${3:-300}
-  spec "$trials" 10 48 > "$work/spec.yaml"
+  pruner=${4:-none}
+  case "$pruner" in none) pruner_spec=none ;; median) pruner_spec="median, n_startup_trials: 5" ;; *) echo "bench: unknown pruner $pruner (none or median)" >&2; exit 2 ;; esac
+  spec "$trials" 10 48 "$pruner_spec" > "$work/spec.yaml"
   start=$(date +%s.%N)
   "$cli" run "$work/spec.yaml" --json > "$work/run.json"
   end=$(date +%s.%N)
   id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sweep_id"])' "$work/run.json")
   "$cli" status "$id" --json > "$work/status.json"
-  python3 - "$work/status.json" "$trials" "$start" "$end" <<'PY'
+  python3 - "$work/status.json" "$trials" "$start" "$end" "$pruner" <<'PY'
 import json, sys
 from datetime import datetime
 s = json.load(open(sys.argv[1])); n = int(sys.argv[2])
 t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
 sweep = (t(s["finished_at"]) - t(s["created_at"])).total_seconds()
 wall = float(sys.argv[4]) - float(sys.argv[3])
-print(f"bench: {n} no-op trials x 10 reports on 3 silos: {sweep:.2f} s in the sweep ({n/sweep:.0f} trials/s), {wall:.2f} s wall incl. CLI connect ({n/wall:.0f} trials/s)")
+print(f"bench: {n} no-op trials (up to 10 reports, pruner {sys.argv[5]}) on 3 silos: {sweep:.2f} s in the sweep ({n/sweep:.0f} trials/s), {wall:.2f} s wall incl. CLI connect ({n/wall:.0f} trials/s)")
 PY
   exit 0
 fi
 
 # failover
 # 4 trials on 3 silos x 2 slots: the survivors have free slots, so the figure is failover time, not a wait for a slot.
-spec 4 12 4 > "$work/spec.yaml"
+spec 4 12 4 none > "$work/spec.yaml"
 "$cli" run "$work/spec.yaml" > "$work/run.out" 2> "$work/run.err" &
 run_pid=$!
 for _ in $(seq 1 100); do id=$(grep -oE 'sweep [a-z0-9-]+ running' "$work/run.err" | awk '{print $2}' || true); [[ -n "$id" ]] && break; sleep 0.2; done
