@@ -9,6 +9,8 @@ namespace HyperSweep.Client;
 /// </summary>
 public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IProgressView
 {
+    public bool ShowsTrials => true;
+
     private readonly Dictionary<int, (TrialState State, int Epochs)> _seen = [];
     private string _lastSummary = "";
 

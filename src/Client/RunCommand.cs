@@ -203,8 +203,10 @@ public static class RunCommand
                 return null;
             }
 
+            // The trial table is fetched only for a view that shows it: with --json the loop only waits for the end, and
+            // fetching every trial's summary four times a second costs the coordinator O(trials) work per poll.
             var status = await sweep.GetStatus();
-            return status is null ? null : new SweepSnapshot(status, await sweep.GetTrials());
+            return status is null ? null : new SweepSnapshot(status, view.ShowsTrials ? await sweep.GetTrials() : []);
         });
 
         if (interrupted.IsCancellationRequested && last is not { Status.IsFinal: true })

@@ -6,6 +6,8 @@ namespace HyperSweep.Client;
 /// <summary>A live table on a real terminal: counts, best so far, and every running trial with its epoch.</summary>
 public sealed class SpectreProgressView(IAnsiConsole console, TimeSpan interval) : IProgressView
 {
+    public bool ShowsTrials => true;
+
     public async Task<SweepSnapshot?> ShowAsync(Func<Task<SweepSnapshot?>> poll)
     {
         SweepSnapshot? last = null;

@@ -56,8 +56,9 @@ public static class WatchCommand
                 return null;
             }
 
+            // Only a view that shows the trial table fetches it (see RunCommand).
             var status = await grain.GetStatus();
-            return status is null ? null : new SweepSnapshot(status, await grain.GetTrials());
+            return status is null ? null : new SweepSnapshot(status, view.ShowsTrials ? await grain.GetTrials() : []);
         });
         if (last is not { Status.IsFinal: true })
         {
