@@ -8,18 +8,18 @@ using OpenTelemetry.Trace;
 namespace HyperSweep.Telemetry.Tests;
 
 /// <summary>
-/// A small sweep on a real silo, recorded by the SDK's in-memory exporters: the span tree and the counters must
-/// match what the sweep itself reports. Other tests run sweeps in parallel in this process; everything here is
-/// filtered by this sweep's id and trace id.
+/// A small sweep on a real silo, its spans collected by an SDK processor and its metrics by the SDK's in-memory
+/// exporter: the span tree and the counters must match what the sweep itself reports. Other tests run sweeps in
+/// parallel in this process; everything here is filtered by this sweep's id and trace id.
 /// </summary>
 public sealed class InMemoryTelemetryTests
 {
     [Fact]
     public async Task A_sweep_yields_sweep_trial_epoch_spans_with_prune_events_and_counters_equal_to_its_status()
     {
-        var spans = new List<Activity>();
+        var spans = new EndedSpans();
         var metrics = new List<MetricSnapshot>();
-        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(HyperSweepTelemetry.Name).AddInMemoryExporter(spans).Build();
+        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(HyperSweepTelemetry.Name).AddProcessor(spans).Build();
         using var metering = Sdk.CreateMeterProviderBuilder().AddMeter(HyperSweepTelemetry.Name).AddInMemoryExporter(metrics).Build();
 
         SweepStatus status;
@@ -33,16 +33,16 @@ public sealed class InMemoryTelemetryTests
 
             // A pruned trial's thread ends its span after the coordinator has moved on: wait for every attempt span.
             await Poll.Until(
-                () => Snapshot(spans).Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan && Tag(s, TelemetryAttributes.SweepId) == id) == TestSweeps.Trials,
+                () => spans.Snapshot().Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan && Tag(s, TelemetryAttributes.SweepId) == id) == TestSweeps.Trials,
                 TimeSpan.FromSeconds(20),
-                () => $"trial spans of {id}: {Snapshot(spans).Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan && Tag(s, TelemetryAttributes.SweepId) == id)}");
+                () => $"trial spans of {id}: {spans.Snapshot().Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan && Tag(s, TelemetryAttributes.SweepId) == id)}");
         }
 
         Assert.Equal(SweepState.Completed, status.State);
         Assert.True(status.Pruned > 0, $"the test sweep must prune something to check prune events: {status}");
         Assert.Equal(TestSweeps.Trials, status.Completed + status.Pruned);
 
-        var all = Snapshot(spans);
+        var all = spans.Snapshot();
         var sweep = Assert.Single(all, s => s.OperationName == HyperSweepTelemetry.SweepSpan && Tag(s, TelemetryAttributes.SweepId) == id);
         Assert.Equal(default, sweep.ParentSpanId);
         Assert.Equal("completed", Tag(sweep, TelemetryAttributes.SweepState));
@@ -76,8 +76,9 @@ public sealed class InMemoryTelemetryTests
 
         Assert.All(trace, s => Assert.True(s.OperationName.StartsWith("hypersweep.", StringComparison.Ordinal), s.OperationName));
 
-        metering.ForceFlush();
-        var counts = Snapshot(metrics);
+        // Disposing exports the final values and stops the periodic reader, so nothing adds to the list while it is read.
+        metering.Dispose();
+        var counts = metrics.ToList();
         Assert.Equal(status.Completed + status.Pruned + status.Failed, Counter(counts, "hypersweep.trials.started", id));
         Assert.Equal(status.Completed, Counter(counts, "hypersweep.trials.completed", id));
         Assert.Equal(status.Pruned, Counter(counts, "hypersweep.trials.pruned", id));
@@ -85,14 +86,6 @@ public sealed class InMemoryTelemetryTests
         var epochsRun = trials.Sum(t => t.EpochsRun);
         Assert.True(HistogramCount(counts, "hypersweep.trial.epoch.duration") >= epochsRun, "every epoch of this sweep is in the epoch-duration histogram");
         Assert.True(HistogramCount(counts, "hypersweep.coordinator.decision.duration") >= epochsRun, "every report of this sweep is in the decision-latency histogram");
-    }
-
-    private static List<T> Snapshot<T>(List<T> items)
-    {
-        lock (items)
-        {
-            return [.. items];
-        }
     }
 
     private static string? Tag(Activity span, string key) => span.GetTagItem(key)?.ToString();

@@ -12,8 +12,8 @@ public sealed class ResumedTrialTraceTests
     [Fact]
     public async Task A_resumed_attempt_is_a_new_trial_span_in_the_same_trace_under_the_sweep()
     {
-        var spans = new List<Activity>();
-        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(HyperSweepTelemetry.Name).AddInMemoryExporter(spans).Build();
+        var spans = new EndedSpans();
+        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(HyperSweepTelemetry.Name).AddProcessor(spans).Build();
         await using var silo = await TestSilo.StartAsync(workload: new SlowSyntheticWorkload(TimeSpan.FromMilliseconds(300)));
         var id = await silo.SubmitAsync(TestSweeps.PrunedSweep("resumed"));
         var sweep = silo.Grains.GetGrain<ISweepGrain>(id);
@@ -32,13 +32,7 @@ public sealed class ResumedTrialTraceTests
         var resumed = detail.Where(d => d.Attempts.Count > 1).ToList();
         Assert.NotEmpty(resumed);
         var expectedSpans = detail.Sum(d => d.Attempts.Count);
-        List<Activity> Mine()
-        {
-            lock (spans)
-            {
-                return spans.Where(s => Equals(s.GetTagItem(TelemetryAttributes.SweepId), id)).ToList();
-            }
-        }
+        List<Activity> Mine() => spans.Snapshot().Where(s => Equals(s.GetTagItem(TelemetryAttributes.SweepId), id)).ToList();
 
         await Poll.Until(
             () => Mine().Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan) == expectedSpans,
