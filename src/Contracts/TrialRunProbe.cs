@@ -11,5 +11,4 @@ public sealed record TrialRunProbe(
     [property: Id(0)] int Attempt,
     [property: Id(1)] bool Training,
     [property: Id(2)] TrialState State,
-    [property: Id(3)] string? Reason,
-    [property: Id(4)] int EpochsRun);
+    [property: Id(3)] string? Reason);

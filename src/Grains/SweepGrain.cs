@@ -591,14 +591,10 @@ public sealed class SweepGrain(
     {
         var probe = new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger);
         var changed = false;
+        // The monitor's timer turn does not interleave, so no trial changes state while the probes are awaited.
         foreach (var (number, result) in await probe.ProbeAsync(_running.ToList()))
         {
             var trial = S.Trials[number];
-            if (!_running.Contains(number))
-            {
-                continue;
-            }
-
             switch (TrialLivenessProbe.Judge(trial.Attempt, result))
             {
                 case AttemptLiveness.EndedUnreported:

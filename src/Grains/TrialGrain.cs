@@ -107,7 +107,7 @@ public sealed class TrialGrain(
     {
         var current = state.State;
         var training = _run is { Completion.IsCompleted: false };
-        return Task.FromResult(new TrialRunProbe(current.Attempt, training, current.State, current.Reason, current.History.Count));
+        return Task.FromResult(new TrialRunProbe(current.Attempt, training, current.State, current.Reason));
     }
 
     public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, byte[]? checkpoint)
