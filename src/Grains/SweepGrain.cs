@@ -30,7 +30,7 @@ public sealed class SweepGrain(
     ISweepPlanFactory planFactory,
     IClusterMembershipService membership,
     IOptions<SweepServiceOptions> options,
-    ILogger<SweepGrain> logger) : Grain, ISweepGrain
+    ILogger<SweepGrain> logger) : Grain, ISweepGrain, ISweepDispatch
 {
     private readonly SortedSet<int> _pending = [];
     private readonly HashSet<int> _running = [];
@@ -46,6 +46,8 @@ public sealed class SweepGrain(
     // already durable in its trial grain's state (persisted before it is reported), and a re-activated
     // coordinator reconciles its running trials from those states (see OnActivateAsync).
     private bool _dirty;
+    // A DispatchQueued message to this grain is on its way (see QueueDispatch).
+    private bool _dispatchQueued;
     private DateTime _nextProbe;
 
     private string SweepId => this.GetPrimaryKeyString();
@@ -293,40 +295,40 @@ public sealed class SweepGrain(
         }
     }
 
-    public async Task<EpochVerdict> ReportEpoch(EpochReport report)
+    public Task<EpochVerdict> ReportEpoch(EpochReport report)
     {
         if (!state.RecordExists || report.Trial < 0 || report.Trial >= S.Trials.Count)
         {
-            return new EpochVerdict(VerdictKind.Cancel, $"sweep '{SweepId}' has no trial {report.Trial}");
+            return Task.FromResult(new EpochVerdict(VerdictKind.Cancel, $"sweep '{SweepId}' has no trial {report.Trial}"));
         }
 
         var trial = S.Trials[report.Trial];
         if (trial.IsFinal)
         {
             // A duplicate of the report that ended the trial, or a report racing its end: same answer as before.
-            return trial.State == TrialState.Pruned
+            return Task.FromResult(trial.State == TrialState.Pruned
                 ? new EpochVerdict(VerdictKind.Prune, trial.Reason)
-                : new EpochVerdict(VerdictKind.Cancel, trial.Reason ?? $"trial {trial.Number} is {trial.State}");
+                : new EpochVerdict(VerdictKind.Cancel, trial.Reason ?? $"trial {trial.Number} is {trial.State}"));
         }
 
         if (report.Attempt != trial.Attempt)
         {
-            return new EpochVerdict(VerdictKind.Stale, $"attempt {report.Attempt} superseded by attempt {trial.Attempt}");
+            return Task.FromResult(new EpochVerdict(VerdictKind.Stale, $"attempt {report.Attempt} superseded by attempt {trial.Attempt}"));
         }
 
         var decisionStarted = Stopwatch.GetTimestamp();
         var epoch = report.Metrics.Epoch;
         if (epoch <= trial.LastEpoch)
         {
-            return EpochVerdict.Continue; // duplicate: already counted, and it did not prune the trial
+            return Task.FromResult(EpochVerdict.Continue); // duplicate: already counted, and it did not prune the trial
         }
 
         var metric = _plan!.Objective.Metric;
         if (!report.Metrics.Values.TryGetValue(metric, out var value))
         {
             EndTrial(trial, TrialState.Failed, $"epoch {epoch} did not report the objective metric '{metric}'");
-            await DispatchAndSave();
-            return new EpochVerdict(VerdictKind.Cancel, trial.Reason);
+            QueueDispatch();
+            return Task.FromResult(new EpochVerdict(VerdictKind.Cancel, trial.Reason));
         }
 
         Record(trial, epoch, value);
@@ -335,38 +337,67 @@ public sealed class SweepGrain(
         {
             EndTrial(trial, TrialState.Pruned, $"pruned at epoch {epoch}: {decision.Explanation}");
             SweepTracing.Pruned(_span, trial.Number, epoch, trial.Reason);
-            await DispatchAndSave();
+            QueueDispatch();
             HyperSweepMetrics.DecisionDuration.Record(Stopwatch.GetElapsedTime(decisionStarted).TotalSeconds, new KeyValuePair<string, object?>(TelemetryAttributes.Decision, "prune"));
-            return new EpochVerdict(VerdictKind.Prune, trial.Reason);
+            return Task.FromResult(new EpochVerdict(VerdictKind.Prune, trial.Reason));
         }
 
         _dirty = true;
         HyperSweepMetrics.DecisionDuration.Record(Stopwatch.GetElapsedTime(decisionStarted).TotalSeconds, new KeyValuePair<string, object?>(TelemetryAttributes.Decision, "continue"));
-        return EpochVerdict.Continue;
+        return Task.FromResult(EpochVerdict.Continue);
     }
 
-    public async Task ReportOutcome(TrialOutcome outcome)
+    /// <summary>
+    /// Records a trial's end and queues a dispatch; it does not wait for a write. The outcome is already durable in the
+    /// trial grain (it commits its end before reporting it), and a coordinator re-activated before its next write
+    /// finds the trial still running in its journal and learns the end from the liveness probe, or re-sends the start,
+    /// which an ended attempt answers by reporting its outcome again.
+    /// </summary>
+    public Task ReportOutcome(TrialOutcome outcome)
     {
         if (!state.RecordExists || outcome.Trial < 0 || outcome.Trial >= S.Trials.Count)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var trial = S.Trials[outcome.Trial];
         _busySilos.Clear(); // a slot was just freed somewhere
         if (outcome.Attempt == trial.Attempt && _draining.Remove(outcome.Trial))
         {
-            await DispatchAndSave();
-            return;
+            QueueDispatch();
+            return Task.CompletedTask;
         }
 
         if (trial.IsFinal || outcome.Attempt != trial.Attempt)
         {
-            return; // duplicate, or from a superseded attempt
+            return Task.CompletedTask; // duplicate, or from a superseded attempt
         }
 
         EndTrial(trial, outcome.State, outcome.Reason);
-        await DispatchAndSave();
+        QueueDispatch();
+        return Task.CompletedTask;
+    }
+
+    public async Task DispatchQueued()
+    {
+        _dispatchQueued = false;
+        if (state.RecordExists)
+        {
+            await DispatchAndSave();
+        }
+    }
+
+    /// <summary>
+    /// Sends this grain one <see cref="ISweepDispatch.DispatchQueued"/> unless one is already on its way. The monitor
+    /// tick dispatches too, so a lost message only delays the next start by one tick.
+    /// </summary>
+    private void QueueDispatch()
+    {
+        if (!_dispatchQueued)
+        {
+            _dispatchQueued = true;
+            _ = this.AsReference<ISweepDispatch>().DispatchQueued();
+        }
     }
 
     /// <summary>
@@ -549,7 +580,6 @@ public sealed class SweepGrain(
 
         _busySilos.Clear();
         var active = ActiveSilos();
-        var changed = false;
         foreach (var (number, (silo, since)) in _draining.ToList())
         {
             if (!active.ContainsKey(silo) || DateTime.UtcNow - since > TimeSpan.FromSeconds(30))
@@ -565,32 +595,23 @@ public sealed class SweepGrain(
             {
                 logger.LogInformation("Trial {Trial} of {Sweep} lost its silo {Silo}; resuming it as attempt {Attempt}", number, SweepId, trial.Silo, trial.Attempt + 1);
                 Requeue(trial);
-                changed = true;
             }
         }
 
         if (_running.Count > 0 && DateTime.UtcNow >= _nextProbe)
         {
             _nextProbe = DateTime.UtcNow + options.Value.ProbeInterval;
-            changed |= await CheckRunningAttempts();
+            await CheckRunningAttempts();
         }
 
-        if (_dirty && !changed)
-        {
-            await Save();
-        }
-
-        if (changed || (S.State == SweepState.Running && _pending.Count + (_plan!.PlannedTrials - S.NextTrial) > 0 && _running.Count < _plan.Concurrency))
-        {
-            await DispatchAndSave();
-        }
+        // Starts what can start, ends a sweep whose last outcome's queued dispatch went missing, and flushes.
+        await DispatchAndSave();
     }
 
     /// <summary>Ends or re-queues running trials whose attempts stopped without an outcome reaching this coordinator.</summary>
-    private async Task<bool> CheckRunningAttempts()
+    private async Task CheckRunningAttempts()
     {
         var probe = new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger);
-        var changed = false;
         // The monitor's timer turn does not interleave, so no trial changes state while the probes are awaited.
         foreach (var (number, result) in await probe.ProbeAsync(_running.ToList()))
         {
@@ -600,21 +621,18 @@ public sealed class SweepGrain(
                 case AttemptLiveness.EndedUnreported:
                     logger.LogInformation("Trial {Trial} of {Sweep} attempt {Attempt} ended as {State} without reporting it; recording the outcome", number, SweepId, trial.Attempt, result.State);
                     EndTrial(trial, result.State, result.Reason);
-                    changed = true;
                     break;
                 case AttemptLiveness.Lost:
                     logger.LogWarning("Trial {Trial} of {Sweep} attempt {Attempt} stopped training on live silo {Silo} without an outcome; resuming it as attempt {Next}", number, SweepId, trial.Attempt, trial.Silo, trial.Attempt + 1);
                     Requeue(trial);
-                    changed = true;
                     break;
             }
         }
-
-        return changed;
     }
 
     private void Requeue(TrialRecord trial)
     {
+        _dirty = true;
         _running.Remove(trial.Number);
         _pending.Add(trial.Number);
         trial.State = TrialState.Pending;
@@ -623,6 +641,7 @@ public sealed class SweepGrain(
 
     private void EndTrial(TrialRecord trial, TrialState final, string? reason)
     {
+        _dirty = true;
         if (_running.Remove(trial.Number) && trial.Silo is { } silo && final == TrialState.Pruned)
         {
             _draining[trial.Number] = (silo, DateTime.UtcNow);
@@ -653,7 +672,7 @@ public sealed class SweepGrain(
             return;
         }
 
-        if (!saved)
+        if (!saved && _dirty)
         {
             await Save();
         }

@@ -1,0 +1,40 @@
+using HyperSweep.Contracts;
+
+namespace HyperSweep.Cluster.Tests;
+
+/// <summary>
+/// kill -9 of the silo hosting a sweep's coordinator while trials end every few milliseconds. The coordinator answers
+/// outcomes before it persists them (one write covers every outcome that arrived together), so the kill loses
+/// outcomes it had acknowledged but not yet written; the re-activated coordinator must recover each from its trial
+/// grain (the liveness probe, or a re-sent start answered with the stored end) and count nothing twice.
+/// </summary>
+public sealed class CoordinatorFailoverTests
+{
+    [Fact]
+    public async Task Killing_the_coordinators_silo_loses_no_trial_and_counts_none_twice()
+    {
+        await using var cluster = await LocalCluster.StartAsync(silos: 3, slots: 4, epochMs: 40);
+        const int trials = 150;
+        const int epochs = 3;
+        var spec = Specs.Random(trials, epochs, concurrency: 8);
+        var id = await cluster.SubmitAsync(spec);
+
+        SweepStatus? status = null;
+        await Poll.Until(
+            async () => (status = await cluster.Sweep(id).GetStatus()) is { Completed: >= 10 },
+            TimeSpan.FromSeconds(60),
+            () => $"fewer than 10 trials completed: {status}");
+        var coordinator = await cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(cluster.Sweep(id));
+        var victim = cluster.Silos.Single(s => s.Is(coordinator?.ToParsableString()));
+        var completedAtKill = (await cluster.Sweep(id).GetStatus())!.Completed;
+        await victim.Process.KillAsync();
+        Assert.True(completedAtKill < trials, "the sweep finished before the kill; nothing was tested");
+
+        await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(180));
+        await SweepChecks.EveryTrialCompletedOnce(cluster, id, trials, epochs);
+
+        var undisturbed = await cluster.SubmitAsync(spec);
+        await cluster.WaitFinishedAsync(undisturbed, TimeSpan.FromSeconds(180));
+        Assert.Equal(await SweepChecks.Leaderboard(cluster, undisturbed, trials), await SweepChecks.Leaderboard(cluster, id, trials));
+    }
+}
