@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Cluster benchmarks on a throwaway 3-silo cluster on this machine (deploy/local-cluster.sh, Redis with AOF):
-#   bench/cluster-bench.sh throughput [TRIALS] [PRUNER]   no-op trials (up to 10 reports each), trials/s from the sweep's own timestamps;
-#                                                PRUNER none (default: every trial reports all 10 epochs) or median
-#                                                (n_startup_trials 5, the service benchmark's workload: most trials stop early)
+#   bench/cluster-bench.sh throughput [TRIALS] [PRUNER] [WARMUP]
+#       no-op trials (up to 10 reports each), trials/s from the sweep's own timestamps, and the CPU time the silos and
+#       Redis spent per trial; PRUNER none (default: every trial reports all 10 epochs) or median (n_startup_trials 5,
+#       the service benchmark's workload: most trials stop early); WARMUP trials in an unmeasured sweep first (4000:
+#       after 1,000 the silos were still JIT-compiling ~100 methods/s each, 31% of their CPU samples)
 #   bench/cluster-bench.sh failover              kill -9 one silo mid-sweep: time to declared dead, time to its trials running again
 # Needs: dotnet build src/Client -c Release; redis-server; python3. Figures: bench/README-cluster.md.
 set -euo pipefail
@@ -12,7 +14,7 @@ mode=${1:-throughput}
 
 if [[ "${2:-}" != "--inner" ]]; then
   case "$mode" in
-    throughput) exec "$repo/deploy/local-cluster.sh" -n 3 -s 16 -w Synthetic -e 0 -c bench -- "$0" throughput --inner "${2:-300}" "${3:-none}" ;;
+    throughput) exec "$repo/deploy/local-cluster.sh" -n 3 -s 16 -w Synthetic -e 0 -c bench -- "$0" throughput --inner "${2:-300}" "${3:-none}" "${4:-4000}" ;;
     failover)   exec "$repo/deploy/local-cluster.sh" -n 3 -s 2 -w Synthetic -e 2000 -c bench -- "$0" failover --inner ;;
     *) sed -n '2,6p' "$0"; exit 2 ;;
   esac
@@ -46,25 +48,31 @@ YAML
 if [[ "$mode" == throughput ]]; then
   trials=${3:-300}
   pruner=${4:-none}
+  warmup=${5:-4000}
   case "$pruner" in none) pruner_spec=none ;; median) pruner_spec="median, n_startup_trials: 5" ;; *) echo "bench: unknown pruner $pruner (none or median)" >&2; exit 2 ;; esac
   spec "$trials" 10 48 "$pruner_spec" > "$work/spec.yaml"
   # Warm-up: freshly started silos spend a large share of their first half minute in the JIT (perf showed 39 % of the
   # silos' samples in libclrjit during a measured sweep), which is not what a long-lived cluster pays per trial.
-  spec 1000 10 48 "$pruner_spec" > "$work/warmup.yaml"
-  "$cli" run "$work/warmup.yaml" --json > /dev/null
+  spec "$warmup" 10 48 "$pruner_spec" > "$work/warmup.yaml"
+  [[ "$warmup" -gt 0 ]] && "$cli" run "$work/warmup.yaml" --json > /dev/null
+  # CPU time (user + system, clock ticks) of the processes local-cluster.sh started: the silos and Redis.
+  cpu_ticks() { local total=0 pid; for pid in $HYPERSWEEP_LOCAL_PIDS; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+  cpu_start=$(cpu_ticks)
   start=$(date +%s.%N)
   "$cli" run "$work/spec.yaml" --json > "$work/run.json"
   end=$(date +%s.%N)
+  cpu_end=$(cpu_ticks)
   id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sweep_id"])' "$work/run.json")
   "$cli" status "$id" --json > "$work/status.json"
-  python3 - "$work/status.json" "$trials" "$start" "$end" "$pruner" <<'PY'
+  python3 - "$work/status.json" "$trials" "$start" "$end" "$pruner" "$((cpu_end - cpu_start))" "$(getconf CLK_TCK)" <<'PY'
 import json, sys
 from datetime import datetime
 s = json.load(open(sys.argv[1])); n = int(sys.argv[2])
 t = lambda v: datetime.fromisoformat(v.replace("Z", "+00:00"))
 sweep = (t(s["finished_at"]) - t(s["created_at"])).total_seconds()
 wall = float(sys.argv[4]) - float(sys.argv[3])
-print(f"bench: {n} no-op trials (up to 10 reports, pruner {sys.argv[5]}) on 3 silos: {sweep:.2f} s in the sweep ({n/sweep:.0f} trials/s), {wall:.2f} s wall incl. CLI connect ({n/wall:.0f} trials/s)")
+cpu = int(sys.argv[6]) / int(sys.argv[7])
+print(f"bench: {n} no-op trials (up to 10 reports, pruner {sys.argv[5]}) on 3 silos: {sweep:.2f} s in the sweep ({n/sweep:.0f} trials/s), {wall:.2f} s wall incl. CLI connect ({n/wall:.0f} trials/s); silos + Redis used {cpu:.1f} s CPU ({cpu/n*1000:.2f} ms a trial, {cpu/wall:.2f} cores)")
 PY
   exit 0
 fi

@@ -67,6 +67,8 @@ for i in $(seq 1 "$silos"); do
 done
 
 export HYPERSWEEP_CLUSTER="redis://127.0.0.1:$redis_port/$cluster_id"
+# For a command given after --: the processes this script started (Redis first), e.g. to read their CPU time.
+export HYPERSWEEP_LOCAL_PIDS="$(cat "$work/redis.pid") ${pids[*]}"
 echo "local-cluster: Redis 127.0.0.1:$redis_port (data in $work), $silos silos; use:" >&2
 echo "$HYPERSWEEP_CLUSTER"
 
