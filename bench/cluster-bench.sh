@@ -21,7 +21,7 @@ if [[ "${2:-}" != "--inner" ]]; then
 fi
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-trap 'echo "bench: failed at line $LINENO (exit $?)" >&2' ERR
+trap 'echo "bench: failed at line $LINENO (exit $?)" >&2; cat "$work"/*.err >&2 2>/dev/null || true' ERR
 # Wait until three silos are active in the membership (Redis hash of the cluster).
 redis_port=$(sed -E 's|redis://127.0.0.1:([0-9]+)/.*|\1|' <<<"$HYPERSWEEP_CLUSTER")
 for _ in $(seq 1 120); do
@@ -54,12 +54,12 @@ if [[ "$mode" == throughput ]]; then
   # Warm-up: freshly started silos spend a large share of their first half minute in the JIT (perf showed 39 % of the
   # silos' samples in libclrjit during a measured sweep), which is not what a long-lived cluster pays per trial.
   spec "$warmup" 10 48 "$pruner_spec" > "$work/warmup.yaml"
-  [[ "$warmup" -gt 0 ]] && "$cli" run "$work/warmup.yaml" --json > /dev/null
+  [[ "$warmup" -gt 0 ]] && "$cli" run "$work/warmup.yaml" --json > /dev/null 2> "$work/warmup.err"
   # CPU time (user + system, clock ticks) of the processes local-cluster.sh started: the silos and Redis.
   cpu_ticks() { local total=0 pid; for pid in $HYPERSWEEP_LOCAL_PIDS; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
   cpu_start=$(cpu_ticks)
   start=$(date +%s.%N)
-  "$cli" run "$work/spec.yaml" --json > "$work/run.json"
+  "$cli" run "$work/spec.yaml" --json > "$work/run.json" 2> "$work/run.err"
   end=$(date +%s.%N)
   cpu_end=$(cpu_ticks)
   id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sweep_id"])' "$work/run.json")

@@ -195,7 +195,10 @@ public sealed class SweepGrain(
         await Save();
         await Registry().Upsert(Entry());
         StartMonitor();
-        await DispatchAndSave();
+        // The first trials start in the queued dispatch, not inside this call: the client waits on Submit, and on a
+        // cluster that has just formed a Start call can wait out its whole response timeout (seen as a client-side
+        // TimeoutException on Submit about once in ten fresh 3-silo clusters).
+        QueueDispatch();
         return new SubmitResult(true, [], Status());
     }
 
@@ -508,7 +511,10 @@ public sealed class SweepGrain(
         RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
         try
         {
-            return await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)).Start(assignment);
+            // Bounded well below Orleans' 30-s response timeout: this non-reentrant turn holds every report and status
+            // query of the sweep while it waits. A start that times out is treated like a refusal; if it did start,
+            // its reports carry the same attempt and a re-sent Start is answered as already started.
+            return await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)).Start(assignment).WaitAsync(options.Value.StartTimeout);
         }
         catch (Exception exception)
         {
