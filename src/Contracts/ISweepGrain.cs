@@ -11,7 +11,11 @@ public interface ISweepGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<SubmitResult> Submit(SweepSubmission submission);
 
-    [Alias("GetStatus")]
+    /// <summary>
+    /// The sweep's state and counts. Interleaves (a synchronous read between another turn's awaits), so a client that
+    /// polls it is answered even while a dispatch waits on storage or trial starts.
+    /// </summary>
+    [Alias("GetStatus"), Orleans.Concurrency.AlwaysInterleave]
     Task<SweepStatus?> GetStatus();
 
     /// <summary>Every trial created so far, by number.</summary>
