@@ -511,8 +511,8 @@ public sealed class SweepGrain(
         RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
         try
         {
-            // Bounded well below Orleans' 30-s response timeout: this non-reentrant turn holds every report and status
-            // query of the sweep while it waits. A start that times out is treated like a refusal; if it did start,
+            // Bounded well below Orleans' 30-s response timeout: this non-reentrant turn holds every report of the
+            // sweep while it waits (status queries interleave). A start that times out is treated like a refusal; if it did start,
             // its reports carry the same attempt and a re-sent Start is answered as already started.
             return await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)).Start(assignment).WaitAsync(options.Value.StartTimeout);
         }

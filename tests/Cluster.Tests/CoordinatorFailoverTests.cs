@@ -33,8 +33,6 @@ public sealed class CoordinatorFailoverTests
         await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(180));
         await SweepChecks.EveryTrialCompletedOnce(cluster, id, trials, epochs);
 
-        var undisturbed = await cluster.SubmitAsync(spec);
-        await cluster.WaitFinishedAsync(undisturbed, TimeSpan.FromSeconds(180));
-        Assert.Equal(await SweepChecks.Leaderboard(cluster, undisturbed, trials), await SweepChecks.Leaderboard(cluster, id, trials));
+        await SweepChecks.SameLeaderboardAsUndisturbedRun(cluster, id, spec, trials, TimeSpan.FromSeconds(180));
     }
 }

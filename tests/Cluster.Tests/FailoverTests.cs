@@ -44,8 +44,6 @@ public sealed class FailoverTests
         }
 
         // The same spec and seed, undisturbed, on the surviving silos: the same leaderboard.
-        var undisturbed = await cluster.SubmitAsync(spec);
-        await cluster.WaitFinishedAsync(undisturbed, TimeSpan.FromSeconds(120));
-        Assert.Equal(await SweepChecks.Leaderboard(cluster, undisturbed, trials), await SweepChecks.Leaderboard(cluster, id, trials));
+        await SweepChecks.SameLeaderboardAsUndisturbedRun(cluster, id, spec, trials, TimeSpan.FromSeconds(120));
     }
 }

@@ -29,6 +29,14 @@ internal static class SweepChecks
         return details;
     }
 
+    /// <summary>Runs <paramref name="spec"/> again, undisturbed, and requires the same leaderboard as sweep <paramref name="id"/> (same spec and seed).</summary>
+    public static async Task SameLeaderboardAsUndisturbedRun(LocalCluster cluster, string id, string spec, int trials, TimeSpan deadline)
+    {
+        var undisturbed = await cluster.SubmitAsync(spec);
+        await cluster.WaitFinishedAsync(undisturbed, deadline);
+        Assert.Equal(await Leaderboard(cluster, undisturbed, trials), await Leaderboard(cluster, id, trials));
+    }
+
     /// <summary>(trial, best value) pairs of the leaderboard, for comparing two runs with the same seed.</summary>
     public static async Task<IReadOnlyList<(int Trial, double? Best)>> Leaderboard(LocalCluster cluster, string id, int top) =>
         (await cluster.Sweep(id).GetLeaderboard(top)).Select(t => (t.Number, t.BestValue)).ToList();
