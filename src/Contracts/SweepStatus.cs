@@ -1,3 +1,5 @@
+using HyperSweep.Search;
+
 namespace HyperSweep.Contracts;
 
 /// <summary>A sweep's state and counts, answered by the coordinator from its own state.</summary>

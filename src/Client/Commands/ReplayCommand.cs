@@ -1,3 +1,4 @@
+using HyperSweep.Search.Spec;
 using System.CommandLine;
 using System.Globalization;
 using HyperSweep.Client.Connection;

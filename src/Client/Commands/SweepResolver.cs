@@ -1,3 +1,4 @@
+using HyperSweep.Search.Spec;
 using HyperSweep.Contracts;
 
 namespace HyperSweep.Client.Commands;

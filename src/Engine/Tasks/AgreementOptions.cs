@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Schema;
+
 namespace HyperSweep.Engine.Tasks;
 
 /// <summary>
@@ -30,27 +32,31 @@ public sealed record AgreementOptions(
     public const int DefaultMaxDistance = 20;
     public const int DefaultVocabulary = 20;
 
-    /// <summary>Throws <see cref="EngineException"/> naming the first invalid field.</summary>
-    public void Validate(string fieldPrefix = "task.data.")
+    /// <summary>
+    /// Throws <see cref="Schema.SchemaException"/> naming the first invalid field. Single values are checked by their
+    /// rules in <see cref="Schema.TaskSchema"/> as they are read; this checks how the fields fit together.
+    /// </summary>
+    public void Validate()
     {
-        Require(Size >= 1, "size", $"must be >= 1, got {Size}");
-        Require(DevSize >= 1, "dev_size", $"must be >= 1, got {DevSize}");
-        Require(TestSize >= 0, "test_size", $"must be >= 0, got {TestSize}");
-        Require(MinAttractors >= 0, "min_attractors", $"must be >= 0, got {MinAttractors}");
-        Require(MaxAttractors >= MinAttractors, "max_attractors", $"must be >= min_attractors ({MinAttractors}), got {MaxAttractors}");
-        Require(MinDistance >= 0, "min_distance", $"must be >= 0, got {MinDistance}");
-        Require(MaxDistance >= MinDistance, "max_distance", $"must be >= min_distance ({MinDistance}), got {MaxDistance}");
+        Require(MaxAttractors >= MinAttractors, TaskSchema.MaxAttractors, $"must be >= min_attractors ({MinAttractors}), got {MaxAttractors}");
+        Require(MaxDistance >= MinDistance, TaskSchema.MaxDistance, $"must be >= min_distance ({MinDistance}), got {MaxDistance}");
         var shortest = MinAttractors * AgreementLexicon.ShortestPhrase;
-        Require(MaxDistance >= shortest, "max_distance",
+        Require(MaxDistance >= shortest, TaskSchema.MaxDistance,
             $"must be >= {shortest}: min_attractors = {MinAttractors} prepositional phrases take at least {AgreementLexicon.ShortestPhrase} tokens each, got {MaxDistance}");
-        Require(Vocabulary >= 1 && Vocabulary <= AgreementLexicon.NounCount, "vocabulary",
-            $"must be in 1..{AgreementLexicon.NounCount} (nouns per number in the built-in list), got {Vocabulary}");
+        foreach (var (field, value) in new[] { (TaskSchema.Size, Size), (TaskSchema.DevSize, DevSize), (TaskSchema.TestSize, TestSize),
+                     (TaskSchema.MinAttractors, MinAttractors), (TaskSchema.MinDistance, MinDistance), (TaskSchema.Vocabulary, Vocabulary) })
+        {
+            if (field.Rule.Problem(value) is { } problem)
+            {
+                throw new SchemaException(field.Field, problem);
+            }
+        }
 
-        void Require(bool condition, string field, string message)
+        static void Require(bool condition, FieldDefinition field, string message)
         {
             if (!condition)
             {
-                throw new EngineException($"{fieldPrefix}{field}: {message}");
+                throw new SchemaException(field.Field, message);
             }
         }
     }

@@ -58,6 +58,48 @@ public sealed class TaskData
         };
     }
 
+    /// <summary>
+    /// Reads every file the definition names with the same readers <see cref="Build"/> uses, without building a
+    /// vocabulary or encoding anything, so a spec can be checked before a trial starts: missing or empty files, wrong
+    /// headers or columns, labels train does not have, text that is not UTF-8. Throws <see cref="Schema.SchemaException"/>
+    /// at the field that names the file, its message located at the file's line.
+    /// </summary>
+    public static void Check(TaskDefinition definition, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Data is not FileDataSpec spec)
+        {
+            return;
+        }
+
+        var tokenizer = new Tokenizer(spec.Lowercase);
+        int? maxLabel = null;
+        foreach (var (field, path) in new[] { (Schema.TaskSchema.Train, spec.Train), (Schema.TaskSchema.Dev, spec.Dev), (Schema.TaskSchema.Test, spec.Test) })
+        {
+            if (path is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var resolved = Path.GetFullPath(Path.Combine(baseDirectory, path));
+                if (spec.Format == DataFormat.Lines)
+                {
+                    _ = LanguageModelReader.ReadLines(resolved, tokenizer);
+                    continue;
+                }
+
+                var examples = spec.Format == DataFormat.Tsv ? ClassificationReader.ReadTsv(resolved, tokenizer, maxLabel) : ClassificationReader.ReadSst5(resolved, tokenizer);
+                maxLabel ??= Math.Max(2, examples.Max(example => example.Label) + 1) - 1;
+            }
+            catch (EngineException exception) when (exception is not Schema.SchemaException)
+            {
+                throw new Schema.SchemaException(field.Field, exception.Message);
+            }
+        }
+    }
+
     private static TaskData BuildAgreement(TaskDefinition definition, AgreementOptions options)
     {
         var generator = new AgreementGenerator(options);

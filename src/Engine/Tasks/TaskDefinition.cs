@@ -1,61 +1,33 @@
-using System.Globalization;
-using HyperSweep.Engine.Data;
+using HyperSweep.Engine.Schema;
 
 namespace HyperSweep.Engine.Tasks;
 
 /// <summary>
-/// The <c>task:</c> section of a sweep spec (see CONTRACTS.md): what kind of problem and where its data
-/// comes from. <see cref="Parse"/> validates the dictionary Search hands over and throws
-/// <see cref="EngineException"/> naming the offending field (<c>task.data.size</c>, ...).
+/// The <c>task:</c> section of a sweep spec: what kind of problem and where its data comes from. <see cref="Parse"/>
+/// reads the dictionary form with the rules of <see cref="TaskSchema"/> and throws <see cref="SchemaException"/>
+/// naming the offending field (<c>task.data.size</c>, ...).
 /// </summary>
 public sealed record TaskDefinition(TaskKind Kind, TaskDataSpec Data)
 {
-    public const string KindClassification = "classification";
-    public const string KindLanguageModel = "language_model";
-    public const string SourceAgreement = "agreement";
-    public const string SourceFiles = "files";
-
-    private static readonly Dictionary<string, TaskKind> Kinds = new(StringComparer.Ordinal)
-    {
-        [KindClassification] = TaskKind.Classification,
-        [KindLanguageModel] = TaskKind.LanguageModel,
-    };
-
-    private static readonly Dictionary<string, DataFormat> Formats = new(StringComparer.Ordinal)
-    {
-        ["tsv"] = DataFormat.Tsv,
-        ["sst5"] = DataFormat.Sst5,
-        ["lines"] = DataFormat.Lines,
-    };
-
-    private static readonly Dictionary<string, bool> Sources = new(StringComparer.Ordinal)
-    {
-        [SourceAgreement] = true,
-        [SourceFiles] = false,
-    };
-
     /// <summary>The default task of the embedded quick start: agreement classification with default options.</summary>
     public static TaskDefinition DefaultAgreement { get; } = new(TaskKind.Classification, new AgreementDataSpec(new AgreementOptions()));
 
-    /// <summary>
-    /// Parses and validates a task section: <c>{ kind: ..., data: { source: agreement | files, ... } }</c>.
-    /// </summary>
-    /// <param name="task">The section's values (any dictionary; nested sections may be any dictionary).</param>
-    /// <param name="path">The section's name in error messages.</param>
-    public static TaskDefinition Parse(IReadOnlyDictionary<string, object?> task, string path = "task")
+    /// <summary>Parses and validates a task section: <c>{ kind: ..., data: { source: agreement | files, ... } }</c>.</summary>
+    /// <param name="task">The section's values (any dictionary; the nested data section may be any dictionary).</param>
+    public static TaskDefinition Parse(IReadOnlyDictionary<string, object?> task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var section = new SpecReader(task.ToDictionary(pair => pair.Key, pair => pair.Value), path);
-        section.RejectUnknown("kind", "data");
-        var kind = section.Choice("kind", Kinds);
-        if (!section.Has("data"))
+        RejectUnknown(task, "task", [TaskSchema.Kind.Name, "data"]);
+        var kind = TaskSchema.Kind.ReadChoice(task, TaskSchema.Kinds);
+        if (!task.TryGetValue("data", out var section) || section is null)
         {
-            throw new EngineException($"{section.Field("data")}: required section is missing");
+            throw new SchemaException("task.data", "required section is missing");
         }
 
-        var data = new SpecReader(section.Raw("data"), section.Field("data"));
-        var isAgreement = data.Choice("source", Sources);
-        TaskDataSpec spec = isAgreement ? ParseAgreement(data) : ParseFiles(data, kind);
+        var data = SectionValues(section) ?? throw new SchemaException("task.data", $"expected a section of options, got {ValueRule.Show(section)}");
+        var source = TaskSchema.Source.ReadChoice(data, TaskSchema.Sources);
+        RejectUnknown(data, "task.data", [.. TaskSchema.OptionsOf(source).Select(f => f.Name)]);
+        TaskDataSpec spec = source == DataSource.Agreement ? ParseAgreement(data) : ParseFiles(data, kind);
         return new TaskDefinition(kind, spec);
     }
 
@@ -63,37 +35,37 @@ public sealed record TaskDefinition(TaskKind Kind, TaskDataSpec Data)
     public IReadOnlyDictionary<string, object?> ToDictionary()
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal);
+        void Set(FieldDefinition field, object? value)
+        {
+            if (value is not null)
+            {
+                data[field.Name] = value;
+            }
+        }
+
         switch (Data)
         {
             case AgreementDataSpec { Options: var o }:
-                data["source"] = SourceAgreement;
-                data["size"] = o.Size;
-                data["dev_size"] = o.DevSize;
-                data["test_size"] = o.TestSize;
-                data["min_attractors"] = o.MinAttractors;
-                data["max_attractors"] = o.MaxAttractors;
-                data["min_distance"] = o.MinDistance;
-                data["max_distance"] = o.MaxDistance;
-                data["vocabulary"] = o.Vocabulary;
-                data["seed"] = o.Seed;
+                Set(TaskSchema.Source, TaskSchema.Sources.NameOf(DataSource.Agreement));
+                Set(TaskSchema.Size, o.Size);
+                Set(TaskSchema.DevSize, o.DevSize);
+                Set(TaskSchema.TestSize, o.TestSize);
+                Set(TaskSchema.MinAttractors, o.MinAttractors);
+                Set(TaskSchema.MaxAttractors, o.MaxAttractors);
+                Set(TaskSchema.MinDistance, o.MinDistance);
+                Set(TaskSchema.MaxDistance, o.MaxDistance);
+                Set(TaskSchema.Vocabulary, o.Vocabulary);
+                Set(TaskSchema.Seed, o.Seed);
                 break;
             case FileDataSpec f:
-                data["source"] = SourceFiles;
-                data["format"] = Formats.First(pair => pair.Value == f.Format).Key;
-                data["train"] = f.Train;
-                data["dev"] = f.Dev;
-                if (f.Test is not null)
-                {
-                    data["test"] = f.Test;
-                }
-
-                data["lowercase"] = f.Lowercase;
-                data["min_count"] = f.MinCount;
-                if (f.MaxVocab is { } maxVocab)
-                {
-                    data["max_vocab"] = maxVocab;
-                }
-
+                Set(TaskSchema.Source, TaskSchema.Sources.NameOf(DataSource.Files));
+                Set(TaskSchema.Format, TaskSchema.Formats.NameOf(f.Format));
+                Set(TaskSchema.Train, f.Train);
+                Set(TaskSchema.Dev, f.Dev);
+                Set(TaskSchema.Test, f.Test);
+                Set(TaskSchema.Lowercase, f.Lowercase);
+                Set(TaskSchema.MinCount, f.MinCount);
+                Set(TaskSchema.MaxVocab, f.MaxVocab);
                 break;
             default:
                 throw new InvalidOperationException($"unknown data spec {Data.GetType().Name}");
@@ -101,64 +73,70 @@ public sealed record TaskDefinition(TaskKind Kind, TaskDataSpec Data)
 
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["kind"] = Kind == TaskKind.Classification ? KindClassification : KindLanguageModel,
+            [TaskSchema.Kind.Name] = KindName(Kind),
             ["data"] = data,
         };
     }
 
-    /// <summary>The YAML-ish name of a kind (<c>classification</c>, <c>language_model</c>).</summary>
-    public static string KindName(TaskKind kind) => kind == TaskKind.Classification ? KindClassification : KindLanguageModel;
+    /// <summary>The spec's name of a kind (<c>classification</c>, <c>language_model</c>).</summary>
+    public static string KindName(TaskKind kind) => TaskSchema.Kinds.NameOf(kind);
 
-    private static AgreementDataSpec ParseAgreement(SpecReader data)
+    /// <summary>A nested section as a string-keyed dictionary (YAML and JSON readers give different dictionary types).</summary>
+    internal static IReadOnlyDictionary<string, object?>? SectionValues(object? section) => section switch
     {
-        data.RejectUnknown("source", "size", "dev_size", "test_size", "min_attractors", "max_attractors",
-            "min_distance", "max_distance", "vocabulary", "seed");
-        var defaults = new AgreementOptions();
+        IReadOnlyDictionary<string, object?> typed => typed,
+        IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+        System.Collections.IDictionary untyped => untyped.Keys.Cast<object>().ToDictionary(
+            k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? "", k => untyped[k], StringComparer.Ordinal),
+        _ => null,
+    };
+
+    private static void RejectUnknown(IReadOnlyDictionary<string, object?> values, string section, IReadOnlyList<string> accepted)
+    {
+        foreach (var key in values.Keys)
+        {
+            if (!accepted.Contains(key))
+            {
+                throw new SchemaException($"{section}.{key}", $"unknown field; accepted here: {string.Join(", ", accepted)}");
+            }
+        }
+    }
+
+    private static AgreementDataSpec ParseAgreement(IReadOnlyDictionary<string, object?> data)
+    {
         var options = new AgreementOptions(
-            Size: data.Int("size", defaults.Size),
-            DevSize: data.Int("dev_size", defaults.DevSize),
-            TestSize: data.Int("test_size", defaults.TestSize),
-            MinAttractors: data.Int("min_attractors", defaults.MinAttractors),
-            MaxAttractors: data.Int("max_attractors", defaults.MaxAttractors),
-            MinDistance: data.Int("min_distance", defaults.MinDistance),
-            MaxDistance: data.Int("max_distance", defaults.MaxDistance),
-            Vocabulary: data.Int("vocabulary", defaults.Vocabulary),
-            Seed: data.Int("seed", defaults.Seed));
-        options.Validate(data.Path + ".");
+            Size: TaskSchema.Size.ReadInt(data),
+            DevSize: TaskSchema.DevSize.ReadInt(data),
+            TestSize: TaskSchema.TestSize.ReadInt(data),
+            MinAttractors: TaskSchema.MinAttractors.ReadInt(data),
+            MaxAttractors: TaskSchema.MaxAttractors.ReadInt(data),
+            MinDistance: TaskSchema.MinDistance.ReadInt(data),
+            MaxDistance: TaskSchema.MaxDistance.ReadInt(data),
+            Vocabulary: TaskSchema.Vocabulary.ReadInt(data),
+            Seed: TaskSchema.Seed.ReadInt(data));
+        options.Validate();
         return new AgreementDataSpec(options);
     }
 
-    private static FileDataSpec ParseFiles(SpecReader data, TaskKind kind)
+    private static FileDataSpec ParseFiles(IReadOnlyDictionary<string, object?> data, TaskKind kind)
     {
-        data.RejectUnknown("source", "format", "train", "dev", "test", "lowercase", "min_count", "max_vocab");
-        var format = data.Choice("format", Formats);
+        var format = TaskSchema.Format.ReadChoice(data, TaskSchema.Formats);
         var fitsKind = format == DataFormat.Lines ? kind == TaskKind.LanguageModel : kind == TaskKind.Classification;
         if (!fitsKind)
         {
-            var needed = format == DataFormat.Lines ? KindLanguageModel : KindClassification;
-            throw new EngineException(
-                $"{data.Field("format")}: format '{Formats.First(pair => pair.Value == format).Key}' needs kind {needed}, but the task's kind is {KindName(kind)}");
-        }
-
-        var minCount = data.Int("min_count", 1);
-        if (minCount < 1)
-        {
-            throw new EngineException($"{data.Field("min_count")}: must be >= 1, got {minCount.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        var maxVocab = data.OptionalInt("max_vocab");
-        if (maxVocab is < 4)
-        {
-            throw new EngineException($"{data.Field("max_vocab")}: must be >= 4 (3 special tokens and at least one word), got {maxVocab}");
+            var needed = format == DataFormat.Lines ? TaskKind.LanguageModel : TaskKind.Classification;
+            throw new SchemaException(
+                TaskSchema.Format.Field,
+                $"format '{TaskSchema.Formats.NameOf(format)}' needs kind {KindName(needed)}, but the task's kind is {KindName(kind)}");
         }
 
         return new FileDataSpec(
             format,
-            data.RequiredString("train"),
-            data.RequiredString("dev"),
-            data.OptionalString("test"),
-            data.Bool("lowercase", false),
-            minCount,
-            maxVocab);
+            TaskSchema.Train.ReadRequiredText(data),
+            TaskSchema.Dev.ReadRequiredText(data),
+            TaskSchema.Test.ReadText(data),
+            TaskSchema.Lowercase.ReadBool(data),
+            TaskSchema.MinCount.ReadInt(data),
+            TaskSchema.MaxVocab.ReadOptionalInt(data));
     }
 }

@@ -1,6 +1,9 @@
 namespace HyperSweep.Engine.Training;
 
-/// <summary>The per-epoch metric names of CONTRACTS.md, as used in reports, objectives and exports.</summary>
+/// <summary>
+/// The per-epoch metric names, as used in reports, objectives and exports (constants, so code can switch on them);
+/// their directions and task kinds are in <see cref="Schema.MetricSchema"/>.
+/// </summary>
 public static class MetricNames
 {
     public const string TrainLoss = "train_loss";

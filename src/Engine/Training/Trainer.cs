@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Engine.Data;
 using HyperSweep.Engine.Models;
 using HyperSweep.Engine.Optimizers;

@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Schema;
+using HyperSweep.Search;
 using HyperSweep.Engine.Tasks;
 
 namespace HyperSweep.Engine.Training;
@@ -18,13 +20,13 @@ public static class TrialRunner
     /// <summary>
     /// Checks a request without reading data or building a model: objective vs task kind, every
     /// hyper-parameter, arch vs task kind, the budget. Throws <see cref="EngineException"/> naming the field or
-    /// parameter; returns the parsed parameters. Cheap enough to run for every trial of a spec at submit time.
+    /// parameter; returns the parsed parameters.
     /// </summary>
     public static HyperParameters Validate(TrialRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var objective = request.Objective ?? Objective.DefaultFor(request.Task.Kind);
-        objective.Validate(request.Task.Kind);
+        var objective = request.Objective ?? MetricSchema.DefaultObjective(request.Task.Kind);
+        MetricSchema.Check(objective, request.Task.Kind);
         var parameters = HyperParameters.Parse(request.Parameters, request.Task.Kind);
         ModelFactory.CheckFits(request.Task.Kind, parameters);
         new TrainerOptions(request.MaxEpochs, objective, request.Seed, request.EarlyStopping, parameters.LrDecay, parameters.LrPatience).Validate();
@@ -36,7 +38,7 @@ public static class TrialRunner
     public static TrialSetup Prepare(TrialRequest request, TaskDataCache? cache = null)
     {
         var parameters = Validate(request);
-        var objective = request.Objective ?? Objective.DefaultFor(request.Task.Kind);
+        var objective = request.Objective ?? MetricSchema.DefaultObjective(request.Task.Kind);
         var options = new TrainerOptions(request.MaxEpochs, objective, request.Seed, request.EarlyStopping, parameters.LrDecay, parameters.LrPatience);
         var data = cache is null ? TaskData.Build(request.Task, request.BaseDirectory) : cache.GetOrBuild(request.Task, request.BaseDirectory);
         var model = ModelFactory.Create(data, parameters, request.Seed, request.BaseDirectory);

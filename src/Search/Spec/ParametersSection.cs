@@ -16,17 +16,18 @@ internal static class ParametersSection
     private static readonly string[] Distributions =
         ["categorical", "int_uniform", "uniform", "log_uniform", "log_uniform_values", "int_log_uniform"];
 
-    public static SearchSpace Parse(SpecNode node, IReadOnlyDictionary<string, object> model, StrategySpec strategy, SpecNode? strategyNode)
+    public static SearchSpace Parse(
+        SpecNode node, IReadOnlyDictionary<string, object> model, StrategySpec strategy, SpecNode? strategyNode, ISweepSchema schema, string taskKind)
     {
         var parameters = new List<SearchParameter>();
         var declared = new Dictionary<string, SearchParameter>(StringComparer.Ordinal);
-        foreach (var (name, definition, keyMark) in node.Map(Vocabulary.HyperParameters.ToArray()))
+        foreach (var (name, definition, keyMark) in node.Map([.. schema.HyperParameters]))
         {
             if (model.ContainsKey(name))
             {
                 throw definition.ErrorAt(keyMark, definition.Path, $"'{name}' is both a fixed model setting and a searched parameter");
             }
-            var parameter = Parameter(name, definition, declared);
+            var parameter = Parameter(name, definition, declared, new ValueCheck(schema, taskKind, name));
             parameters.Add(parameter);
             declared.Add(name, parameter);
         }
@@ -38,11 +39,11 @@ internal static class ParametersSection
         return space;
     }
 
-    private static SearchParameter Parameter(string name, SpecNode node, IReadOnlyDictionary<string, SearchParameter> declared)
+    private static SearchParameter Parameter(string name, SpecNode node, IReadOnlyDictionary<string, SearchParameter> declared, ValueCheck check)
     {
         if (node.Node is YamlSequenceNode)
         {
-            return new SearchParameter(name, Categorical(node));
+            return new SearchParameter(name, Categorical(node, check));
         }
         var fields = node.Map(Fields).ToDictionary(f => f.Key, f => f.Value);
         var hasChoices = fields.ContainsKey("values") || fields.ContainsKey("value");
@@ -68,14 +69,14 @@ internal static class ParametersSection
                 throw stepNode.Error("'step' applies to a min/max range, not to a list of values");
             }
             domain = fields.TryGetValue("values", out var valuesNode)
-                ? Categorical(valuesNode)
-                : new CategoricalDomain([fields["value"].Scalar() ?? throw fields["value"].Error("'value' needs a value")]);
+                ? Categorical(valuesNode, check)
+                : new CategoricalDomain([check.Accepted(fields["value"], fields["value"].Scalar() ?? throw fields["value"].Error("'value' needs a value"))]);
         }
         else if (hasRange)
         {
             try
             {
-                domain = Range(node, fields, distribution, distributionNode);
+                domain = Range(node, fields, distribution, distributionNode, check);
             }
             catch (ArgumentException e)
             {
@@ -90,7 +91,7 @@ internal static class ParametersSection
         return new SearchParameter(name, domain, when);
     }
 
-    private static CategoricalDomain Categorical(SpecNode node)
+    private static CategoricalDomain Categorical(SpecNode node, ValueCheck check)
     {
         var items = node.Sequence();
         if (items.Count == 0)
@@ -109,12 +110,12 @@ internal static class ParametersSection
             {
                 throw item.Error($"value {SpecNode.DescribeValue(value)} is listed twice");
             }
-            values.Add(value);
+            values.Add(check.Accepted(item, value));
         }
         return new CategoricalDomain(values);
     }
 
-    private static ParameterDomain Range(SpecNode node, Dictionary<string, SpecNode> fields, string? distribution, SpecNode? distributionNode)
+    private static ParameterDomain Range(SpecNode node, Dictionary<string, SpecNode> fields, string? distribution, SpecNode? distributionNode, ValueCheck check)
     {
         if (!fields.TryGetValue("min", out var minNode) || !fields.TryGetValue("max", out var maxNode))
         {
@@ -128,9 +129,19 @@ internal static class ParametersSection
         {
             throw distributionNode!.Error("distribution categorical needs 'values', not min/max");
         }
-        distribution ??= minValue is long && maxValue is long && (stepValue is null or long) ? "int_uniform" : "uniform";
+        var kind = check.Kind;
+        if (kind is SchemaValueKind.Boolean or SchemaValueKind.Text)
+        {
+            throw node.Error($"'{check.Parameter}' takes {(kind == SchemaValueKind.Boolean ? "true or false" : "names")}, not a range: list them under 'values'");
+        }
+        // The parameter's own kind decides how a range without a distribution is read: lr 0..1 is real, layers 1..4 integer.
+        distribution ??= kind == SchemaValueKind.Integer ? "int_uniform" : "uniform";
         var isInt = distribution is "int_uniform" or "int_log_uniform";
         var isLog = distribution is "log_uniform" or "log_uniform_values" or "int_log_uniform";
+        if (!isInt && kind == SchemaValueKind.Integer)
+        {
+            throw distributionNode!.Error($"'{check.Parameter}' takes integers: use int_uniform or int_log_uniform");
+        }
         if (isInt)
         {
             var min = minNode.Long();
@@ -152,6 +163,13 @@ internal static class ParametersSection
             {
                 throw stepNode.Error($"{distribution} cannot have a step");
             }
+            if ((max - min) % step != 0)
+            {
+                var last = min + (max - min) / step * step;
+                throw stepNode!.Error($"max {max} is not min {min} plus a whole number of steps {step}: the last value would be {last}; set max to {last} or {last + step}");
+            }
+            check.Accepted(minNode, min);
+            check.Accepted(maxNode, max);
             return new IntDomain(min, max, step, isLog);
         }
         var low = minNode.Double();
@@ -184,7 +202,16 @@ internal static class ParametersSection
             {
                 throw stepNode.Error($"step must be a positive number, not {floatStep}");
             }
+            var steps = (high - low) / floatStep.Value;
+            if (Math.Abs(steps - Math.Round(steps)) > 1e-9 * Math.Max(1, steps))
+            {
+                var last = low + Math.Floor(steps) * floatStep.Value;
+                throw stepNode.Error(
+                    $"max {high} is not min {low} plus a whole number of steps {floatStep}: the last value would be {last:G15}; set max to {last:G15} or {last + floatStep.Value:G15}");
+            }
         }
+        check.Accepted(minNode, low);
+        check.Accepted(maxNode, high);
         return new FloatDomain(low, high, floatStep, isLog);
     }
 

@@ -38,6 +38,44 @@ internal sealed class SpecNode
     public SpecException ErrorAt(Mark mark, string field, string problem) =>
         new(Source, field, mark.Line, mark.Column, problem);
 
+    /// <summary>An error at this node that names <paramref name="field"/> (a field under it the spec did not write).</summary>
+    public SpecException Error(string problem, string field) =>
+        ErrorAt(Node is YamlScalarNode ? Node.Start : KeyMark ?? Node.Start, field, problem);
+
+    /// <summary>
+    /// The node of a dotted field below this one (<c>task.data.size</c> from the root), or the deepest enclosing node
+    /// the spec wrote when the field itself is missing, so an error lands where the user can add or fix it.
+    /// </summary>
+    public SpecNode Locate(string field)
+    {
+        var node = this;
+        foreach (var key in field.Split('.'))
+        {
+            if (node.Node is not YamlMappingNode mapping)
+            {
+                break;
+            }
+
+            var entry = mapping.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: var k } && k == key);
+            if (entry.Key is null)
+            {
+                break;
+            }
+
+            node = new SpecNode(Source, node.Child(key), entry.Value, entry.Key.Start);
+        }
+
+        return node;
+    }
+
+    /// <summary>The node as plain values: scalars as <see cref="Scalar"/> reads them, maps as dictionaries, lists as lists.</summary>
+    public object? ToPlain() => Node switch
+    {
+        YamlMappingNode => Map().ToDictionary(e => e.Key, e => e.Value.ToPlain(), StringComparer.Ordinal),
+        YamlSequenceNode => Sequence().Select(item => item.ToPlain()).ToList(),
+        _ => Scalar(),
+    };
+
     public string Child(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     /// <summary>The node as a map; keys in document order. Unknown keys are refused, naming the allowed ones.</summary>
@@ -60,7 +98,9 @@ internal sealed class SpecNode
             }
             if (allowed.Length > 0 && !allowed.Contains(key))
             {
-                throw ErrorAt(keyNode.Start, Child(key), $"unknown field '{key}'; expected one of: {string.Join(", ", allowed)}");
+                var closest = Suggestions.Closest(key, allowed);
+                var hint = closest.Count == 0 ? "" : $"; did you mean '{closest[0]}'?";
+                throw ErrorAt(keyNode.Start, Child(key), $"unknown field '{key}'{hint} (expected one of: {string.Join(", ", allowed)})");
             }
             entries.Add((key, new SpecNode(Source, Child(key), valueNode, keyNode.Start), keyNode.Start));
         }
@@ -130,7 +170,9 @@ internal sealed class SpecNode
         {
             return text;
         }
-        throw Error($"must be one of {string.Join(", ", choices)}, not {DescribeValue(value)}");
+        var closest = value is string typed ? Suggestions.Closest(typed, choices) : [];
+        var hint = closest.Count == 0 ? "" : $"; did you mean '{closest[0]}'?";
+        throw Error($"must be one of {string.Join(", ", choices)}, not {DescribeValue(value)}{hint}");
     }
 
     public long Long(long min = long.MinValue)

@@ -12,7 +12,7 @@ public sealed record SweepSpec(
     string Name,
     TaskSpec Task,
     IReadOnlyDictionary<string, object> Model,
-    ObjectiveSpec Objective,
+    Objective Objective,
     StrategySpec Strategy,
     SearchSpace Parameters,
     PrunerSpec Pruner,

@@ -19,15 +19,22 @@ public static partial class SweepSpecParser
     private static readonly string[] TopLevelFields =
         ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "budget", "concurrency"];
 
-    public static SweepSpec ParseFile(string path)
+    /// <summary>Reads a spec file and checks the data files it names, relative to the file's folder.</summary>
+    public static SweepSpec ParseFile(string path, ISweepSchema schema)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
+        return Parse(File.ReadAllText(path), Path.GetFileName(path), schema, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public static SweepSpec Parse(string yaml, string source = "<spec>")
+    /// <summary>Parses spec text and checks every value against <paramref name="schema"/>.</summary>
+    /// <param name="dataDirectory">
+    /// The folder relative data paths resolve against; when given, the data files are opened and checked as training
+    /// will read them. Null checks the text only.
+    /// </param>
+    public static SweepSpec Parse(string yaml, string source, ISweepSchema schema, string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(schema);
         var stream = new YamlStream();
         try
         {
@@ -73,20 +80,23 @@ public static partial class SweepSpecParser
         {
             description.String();
         }
-        var task = fields.TryGetValue("task", out var taskNode) ? TaskSection.Parse(taskNode) : TaskSection.Default;
-        var model = fields.TryGetValue("model", out var modelNode) ? Model(modelNode) : new Dictionary<string, object>();
-        var objective = fields.TryGetValue("objective", out var objectiveNode)
-            ? Objective(objectiveNode, task)
-            : new ObjectiveSpec("val_loss", StudyDirection.Minimize);
+        var task = TaskSection.Parse(fields.GetValueOrDefault("task"), schema, root);
+        var model = fields.TryGetValue("model", out var modelNode) ? Model(modelNode, schema, task.Kind) : new Dictionary<string, object>();
+        var objective = ReadObjective(fields.GetValueOrDefault("objective"), schema, task.Kind);
         var strategy = fields.TryGetValue("strategy", out var strategyNode)
             ? Strategy(strategyNode)
             : new StrategySpec(SearchMethod.Random, DefaultRandomTrials, 0, Sampling.GridSampler.DefaultMaxPoints);
         var parameters = fields.TryGetValue("parameters", out var parametersNode)
-            ? ParametersSection.Parse(parametersNode, model, strategy, strategyNode)
+            ? ParametersSection.Parse(parametersNode, model, strategy, strategyNode, schema, task.Kind)
             : new Spaces.SearchSpace([]);
         var pruner = fields.TryGetValue("pruner", out var prunerNode) ? PrunerSection.Parse(prunerNode) : PrunerSpec.Median;
         var budget = fields.TryGetValue("budget", out var budgetNode) ? Budget(budgetNode) : new BudgetSpec(DefaultMaxEpochs, null);
         var concurrency = fields.TryGetValue("concurrency", out var concurrencyNode) ? concurrencyNode.Int(min: 1) : DefaultConcurrency;
+        if (dataDirectory is not null)
+        {
+            TaskSection.CheckData(task, schema, dataDirectory, root);
+        }
+
         return new SweepSpec(name, task, model, objective, strategy, parameters, pruner, budget, concurrency);
     }
 
@@ -104,32 +114,33 @@ public static partial class SweepSpecParser
         return NamePattern().IsMatch(stem) ? stem : "sweep";
     }
 
-    private static Dictionary<string, object> Model(SpecNode node)
+    private static Dictionary<string, object> Model(SpecNode node, ISweepSchema schema, string taskKind)
     {
         var model = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value, _) in node.Map(Vocabulary.HyperParameters.ToArray()))
+        foreach (var (key, value, _) in node.Map([.. schema.HyperParameters]))
         {
-            model[key] = value.Scalar() ?? throw value.Error("a fixed model setting needs a value");
+            var setting = value.Scalar() ?? throw value.Error("a fixed model setting needs a value");
+            if (schema.CheckValue(taskKind, key, setting) is { } problem)
+            {
+                throw value.Error(problem);
+            }
+
+            model[key] = setting;
         }
+
         return model;
     }
 
-    private static ObjectiveSpec Objective(SpecNode node, TaskSpec task)
+    /// <summary>The objective: a metric the task reports (default: the task's first, e.g. dev accuracy) and its direction.</summary>
+    private static Objective ReadObjective(SpecNode? node, ISweepSchema schema, string taskKind)
     {
-        var fields = node.Map("metric", "direction").ToDictionary(f => f.Key, f => f.Value);
-        var metric = fields.TryGetValue("metric", out var metricNode) ? metricNode.OneOf(Vocabulary.Metrics) : "val_loss";
-        if (metric == "val_accuracy" && task.Kind != "classification")
-        {
-            throw metricNode!.Error($"val_accuracy exists only for classification tasks, this task is {task.Kind}");
-        }
-        if (metric == "val_perplexity" && task.Kind != "language_model")
-        {
-            throw metricNode!.Error($"val_perplexity exists only for language_model tasks, this task is {task.Kind}");
-        }
+        var metrics = schema.MetricsFor(taskKind);
+        var fields = node?.Map("metric", "direction").ToDictionary(f => f.Key, f => f.Value) ?? [];
+        var metric = fields.TryGetValue("metric", out var metricNode) ? metricNode.OneOf(metrics) : metrics[0];
         var direction = fields.TryGetValue("direction", out var directionNode)
             ? directionNode.OneOf(["minimize", "maximize"]) == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize
-            : Vocabulary.NaturalDirection(metric);
-        return new ObjectiveSpec(metric, direction);
+            : schema.NaturalDirection(metric);
+        return new Objective(metric, direction);
     }
 
     private static StrategySpec Strategy(SpecNode node)

@@ -1,11 +1,8 @@
 namespace HyperSweep.Search.Spec;
 
 /// <summary>
-/// The task section, passed through to the Engine as structured data: <see cref="Kind"/> and the
-/// <see cref="Data"/> map (string → scalar or nested map). Search checks only the shape (kind, source,
-/// format, required paths); the Engine validates the rest.
+/// The task section as the schema accepted it: its <see cref="Kind"/> and the whole section as plain values
+/// (<c>{kind, data: {...}}</c>: strings, longs, doubles, bools and nested maps), which the Engine reads into its
+/// typed task definition.
 /// </summary>
-public sealed record TaskSpec(string Kind, IReadOnlyDictionary<string, object?> Data)
-{
-    public string Source => (string)Data["source"]!;
-}
+public sealed record TaskSpec(string Kind, IReadOnlyDictionary<string, object?> Section);

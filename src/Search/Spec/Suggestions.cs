@@ -1,4 +1,4 @@
-namespace HyperSweep.Client.Commands;
+namespace HyperSweep.Search.Spec;
 
 /// <summary>"Did you mean" candidates: the known names closest to a mistyped one by edit distance (or sharing its prefix).</summary>
 public static class Suggestions
