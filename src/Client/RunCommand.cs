@@ -1,7 +1,8 @@
 using System.CommandLine;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
-using HyperSweep.Grains.Planning;
+using HyperSweep.Client.Commands;
+using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo;
 using Spectre.Console;
 
@@ -56,27 +57,13 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        string? specText = null;
+        LoadedSpec? loaded = null;
         if (request.Spec is { } file)
         {
-            if (!file.Exists)
+            var schema = request.Workload == WorkloadKind.Synthetic ? SyntheticSchema.Instance : null;
+            loaded = await SpecFile.LoadAsync(file, "hypersweep run", stderr, schema);
+            if (loaded is null)
             {
-                await stderr.WriteLineAsync($"hypersweep run: spec file not found: {file.FullName}");
-                return ExitCodes.BadInput;
-            }
-
-            specText = await File.ReadAllTextAsync(file.FullName);
-            try
-            {
-                new SearchSweepPlanFactory().Create(specText, request.Spec.ToString());
-            }
-            catch (SweepSpecException exception)
-            {
-                foreach (var error in exception.Errors)
-                {
-                    await stderr.WriteLineAsync(error.ToString());
-                }
-
                 return ExitCodes.BadInput;
             }
         }
@@ -84,7 +71,7 @@ public static class RunCommand
         var clusterAddress = ClusterOption.Resolve(request.Cluster);
         if (clusterAddress is not null)
         {
-            return await RunOnCluster(clusterAddress, request, specText, stdout, stderr);
+            return await RunOnCluster(clusterAddress, request, loaded, stdout, stderr);
         }
 
         var options = new HyperSweepSiloOptions
@@ -120,12 +107,12 @@ public static class RunCommand
 
             await using (silo)
             {
-                return await RunOnSilo(silo.Grains, request, specText, interrupted.Token, stdout, stderr);
+                return await RunOnSilo(silo.Grains, request, loaded, interrupted.Token, stdout, stderr);
             }
         }
     }
 
-    private static async Task<int> RunOnCluster(string address, RunRequest request, string? specText, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RunOnCluster(string address, RunRequest request, LoadedSpec? loaded, TextWriter stdout, TextWriter stderr)
     {
         ClusterAddress target;
         try
@@ -157,18 +144,18 @@ public static class RunCommand
 
         await using (session)
         {
-            return await RunOnSilo(session.Grains, request, specText, interrupted.Token, stdout, stderr);
+            return await RunOnSilo(session.Grains, request, loaded, interrupted.Token, stdout, stderr);
         }
     }
 
     private static async Task<int> RunOnSilo(
-        IGrainFactory grains, RunRequest request, string? specText, CancellationToken interrupted, TextWriter stdout, TextWriter stderr)
+        IGrainFactory grains, RunRequest request, LoadedSpec? loaded, CancellationToken interrupted, TextWriter stdout, TextWriter stderr)
     {
         var sweepId = request.Resume ?? SweepIds.New();
         var sweep = grains.GetGrain<ISweepGrain>(sweepId);
-        if (specText is not null)
+        if (loaded is not null)
         {
-            var submitted = await sweep.Submit(new SweepSubmission(specText, request.Spec!.ToString()));
+            var submitted = await sweep.Submit(new SweepSubmission(loaded.Text, request.Spec!.ToString(), BaseDirectory: loaded.Folder));
             if (!submitted.Accepted)
             {
                 foreach (var error in submitted.Errors)

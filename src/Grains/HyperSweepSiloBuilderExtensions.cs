@@ -1,4 +1,5 @@
 using HyperSweep.Grains.Journal;
+using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Placement;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Telemetry;
@@ -15,9 +16,10 @@ namespace HyperSweep.Grains;
 public static class HyperSweepSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds the training slots, the sweep wake-up task and the options. The caller (or a later call) chooses
-    /// the <see cref="Planning.ISweepPlanFactory"/> and <see cref="ITrialWorkload"/>; grain storage is
-    /// configured separately (<see cref="Storage.SqliteGrainStorageExtensions"/> in dev mode).
+    /// Adds the training slots, the sweep wake-up task, the spec planner and the options. The caller chooses the
+    /// <see cref="ITrialWorkload"/> (sweeps are checked against its schema unless an <see cref="ISweepSchemaSource"/>
+    /// is registered first, as a data-root confinement is); grain storage is configured separately
+    /// (<see cref="Storage.SqliteGrainStorageExtensions"/> in dev mode).
     /// </summary>
     public static ISiloBuilder AddHyperSweep(
         this ISiloBuilder builder,
@@ -28,6 +30,8 @@ public static class HyperSweepSiloBuilderExtensions
         services.AddOptions<TrainingSlotOptions>().Configure(o => slots?.Invoke(o)).Validate(o => o.Slots >= 1, "TrainingSlots:Slots must be at least 1");
         services.AddOptions<SweepServiceOptions>().Configure(o => service?.Invoke(o));
         services.TryAddSingleton<TrainingSlots>();
+        services.TryAddSingleton<ISweepSchemaSource, WorkloadSchemaSource>();
+        services.TryAddSingleton<SweepPlanner>();
         builder.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         // One store per coordinator activation, over the silo's default grain storage (SQLite, Redis or memory).
         services.TryAddTransient(sp => new SweepStore(

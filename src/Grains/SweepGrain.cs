@@ -1,12 +1,14 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Globalization;
 using HyperSweep.Contracts;
+using HyperSweep.Grains.Coordination;
 using HyperSweep.Grains.Journal;
 using HyperSweep.Grains.Liveness;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Telemetry;
-using HyperSweep.Search;
 using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
+using HyperSweep.Search.Spaces;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -17,42 +19,40 @@ using TrialState = HyperSweep.Contracts.TrialState;
 namespace HyperSweep.Grains;
 
 /// <summary>
-/// The coordinator of one sweep. It keeps the spec, the trial table, the sampler cursor and the pruning log in
-/// its persisted state (written at every change that matters, before it answers; <see cref="SweepStore"/> stores
-/// it as a header plus journal segments, so a write costs the same late in a sweep as early), rebuilds the Search
-/// library's <see cref="PruningSession"/> from that log when it activates, and starts trials up to the spec's
-/// concurrency on silos with free training slots (placement hints, see <see cref="Dispatch"/>). A keep-alive
-/// timer re-queues trials whose silo left the cluster (as a new attempt that resumes from the checkpoint) and
-/// retries dispatching; it is stopped when the sweep ends.
+/// The coordinator of one sweep: Orleans glue around pure parts — the <see cref="SweepPlan"/> (what to run), the
+/// <see cref="TrialTable"/> (rows, queues, the one ranking), the Search library's pruning session (when to stop), the
+/// <see cref="SiloPicker"/> (where to start) and the <see cref="SweepStore"/> journal (written at every change that
+/// matters, before it answers). It creates trials up to the spec's concurrency, starts them on silos with free
+/// training slots (placement hints), answers each epoch report with continue or prune, and a keep-alive monitor
+/// re-queues trials whose silo left the cluster (a new attempt resumes from the checkpoint) and retries dispatching.
 /// </summary>
 public sealed class SweepGrain(
     SweepStore state,
-    ISweepPlanFactory planFactory,
+    SweepPlanner planner,
     IClusterMembershipService membership,
     IOptions<SweepServiceOptions> options,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain, ISweepDispatch
 {
-    private readonly SortedSet<int> _pending = [];
-    private readonly HashSet<int> _running = [];
-    private readonly Dictionary<string, int> _siloCapacity = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _busySilos = new(StringComparer.Ordinal);
-    // Trials the coordinator ended (pruned) whose thread may still hold its slot until it reports the outcome.
-    private readonly Dictionary<int, (string Silo, DateTime Since)> _draining = [];
-    private ISweepPlan? _plan;
+    private readonly SiloPicker _silos = new();
+    private SweepPlan? _plan;
+    private TrialTable? _table;
+    private ISampler? _sampler;
     private PruningSession? _pruning;
     private IGrainTimer? _monitor;
     private Activity? _span;
-    // Continue-verdict reports are persisted by the next monitor tick rather than one write each: the epoch is
-    // already durable in its trial grain's state (persisted before it is reported), and a re-activated
-    // coordinator reconciles its running trials from those states (see OnActivateAsync).
+    // Continue-verdict reports are persisted by the next monitor tick rather than one write each: the epoch is already
+    // durable in its trial grain's state, and a re-activated coordinator reconciles running trials from those states.
     private bool _dirty;
-    // A DispatchQueued message to this grain is on its way (see QueueDispatch).
-    private bool _dispatchQueued;
+    private bool _dispatchQueued; // a DispatchQueued message to this grain is on its way (see QueueDispatch)
     private DateTime _nextProbe;
 
     private string SweepId => this.GetPrimaryKeyString();
 
     private SweepGrainState S => state.State;
+
+    private SweepPlan Plan => _plan!;
+
+    private TrialTable Table => _table!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -62,31 +62,17 @@ public sealed class SweepGrain(
             return;
         }
 
-        _plan = planFactory.Create(S.SpecText, S.SourceName);
-        _pruning = PruningSession.Rebuild(
-            SweepId,
-            Direction(_plan.Objective),
-            PrunerFactory.Create(_plan.Pruner),
+        Load(planner.Plan(S.SpecText, S.SourceName, S.BaseDirectory ?? Directory.GetCurrentDirectory(), checkData: false));
+        _pruning = PruningSession.Rebuild(SweepId, Plan.Objective.Direction, PrunerFactory.Create(Plan.Pruner),
             S.PruningLog.Select(e => e.End is { } end ? PruningEvent.Finished(e.Trial, ToSearch(end)) : PruningEvent.Reported(e.Trial, e.Step, e.Value)));
-        foreach (var trial in S.Trials)
+        foreach (var record in S.Trials.Where(r => r.Parameters is null))
         {
-            if (trial.State == TrialState.Pending)
-            {
-                _pending.Add(trial.Number);
-            }
-            else if (trial.State == TrialState.Running)
-            {
-                _running.Add(trial.Number);
-            }
+            record.Parameters = Parameters(_sampler!.ParametersFor(record.Number)); // sweeps stored before proposals were
         }
 
         if (!IsFinal(S.State))
         {
-            if (S.TraceParent is not null)
-            {
-                _span = SweepTracing.Start(SweepId, S.Name, S.TraceParent);
-            }
-
+            _span = S.TraceParent is null ? null : SweepTracing.Start(SweepId, S.Name, S.TraceParent);
             await Reconcile();
             StartMonitor();
         }
@@ -103,61 +89,6 @@ public sealed class SweepGrain(
         _span = null;
     }
 
-    /// <summary>
-    /// Catches up with epochs that trials persisted and reported after this coordinator's last write (a crash
-    /// between a Continue verdict and the next flush). Each trial's own history is the source of truth.
-    /// </summary>
-    private async Task Reconcile()
-    {
-        foreach (var trial in S.Trials.Where(t => !t.IsFinal && t.Attempts.Count > 0))
-        {
-            IReadOnlyList<EpochMetrics> history;
-            try
-            {
-                history = await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, trial.Number)).GetHistory();
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "Could not read trial {Trial} of {Sweep} to reconcile it", trial.Number, SweepId);
-                continue;
-            }
-
-            foreach (var metrics in history.Where(m => m.Epoch > trial.LastEpoch).OrderBy(m => m.Epoch))
-            {
-                if (metrics.Values.TryGetValue(_plan!.Objective.Metric, out var value))
-                {
-                    Record(trial, metrics.Epoch, value);
-                    _pruning!.Report(trial.Number, metrics.Epoch, value);
-                    _dirty = true;
-                }
-            }
-        }
-
-        if (_dirty)
-        {
-            await Save();
-        }
-    }
-
-    private void Record(TrialRecord trial, int epoch, double value)
-    {
-        trial.LastEpoch = epoch;
-        trial.LastValue = value;
-        if (trial.BestValue is not { } best || _plan!.Objective.IsBetter(value, best))
-        {
-            trial.BestValue = value;
-            trial.BestEpoch = epoch;
-        }
-
-        S.PruningLog.Add(new PruningLogEntry(trial.Number, epoch, value, null));
-    }
-
-    private async Task Save()
-    {
-        await state.WriteStateAsync();
-        _dirty = false;
-    }
-
     public async Task<SubmitResult> Submit(SweepSubmission submission)
     {
         if (state.RecordExists)
@@ -167,10 +98,10 @@ public sealed class SweepGrain(
                 : new SubmitResult(false, [new SpecError(submission.SourceName, 0, 0, null, $"sweep id '{SweepId}' is already used by another sweep")], null);
         }
 
-        ISweepPlan plan;
+        SweepPlan plan;
         try
         {
-            plan = planFactory.Create(submission.SpecText, submission.SourceName);
+            plan = planner.Plan(submission.SpecText, submission.SourceName, submission.BaseDirectory ?? Directory.GetCurrentDirectory(), checkData: true);
             _ = PrunerFactory.Create(plan.Pruner);
         }
         catch (SweepSpecException exception)
@@ -183,11 +114,12 @@ public sealed class SweepGrain(
         }
 
         // Nothing is written before the spec is known to be valid: a rejected spec leaves no state behind.
-        _plan = plan;
-        _pruning = new PruningSession(SweepId, Direction(plan.Objective), PrunerFactory.Create(plan.Pruner));
+        Load(plan);
+        _pruning = new PruningSession(SweepId, plan.Objective.Direction, PrunerFactory.Create(plan.Pruner));
         S.Name = string.IsNullOrWhiteSpace(submission.NameOverride) ? plan.Name : submission.NameOverride;
         S.SpecText = submission.SpecText;
         S.SourceName = submission.SourceName;
+        S.BaseDirectory = plan.BaseDirectory;
         S.CreatedAt = DateTimeOffset.UtcNow;
         S.State = SweepState.Running;
         _span = SweepTracing.Start(SweepId, S.Name, null);
@@ -196,8 +128,7 @@ public sealed class SweepGrain(
         await Registry().Upsert(Entry());
         StartMonitor();
         // The first trials start in the queued dispatch, not inside this call: the client waits on Submit, and on a
-        // cluster that has just formed a Start call can wait out its whole response timeout (seen as a client-side
-        // TimeoutException on Submit about once in ten fresh 3-silo clusters).
+        // cluster that has just formed a Start call can wait out its whole response timeout.
         QueueDispatch();
         return new SubmitResult(true, [], Status());
     }
@@ -205,24 +136,22 @@ public sealed class SweepGrain(
     public Task<SweepStatus?> GetStatus() => Task.FromResult(state.RecordExists ? Status() : null);
 
     public Task<IReadOnlyList<TrialSummary>> GetTrials() =>
-        Task.FromResult<IReadOnlyList<TrialSummary>>(S.Trials.Select(Summary).ToList());
+        Task.FromResult<IReadOnlyList<TrialSummary>>(state.RecordExists ? [.. Table.Records.Select(Summary)] : []);
 
     public Task<IReadOnlyList<TrialSummary>> GetLeaderboard(int top) =>
-        Task.FromResult<IReadOnlyList<TrialSummary>>(Ranked().Take(Math.Max(0, top)).Select(Summary).ToList());
+        Task.FromResult<IReadOnlyList<TrialSummary>>(state.RecordExists ? [.. Table.Ranked().Take(Math.Max(0, top)).Select(Summary)] : []);
 
     public async Task<TrialDetail?> GetTrial(int trial)
     {
-        if (trial < 0 || trial >= S.Trials.Count)
+        if (!state.RecordExists || !Table.Contains(trial))
         {
             return null;
         }
 
         // The learning curve is kept by the trial grain (GetHistory interleaves, so this never waits on training).
-        var record = S.Trials[trial];
-        var history = record.Attempts.Count == 0
-            ? []
-            : await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, trial)).GetHistory();
-        return new TrialDetail(Summary(record), history.Where(e => e.Epoch <= record.LastEpoch).ToList(), record.Attempts.ToList());
+        var record = Table[trial];
+        var history = record.Attempts.Count == 0 ? [] : await TrialGrain(trial).GetHistory();
+        return new TrialDetail(Summary(record), [.. history.Where(e => e.Epoch <= record.LastEpoch)], [.. record.Attempts]);
     }
 
     public async Task<SweepStatus?> Cancel()
@@ -232,10 +161,10 @@ public sealed class SweepGrain(
             return state.RecordExists ? Status() : null;
         }
 
-        var interrupted = _running.ToList();
-        foreach (var trial in S.Trials.Where(t => !t.IsFinal))
+        var interrupted = Table.Running.ToList();
+        foreach (var record in Table.Records.Where(r => !r.IsFinal))
         {
-            EndTrial(trial, TrialState.Cancelled, "sweep cancelled");
+            EndTrial(record.Number, TrialState.Cancelled, "sweep cancelled");
         }
 
         S.State = SweepState.Cancelled;
@@ -253,12 +182,8 @@ public sealed class SweepGrain(
         }
 
         // Running trials are interrupted and queued again as new attempts: they resume from their checkpoints.
-        var interrupted = _running.ToList();
-        foreach (var number in interrupted)
-        {
-            Requeue(S.Trials[number]);
-        }
-
+        var interrupted = Table.Running.ToList();
+        interrupted.ForEach(Table.Requeue);
         S.State = SweepState.Paused;
         await Save();
         await Registry().Upsert(Entry());
@@ -280,12 +205,7 @@ public sealed class SweepGrain(
             await Registry().Upsert(Entry());
         }
 
-        if (S.State == SweepState.Running)
-        {
-            StartMonitor();
-            await DispatchAndSave();
-        }
-
+        await Wake();
         return Status();
     }
 
@@ -298,56 +218,56 @@ public sealed class SweepGrain(
         }
     }
 
-    public Task<EpochVerdict> ReportEpoch(EpochReport report)
+    public Task<EpochVerdict> ReportEpoch(EpochReport report) => Task.FromResult(Judge(report));
+
+    private EpochVerdict Judge(EpochReport report)
     {
-        if (!state.RecordExists || report.Trial < 0 || report.Trial >= S.Trials.Count)
+        if (!state.RecordExists || !Table.Contains(report.Trial))
         {
-            return Task.FromResult(new EpochVerdict(VerdictKind.Cancel, $"sweep '{SweepId}' has no trial {report.Trial}"));
+            return new EpochVerdict(VerdictKind.Cancel, $"sweep '{SweepId}' has no trial {report.Trial}");
         }
 
-        var trial = S.Trials[report.Trial];
-        if (trial.IsFinal)
+        var record = Table[report.Trial];
+        if (record.IsFinal)
         {
             // A duplicate of the report that ended the trial, or a report racing its end: same answer as before.
-            return Task.FromResult(trial.State == TrialState.Pruned
-                ? new EpochVerdict(VerdictKind.Prune, trial.Reason)
-                : new EpochVerdict(VerdictKind.Cancel, trial.Reason ?? $"trial {trial.Number} is {trial.State}"));
+            return record.State == TrialState.Pruned
+                ? new EpochVerdict(VerdictKind.Prune, record.Reason)
+                : new EpochVerdict(VerdictKind.Cancel, record.Reason ?? $"trial {record.Number} is {record.State}");
         }
 
-        if (report.Attempt != trial.Attempt)
+        if (report.Attempt != record.Attempt)
         {
-            return Task.FromResult(new EpochVerdict(VerdictKind.Stale, $"attempt {report.Attempt} superseded by attempt {trial.Attempt}"));
+            return new EpochVerdict(VerdictKind.Stale, $"attempt {report.Attempt} superseded by attempt {record.Attempt}");
         }
 
-        var decisionStarted = Stopwatch.GetTimestamp();
         var epoch = report.Metrics.Epoch;
-        if (epoch <= trial.LastEpoch)
+        if (epoch <= record.LastEpoch)
         {
-            return Task.FromResult(EpochVerdict.Continue); // duplicate: already counted, and it did not prune the trial
+            return EpochVerdict.Continue; // duplicate: already counted, and it did not prune the trial
         }
 
-        var metric = _plan!.Objective.Metric;
+        var started = Stopwatch.GetTimestamp();
+        var metric = Plan.Objective.Metric;
         if (!report.Metrics.Values.TryGetValue(metric, out var value))
         {
-            EndTrial(trial, TrialState.Failed, $"epoch {epoch} did not report the objective metric '{metric}'");
+            EndTrial(record.Number, TrialState.Failed, $"epoch {epoch} did not report the objective metric '{metric}'");
             QueueDispatch();
-            return Task.FromResult(new EpochVerdict(VerdictKind.Cancel, trial.Reason));
+            return new EpochVerdict(VerdictKind.Cancel, record.Reason);
         }
 
-        Record(trial, epoch, value);
-        var decision = _pruning!.Report(trial.Number, epoch, value);
-        if (decision.ShouldPrune && epoch < _plan.MaxEpochs)
+        RecordEpoch(record.Number, epoch, value);
+        var decision = _pruning!.Report(record.Number, epoch, value);
+        var prune = decision.ShouldPrune && epoch < Plan.MaxEpochs;
+        if (prune)
         {
-            EndTrial(trial, TrialState.Pruned, $"pruned at epoch {epoch}: {decision.Explanation}");
-            SweepTracing.Pruned(_span, trial.Number, epoch, trial.Reason);
+            EndTrial(record.Number, TrialState.Pruned, $"pruned at epoch {epoch}: {decision.Explanation}");
+            SweepTracing.Pruned(_span, record.Number, epoch, record.Reason);
             QueueDispatch();
-            HyperSweepMetrics.DecisionDuration.Record(Stopwatch.GetElapsedTime(decisionStarted).TotalSeconds, new KeyValuePair<string, object?>(TelemetryAttributes.Decision, "prune"));
-            return Task.FromResult(new EpochVerdict(VerdictKind.Prune, trial.Reason));
         }
 
-        _dirty = true;
-        HyperSweepMetrics.DecisionDuration.Record(Stopwatch.GetElapsedTime(decisionStarted).TotalSeconds, new KeyValuePair<string, object?>(TelemetryAttributes.Decision, "continue"));
-        return Task.FromResult(EpochVerdict.Continue);
+        HyperSweepMetrics.RecordDecision(started, prune);
+        return prune ? new EpochVerdict(VerdictKind.Prune, record.Reason) : EpochVerdict.Continue;
     }
 
     /// <summary>
@@ -358,27 +278,24 @@ public sealed class SweepGrain(
     /// </summary>
     public Task ReportOutcome(TrialOutcome outcome)
     {
-        if (!state.RecordExists || outcome.Trial < 0 || outcome.Trial >= S.Trials.Count)
+        if (!state.RecordExists || !Table.Contains(outcome.Trial))
         {
             return Task.CompletedTask;
         }
 
-        var trial = S.Trials[outcome.Trial];
-        _busySilos.Clear(); // a slot was just freed somewhere
-        if (outcome.Attempt == trial.Attempt && _draining.Remove(outcome.Trial))
+        var record = Table[outcome.Trial];
+        _silos.ForgetRefusals(); // a slot was just freed somewhere
+        if (outcome.Attempt == record.Attempt && Table.Drained(outcome.Trial))
         {
             QueueDispatch();
-            return Task.CompletedTask;
         }
-
-        if (trial.IsFinal || outcome.Attempt != trial.Attempt)
+        else if (!record.IsFinal && outcome.Attempt == record.Attempt)
         {
-            return Task.CompletedTask; // duplicate, or from a superseded attempt
+            EndTrial(record.Number, outcome.State, outcome.Reason);
+            QueueDispatch();
         }
 
-        EndTrial(trial, outcome.State, outcome.Reason);
-        QueueDispatch();
-        return Task.CompletedTask;
+        return Task.CompletedTask; // otherwise a duplicate, or from a superseded attempt
     }
 
     public async Task DispatchQueued()
@@ -388,6 +305,73 @@ public sealed class SweepGrain(
         {
             await DispatchAndSave();
         }
+    }
+
+    private void Load(SweepPlan plan)
+    {
+        _plan = plan;
+        _table = new TrialTable(S.Trials, plan.Objective);
+        _sampler = plan.Spec.CreateSampler();
+    }
+
+    /// <summary>
+    /// Catches up with epochs that trials persisted and reported after this coordinator's last write (a crash
+    /// between a Continue verdict and the next flush). Each trial's own history is the source of truth.
+    /// </summary>
+    private async Task Reconcile()
+    {
+        foreach (var record in Table.Records.Where(t => !t.IsFinal && t.Attempts.Count > 0))
+        {
+            IReadOnlyList<EpochMetrics> history;
+            try
+            {
+                history = await TrialGrain(record.Number).GetHistory();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning("Could not read trial {Trial} of {Sweep} to reconcile it: {Error}", record.Number, SweepId, exception.Message);
+                continue;
+            }
+
+            foreach (var metrics in history.Where(m => m.Epoch > record.LastEpoch).OrderBy(m => m.Epoch))
+            {
+                if (metrics.Values.TryGetValue(Plan.Objective.Metric, out var value))
+                {
+                    RecordEpoch(record.Number, metrics.Epoch, value);
+                    _pruning!.Report(record.Number, metrics.Epoch, value);
+                }
+            }
+        }
+
+        if (_dirty)
+        {
+            await Save();
+        }
+    }
+
+    private void RecordEpoch(int number, int epoch, double value)
+    {
+        Table.RecordEpoch(number, epoch, value);
+        S.PruningLog.Add(new PruningLogEntry(number, epoch, value, null));
+        _dirty = true;
+    }
+
+    private void EndTrial(int number, TrialState final, string? reason)
+    {
+        _dirty = true;
+        Table.End(number, final, reason, DateTime.UtcNow);
+        SweepTracing.CountEnd(SweepId, final);
+        if (!_pruning!.Study.Contains(number) || _pruning.Study.Trial(number).State == SearchTrialState.Running)
+        {
+            _pruning.Finish(number, ToSearch(final));
+            S.PruningLog.Add(new PruningLogEntry(number, 0, double.NaN, final));
+        }
+    }
+
+    private async Task Save()
+    {
+        await state.WriteStateAsync();
+        _dirty = false;
     }
 
     /// <summary>
@@ -403,177 +387,114 @@ public sealed class SweepGrain(
         }
     }
 
-    /// <summary>
-    /// Starts waiting trials while the sweep is under its concurrency and some silo has a free slot. The target
-    /// silo is the active silo with the most free slots as far as this coordinator knows (capacities are learned
-    /// from <see cref="StartResult"/>s; a silo not heard from yet is tried with one trial). It is passed as a
-    /// placement hint, which Orleans' placement honours for a new activation; the trial grain then takes a slot
-    /// from that silo's <see cref="Slots.TrainingSlots"/> or refuses, and a refusing silo is skipped until the
-    /// next monitor tick. So slots are enforced by each silo and the coordinator spreads the load.
-    /// </summary>
-    /// <returns>True when it persisted the state (the write-ahead of new trials, which covers every earlier change).</returns>
-    private async Task<bool> Dispatch()
+    /// <summary>Creates and starts what can start, ends a sweep with nothing left to run, and flushes.</summary>
+    private async Task DispatchAndSave()
     {
-        if (S.State != SweepState.Running || _plan is null)
+        if (S.State != SweepState.Running)
         {
-            return false;
+            if (_dirty)
+            {
+                await Save();
+            }
+
+            return;
         }
 
-        // Write-ahead: new trials enter the persisted table before any of them starts, so a coordinator that
-        // crashes mid-dispatch never forgets a trial that is already training.
+        // Write-ahead: new trials (with their proposed parameters) enter the persisted table before any of them starts,
+        // so a coordinator that crashes mid-dispatch never forgets a trial that is already training.
         var created = false;
-        while (_pending.Count < _plan.Concurrency - _running.Count && S.NextTrial < _plan.PlannedTrials)
+        while (Table.Pending.Count < Plan.Concurrency - Table.Running.Count && Table.Count < Plan.PlannedTrials)
         {
-            CreateTrial();
+            Table.Add(Parameters(_sampler!.ParametersFor(Table.Count)));
             created = true;
         }
 
-        if (created)
+        if (created || _dirty)
         {
             await Save();
         }
 
-        var started = false;
-
-        var active = ActiveSilos();
-        while (_running.Count < _plan.Concurrency && _pending.Count > 0)
+        await StartPending();
+        if (Table.Running.Count == 0 && Table.Pending.Count == 0 && Table.Count >= Plan.PlannedTrials)
         {
-            // Choose a silo for every trial that may start now, then start them all at once: one round of calls
-            // instead of one call after another. Trials chosen for a silo in this round count against its free slots.
-            var inFlight = new Dictionary<string, int>(StringComparer.Ordinal);
-            var batch = new List<(int Number, SiloAddress Target)>();
-            foreach (var number in _pending)
-            {
-                if (_running.Count + batch.Count >= _plan.Concurrency || ChooseSilo(active, inFlight) is not { } target)
-                {
-                    break;
-                }
+            var anyResult = Table.Records.Any(t => t.State is TrialState.Completed or TrialState.Pruned);
+            S.State = anyResult || Table.Count == 0 ? SweepState.Completed : SweepState.Failed;
+            S.Reason = anyResult || Table.Count == 0 ? null : "every trial failed";
+            await Finish();
+        }
+    }
 
-                var name = target.ToParsableString();
-                inFlight[name] = inFlight.GetValueOrDefault(name) + 1;
-                batch.Add((number, target));
+    /// <summary>
+    /// Starts waiting trials while the sweep is under its concurrency and some silo seems to have a free slot: a batch
+    /// of starts at once (one round of calls), each with its silo as a placement hint, which Orleans honours for a new
+    /// activation; the trial grain then takes a slot on that silo or refuses, and a refusing silo is skipped for now.
+    /// Which silo a trial started on is flushed later: a coordinator that forgets it re-sends the same attempt, which a
+    /// running trial grain accepts as already started.
+    /// </summary>
+    private async Task StartPending()
+    {
+        var active = ActiveSilos();
+        while (Table.Running.Count < Plan.Concurrency && Table.Pending.Count > 0)
+        {
+            var targets = _silos.Choose(Math.Min(Plan.Concurrency - Table.Running.Count, Table.Pending.Count), active.Keys, Table.LoadBySilo());
+            if (targets.Count == 0)
+            {
+                return;
             }
 
-            if (batch.Count == 0)
+            var batch = Table.Pending.Take(targets.Count).Zip(targets).ToList();
+            var results = await Task.WhenAll(batch.Select(b => StartTrial(b.First, active[b.Second])));
+            foreach (var ((number, silo), result) in batch.Zip(results))
             {
-                break;
-            }
-
-            var results = await Task.WhenAll(batch.Select(b => StartTrial(b.Number, b.Target)));
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var (number, target) = batch[i];
-                var result = results[i];
-                if (result is null)
+                if (result is null || !result.Started)
                 {
-                    _busySilos.Add(target.ToParsableString());
-                    continue;
+                    _silos.Refused(result?.Silo ?? silo);
                 }
 
-                _siloCapacity[result.Silo] = result.SlotCapacity;
-                if (!result.Started)
+                if (result is not null)
                 {
-                    _busySilos.Add(result.Silo);
-                    continue;
+                    _silos.LearnCapacity(result.Silo, result.SlotCapacity);
                 }
 
-                var trial = S.Trials[number];
-                _pending.Remove(number);
-                _running.Add(number);
-                started = true;
-                trial.State = TrialState.Running;
-                trial.Silo = result.Silo;
-                if (trial.Attempts.Count == 0)
+                if (result is { Started: true })
                 {
-                    HyperSweepMetrics.TrialsStarted.Add(1, HyperSweepMetrics.Sweep(SweepId));
-                }
+                    if (Table[number].Attempts.Count == 0)
+                    {
+                        HyperSweepMetrics.TrialsStarted.Add(1, HyperSweepMetrics.Sweep(SweepId));
+                    }
 
-                if (!trial.Attempts.Any(a => a.Attempt == trial.Attempt))
-                {
-                    trial.Attempts.Add(new TrialAttempt(trial.Attempt, result.Silo, result.ResumedFromEpoch));
+                    Table.Started(number, result.Silo, result.ResumedFromEpoch);
+                    _dirty = true;
                 }
             }
         }
-
-        _dirty |= started;
-        return created;
     }
 
     /// <summary>Starts one trial on <paramref name="target"/> (a placement hint); null when the call failed.</summary>
     private async Task<StartResult?> StartTrial(int number, SiloAddress target)
     {
-        var trial = S.Trials[number];
+        var record = Table[number];
         var assignment = new TrialAssignment(
-            SweepId, number, trial.Attempt, _plan!.TaskJson, _plan.ParametersOf(number), _plan.SeedOf(number), _plan.MaxEpochs, _plan.Objective,
-            _plan.EarlyStopping?.Patience, _plan.EarlyStopping?.MinDelta ?? 0, _plan.BaseDirectory, S.TraceParent);
-        // The request context flows with this async method's own execution context, so each concurrent start
-        // carries its own hint.
+            SweepId, number, record.Attempt, Plan.Task, Plan.HyperParametersOf(record.Parameters), Plan.TrainingSeed, Plan.MaxEpochs, Plan.Objective,
+            Plan.Spec.Budget.EarlyStopping?.Patience, Plan.Spec.Budget.EarlyStopping?.MinDelta ?? 0, Plan.BaseDirectory, S.TraceParent);
+        // The request context flows with this async method's own execution context, so each concurrent start carries its own hint.
         RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
         try
         {
-            // Bounded well below Orleans' 30-s response timeout: this non-reentrant turn holds every report of the
-            // sweep while it waits (status queries interleave). A start that times out is treated like a refusal; if it did start,
-            // its reports carry the same attempt and a re-sent Start is answered as already started.
-            return await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)).Start(assignment).WaitAsync(options.Value.StartTimeout);
+            // Bounded well below Orleans' 30-s response timeout: this non-reentrant turn holds every report of the sweep
+            // while it waits. A start that times out is treated like a refusal; if it did start, its reports carry the
+            // same attempt and a re-sent Start is answered as already started.
+            return await TrialGrain(number).Start(assignment).WaitAsync(options.Value.StartTimeout);
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Starting trial {Trial} of {Sweep} failed", number, SweepId);
+            logger.LogWarning("Starting trial {Trial} of {Sweep} failed: {Error}", number, SweepId, exception.Message);
             return null;
         }
         finally
         {
             RequestContext.Remove(IPlacementDirector.PlacementHintKey);
         }
-    }
-
-    private void CreateTrial()
-    {
-        var number = S.NextTrial;
-        S.Trials.Add(new TrialRecord { Number = number });
-        S.NextTrial = number + 1;
-        _pending.Add(number);
-    }
-
-    private Dictionary<string, SiloAddress> ActiveSilos() =>
-        membership.CurrentSnapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Active)
-            .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
-
-    private SiloAddress? ChooseSilo(Dictionary<string, SiloAddress> active, Dictionary<string, int> inFlight)
-    {
-        var mine = new Dictionary<string, int>(inFlight, StringComparer.Ordinal);
-        foreach (var number in _running)
-        {
-            if (S.Trials[number].Silo is { } silo)
-            {
-                mine[silo] = mine.GetValueOrDefault(silo) + 1;
-            }
-        }
-
-        foreach (var (silo, _) in _draining.Values)
-        {
-            mine[silo] = mine.GetValueOrDefault(silo) + 1;
-        }
-
-        SiloAddress? best = null;
-        var bestFree = 0;
-        foreach (var (name, address) in active.OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            if (_busySilos.Contains(name))
-            {
-                continue;
-            }
-
-            var free = _siloCapacity.TryGetValue(name, out var capacity) ? capacity - mine.GetValueOrDefault(name) : 1;
-            if (free > bestFree)
-            {
-                best = address;
-                bestFree = free;
-            }
-        }
-
-        return best;
     }
 
     private async Task Monitor(CancellationToken cancellationToken)
@@ -584,27 +505,21 @@ public sealed class SweepGrain(
             return;
         }
 
-        _busySilos.Clear();
+        _silos.ForgetRefusals();
         var active = ActiveSilos();
-        foreach (var (number, (silo, since)) in _draining.ToList())
+        Table.ExpireDraining(active.Keys.ToHashSet(StringComparer.Ordinal), DateTime.UtcNow, TimeSpan.FromSeconds(30));
+        foreach (var number in Table.Running.ToList())
         {
-            if (!active.ContainsKey(silo) || DateTime.UtcNow - since > TimeSpan.FromSeconds(30))
+            var record = Table[number];
+            if (record.Silo is null || !active.ContainsKey(record.Silo))
             {
-                _draining.Remove(number);
+                logger.LogInformation("Trial {Trial} of {Sweep} lost its silo {Silo}; resuming it as attempt {Attempt}", number, SweepId, record.Silo, record.Attempt + 1);
+                Table.Requeue(number);
+                _dirty = true;
             }
         }
 
-        foreach (var number in _running.ToList())
-        {
-            var trial = S.Trials[number];
-            if (trial.Silo is null || !active.ContainsKey(trial.Silo))
-            {
-                logger.LogInformation("Trial {Trial} of {Sweep} lost its silo {Silo}; resuming it as attempt {Attempt}", number, SweepId, trial.Silo, trial.Attempt + 1);
-                Requeue(trial);
-            }
-        }
-
-        if (_running.Count > 0 && DateTime.UtcNow >= _nextProbe)
+        if (Table.Running.Count > 0 && DateTime.UtcNow >= _nextProbe)
         {
             _nextProbe = DateTime.UtcNow + options.Value.ProbeInterval;
             await CheckRunningAttempts();
@@ -619,69 +534,21 @@ public sealed class SweepGrain(
     {
         var probe = new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger);
         // The monitor's timer turn does not interleave, so no trial changes state while the probes are awaited.
-        foreach (var (number, result) in await probe.ProbeAsync(_running.ToList()))
+        foreach (var (number, result) in await probe.ProbeAsync(Table.Running.ToList()))
         {
-            var trial = S.Trials[number];
-            switch (TrialLivenessProbe.Judge(trial.Attempt, result))
+            var record = Table[number];
+            switch (TrialLivenessProbe.Judge(record.Attempt, result))
             {
                 case AttemptLiveness.EndedUnreported:
-                    logger.LogInformation("Trial {Trial} of {Sweep} attempt {Attempt} ended as {State} without reporting it; recording the outcome", number, SweepId, trial.Attempt, result.State);
-                    EndTrial(trial, result.State, result.Reason);
+                    logger.LogInformation("Trial {Trial} of {Sweep} attempt {Attempt} ended as {State} without reporting it; recording the outcome", number, SweepId, record.Attempt, result.State);
+                    EndTrial(number, result.State, result.Reason);
                     break;
                 case AttemptLiveness.Lost:
-                    logger.LogWarning("Trial {Trial} of {Sweep} attempt {Attempt} stopped training on live silo {Silo} without an outcome; resuming it as attempt {Next}", number, SweepId, trial.Attempt, trial.Silo, trial.Attempt + 1);
-                    Requeue(trial);
+                    logger.LogWarning("Trial {Trial} of {Sweep} attempt {Attempt} stopped training on live silo {Silo} without an outcome; resuming it as attempt {Next}", number, SweepId, record.Attempt, record.Silo, record.Attempt + 1);
+                    Table.Requeue(number);
+                    _dirty = true;
                     break;
             }
-        }
-    }
-
-    private void Requeue(TrialRecord trial)
-    {
-        _dirty = true;
-        _running.Remove(trial.Number);
-        _pending.Add(trial.Number);
-        trial.State = TrialState.Pending;
-        trial.Attempt++;
-    }
-
-    private void EndTrial(TrialRecord trial, TrialState final, string? reason)
-    {
-        _dirty = true;
-        if (_running.Remove(trial.Number) && trial.Silo is { } silo && final == TrialState.Pruned)
-        {
-            _draining[trial.Number] = (silo, DateTime.UtcNow);
-        }
-
-        _pending.Remove(trial.Number);
-        trial.State = final;
-        trial.Reason = reason;
-        trial.EndedAt = DateTimeOffset.UtcNow;
-        SweepTracing.CountEnd(SweepId, final);
-        if (!_pruning!.Study.Contains(trial.Number) || _pruning.Study.Trial(trial.Number).State == SearchTrialState.Running)
-        {
-            _pruning.Finish(trial.Number, ToSearch(final));
-            S.PruningLog.Add(new PruningLogEntry(trial.Number, 0, double.NaN, final));
-        }
-    }
-
-    private async Task DispatchAndSave()
-    {
-        // Which silo a trial started on may be flushed later: a coordinator that forgets it re-sends the same
-        // attempt, which a running trial grain accepts as already started.
-        var saved = await Dispatch();
-        if (S.State == SweepState.Running && _running.Count == 0 && _pending.Count == 0 && S.NextTrial >= _plan!.PlannedTrials)
-        {
-            var anyResult = S.Trials.Any(t => t.State is TrialState.Completed or TrialState.Pruned);
-            S.State = anyResult || S.Trials.Count == 0 ? SweepState.Completed : SweepState.Failed;
-            S.Reason = anyResult || S.Trials.Count == 0 ? null : "every trial failed";
-            await Finish();
-            return;
-        }
-
-        if (!saved && _dirty)
-        {
-            await Save();
         }
     }
 
@@ -701,87 +568,32 @@ public sealed class SweepGrain(
         {
             try
             {
-                await stop(GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number)));
+                await stop(TrialGrain(number));
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "Could not stop trial {Trial} of {Sweep}", number, SweepId);
+                logger.LogWarning("Could not stop trial {Trial} of {Sweep}: {Error}", number, SweepId, exception.Message);
             }
         }
     }
 
-    private IEnumerable<TrialRecord> Ranked()
-    {
-        var objective = _plan?.Objective;
-        var withValue = S.Trials.Where(t => t.BestValue is not null);
-        var ordered = objective is { Maximize: true }
-            ? withValue.OrderBy(t => t.State == TrialState.Completed ? 0 : 1).ThenByDescending(t => t.BestValue)
-            : withValue.OrderBy(t => t.State == TrialState.Completed ? 0 : 1).ThenBy(t => t.BestValue);
-        return ordered.ThenBy(t => t.Number);
-    }
+    private Dictionary<string, SiloAddress> ActiveSilos() =>
+        membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
 
-    private SweepStatus Status()
-    {
-        // One pass over the table (the CLI polls this): counts, and the leader as Ranked() would order it.
-        var counts = new int[Enum.GetValues<TrialState>().Length];
-        TrialRecord? best = null;
-        foreach (var trial in S.Trials)
-        {
-            counts[(int)trial.State]++;
-            if (trial.BestValue is not null && (best is null || RanksBefore(trial, best)))
-            {
-                best = trial;
-            }
-        }
+    private SweepStatus Status() => SweepStatusView.Status(SweepId, S, Plan, Table);
 
-        return new SweepStatus(
-            SweepId,
-            S.Name,
-            S.State,
-            _plan!.Objective,
-            _plan.PlannedTrials,
-            IsFinal(S.State) ? 0 : _pending.Count + (_plan.PlannedTrials - S.NextTrial),
-            _running.Count,
-            counts[(int)TrialState.Completed],
-            counts[(int)TrialState.Pruned],
-            counts[(int)TrialState.Failed],
-            counts[(int)TrialState.Cancelled],
-            best is null ? null : Summary(best),
-            S.CreatedAt,
-            S.FinishedAt,
-            S.Reason);
-    }
+    private TrialSummary Summary(TrialRecord record) => SweepStatusView.Summary(Plan, record);
 
-    /// <summary>The order of <see cref="Ranked"/>: completed trials first, then the better best value, then the lower number.</summary>
-    private bool RanksBefore(TrialRecord a, TrialRecord b)
-    {
-        var completedA = a.State == TrialState.Completed;
-        if (completedA != (b.State == TrialState.Completed))
-        {
-            return completedA;
-        }
-
-        var order = a.BestValue!.Value.CompareTo(b.BestValue!.Value);
-        if (_plan?.Objective is { Maximize: true })
-        {
-            order = -order;
-        }
-
-        return order != 0 ? order < 0 : a.Number < b.Number;
-    }
-
-    private TrialSummary Summary(TrialRecord trial) => trial.ToSummary(_plan!.ParametersOf(trial.Number));
+    private ITrialGrain TrialGrain(int number) => GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(SweepId, number));
 
     private SweepEntry Entry() => new(SweepId, S.Name, S.State, S.CreatedAt);
 
     private ISweepRegistryGrain Registry() => GrainFactory.GetGrain<ISweepRegistryGrain>(0);
 
-    private void StartMonitor()
-    {
-        _monitor ??= this.RegisterGrainTimer(
-            Monitor,
-            new GrainTimerCreationOptions(options.Value.MonitorInterval, options.Value.MonitorInterval) { KeepAlive = true });
-    }
+    private void StartMonitor() =>
+        _monitor ??= this.RegisterGrainTimer(Monitor, new GrainTimerCreationOptions(options.Value.MonitorInterval, options.Value.MonitorInterval) { KeepAlive = true });
 
     private void StopMonitor()
     {
@@ -789,17 +601,16 @@ public sealed class SweepGrain(
         _monitor = null;
     }
 
-    private static bool IsFinal(SweepState s) => s is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
+    private static ImmutableSortedDictionary<string, object> Parameters(TrialParameters proposal) =>
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, proposal);
 
-    private static StudyDirection Direction(Objective objective) =>
-        objective.Maximize ? StudyDirection.Maximize : StudyDirection.Minimize;
+    private static bool IsFinal(SweepState s) => s is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
 
     private static SearchTrialState ToSearch(TrialState s) => s switch
     {
         TrialState.Completed => SearchTrialState.Complete,
         TrialState.Pruned => SearchTrialState.Pruned,
         TrialState.Failed => SearchTrialState.Failed,
-        TrialState.Cancelled => SearchTrialState.Cancelled,
-        _ => throw new ArgumentOutOfRangeException(nameof(s), s, string.Create(CultureInfo.InvariantCulture, $"{s} is not a final trial state")),
+        _ => SearchTrialState.Cancelled,
     };
 }

@@ -29,4 +29,7 @@ public sealed class SweepGrainState
 
     /// <summary>0: everything in this one record (before the journal); 1: header only, trials and log in the journal.</summary>
     [Id(11)] public int Layout { get; set; }
+
+    /// <summary>The folder the spec's relative data paths resolve against (null for sweeps stored before it was kept).</summary>
+    [Id(12)] public string? BaseDirectory { get; set; }
 }

@@ -4,10 +4,11 @@ using HyperSweep.Contracts;
 namespace HyperSweep.Grains;
 
 /// <summary>
-/// The coordinator's row for one trial. It is kept small (100,000 of them must fit easily in memory): the
-/// parameters and seed are not stored, they follow from the plan (<see cref="Planning.ISweepPlan.ParametersOf"/>).
-/// Every setter tells the <see cref="Journal.SweepStore"/> that the row changed, so the store writes only the
-/// rows that changed since its last write. [Id(2)] and [Id(3)] remain only to read states of the old layout.
+/// The coordinator's row for one trial. It is kept small (100,000 of them must fit easily in memory): the searched
+/// parameters the sampler proposed (the spec's fixed settings are merged in only when a trial starts or is shown),
+/// and its progress. Every setter tells the <see cref="Journal.SweepStore"/> that the row changed, so the store writes
+/// only the rows that changed since its last write; the parameters, set once at creation, are journalled once.
+/// [Id(3)] remains only to read states of the old layout.
 /// </summary>
 [GenerateSerializer, Alias("HyperSweep.TrialRecord")]
 public sealed class TrialRecord

@@ -47,7 +47,7 @@ internal sealed class TrialTrainingLoop(
         {
             verdict = null;
             var request = new TrialWorkloadRequest(
-                assignment.TaskJson, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch,
+                assignment.Task, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch,
                 assignment.Objective, assignment.EarlyStoppingPatience, assignment.EarlyStoppingMinDelta, assignment.BaseDirectory);
             try
             {

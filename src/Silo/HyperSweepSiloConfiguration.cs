@@ -45,10 +45,10 @@ public static class HyperSweepSiloConfiguration
             });
         if (!string.IsNullOrWhiteSpace(options.DataRoot))
         {
-            silo.Services.TryAddSingleton<ISweepPlanFactory>(new DataRootSweepPlanFactory(new SearchSweepPlanFactory(), HyperSweepSiloOptions.ExpandHome(options.DataRoot)));
+            var root = HyperSweepSiloOptions.ExpandHome(options.DataRoot);
+            silo.Services.AddSingleton<ISweepSchemaSource>(sp => new DataRootSchemaSource(new WorkloadSchemaSource(sp.GetRequiredService<ITrialWorkload>()), root));
         }
 
-        silo.Services.TryAddSingleton<ISweepPlanFactory, SearchSweepPlanFactory>();
         if (options.Workload == WorkloadKind.Synthetic && options.SyntheticEpochMs > 0)
         {
             silo.Services.TryAddSingleton<ITrialWorkload>(new SyntheticEpochDelayWorkload(options.SyntheticEpochMs));

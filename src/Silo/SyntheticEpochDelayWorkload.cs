@@ -1,20 +1,22 @@
 using System.Collections.Immutable;
 using HyperSweep.Grains.Workloads;
+using HyperSweep.Search.Spec;
 
 namespace HyperSweep.Silo;
 
 /// <summary>
-/// The synthetic workload with a silo-wide simulated epoch time (<c>HyperSweep:SyntheticEpochMs</c>): specs cannot
-/// carry <c>synthetic_*</c> knobs (the spec parser accepts only real hyper-parameters), so cluster tests and
-/// benchmarks that need trials to last long enough to kill a silo mid-trial set it on the silo instead.
+/// The synthetic workload with a silo-wide simulated epoch time (<c>HyperSweep:SyntheticEpochMs</c>), so cluster tests
+/// and benchmarks whose trials must last long enough to kill a silo mid-trial can run real specs unchanged.
 /// </summary>
 public sealed class SyntheticEpochDelayWorkload(int epochMs) : ITrialWorkload
 {
     private readonly SyntheticTrialWorkload _inner = new();
 
+    public ISweepSchema Schema => _inner.Schema;
+
     public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
     {
-        var parameters = request.Parameters.ToImmutableDictionary().SetItem("synthetic_epoch_ms", (long)epochMs);
+        var parameters = request.Parameters.ToImmutableDictionary().SetItem(SyntheticSchema.EpochMs, (long)epochMs);
         return _inner.Run(request with { Parameters = parameters }, onEpoch, cancellation);
     }
 }

@@ -1,13 +1,18 @@
 using HyperSweep.Contracts;
-using HyperSweep.Grains.Planning;
+using HyperSweep.Engine.Schema;
+using HyperSweep.Search.Spec;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary>Reads and validates a spec file the way the coordinator will (Search's parser), reporting errors as file:line:column.</summary>
+/// <summary>
+/// Reads a spec file and checks it as the coordinator will — every value against the schema, and the data files it
+/// names opened relative to the spec's folder — reporting errors as file:line:column. Nothing is submitted when it fails.
+/// </summary>
 public static class SpecFile
 {
-    /// <summary>The spec text and its plan, or the errors (already printed to <paramref name="error"/>) as null.</summary>
-    public static async Task<(string Text, ISweepPlan Plan)?> LoadAsync(FileInfo file, string command, TextWriter error)
+    /// <summary>The spec text, the parsed spec and its folder, or null when it failed (the errors are already printed to <paramref name="error"/>).</summary>
+    /// <param name="schema">What the trials accept; null = the Engine's (real training).</param>
+    public static async Task<LoadedSpec?> LoadAsync(FileInfo file, string command, TextWriter error, ISweepSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(error);
@@ -18,13 +23,14 @@ public static class SpecFile
         }
 
         var text = await File.ReadAllTextAsync(file.FullName);
+        var folder = file.DirectoryName ?? Directory.GetCurrentDirectory();
         try
         {
-            return (text, new SearchSweepPlanFactory().Create(text, file.ToString()));
+            return new LoadedSpec(text, SweepSpecParser.Parse(text, file.ToString(), schema ?? EngineSchema.Instance, folder), folder);
         }
-        catch (SweepSpecException exception)
+        catch (SpecException exception)
         {
-            await WriteErrorsAsync(exception.Errors, error);
+            await WriteErrorsAsync([new SpecError(exception.Source, (int)exception.Line, (int)exception.Column, exception.Field, exception.Problem)], error);
             return null;
         }
     }

@@ -34,7 +34,7 @@ public static class SubmitCommand
             {
                 var sweepId = SweepIds.New();
                 var result = await context.Grains.GetGrain<ISweepGrain>(sweepId)
-                    .Submit(new SweepSubmission(valid.Text, p.GetValue(spec)!.ToString(), p.GetValue(name)));
+                    .Submit(new SweepSubmission(valid.Text, p.GetValue(spec)!.ToString(), p.GetValue(name), valid.Folder));
                 if (!result.Accepted)
                 {
                     await SpecFile.WriteErrorsAsync(result.Errors, context.Error);

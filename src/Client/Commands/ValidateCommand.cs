@@ -1,5 +1,4 @@
 using System.CommandLine;
-using HyperSweep.Search.Spec;
 
 namespace HyperSweep.Client.Commands;
 
@@ -28,26 +27,25 @@ public static class ValidateCommand
                 return ExitCodes.BadInput;
             }
 
-            // Parsing again for the search space's description: the plan interface exposes trials, not domains.
-            var parsed = SweepSpecParser.Parse(valid.Text, file.ToString());
-            var plan = valid.Plan;
-            var budget = (long)plan.PlannedTrials * plan.MaxEpochs;
+            var parsed = valid.Spec;
+            var planned = valid.PlannedTrials;
+            var budget = planned * parsed.Budget.MaxEpochs;
             if (parse.GetValue(json))
             {
                 JsonReport.WriteDocument(output, w =>
                 {
                     w.WriteStartObject();
-                    w.WriteString("name", plan.Name);
+                    w.WriteString("name", parsed.Name);
                     w.WriteString("method", parsed.Strategy.Method.ToString().ToLowerInvariant());
-                    w.WriteNumber("trials", plan.PlannedTrials);
-                    w.WriteNumber("max_epochs", plan.MaxEpochs);
+                    w.WriteNumber("trials", planned);
+                    w.WriteNumber("max_epochs", parsed.Budget.MaxEpochs);
                     w.WriteNumber("epoch_budget", budget);
-                    w.WriteNumber("concurrency", plan.Concurrency);
+                    w.WriteNumber("concurrency", parsed.Concurrency);
                     w.WriteStartObject("objective");
-                    w.WriteString("metric", plan.Objective.Metric);
-                    w.WriteString("direction", plan.Objective.Maximize ? "maximize" : "minimize");
+                    w.WriteString("metric", parsed.Objective.Metric);
+                    w.WriteString("direction", parsed.Objective.Maximize ? "maximize" : "minimize");
                     w.WriteEndObject();
-                    w.WriteString("pruner", plan.Pruner.Name);
+                    w.WriteString("pruner", parsed.Pruner.Name);
                     w.WriteStartArray("parameters");
                     foreach (var p in parsed.Parameters.Parameters)
                     {
@@ -78,10 +76,10 @@ public static class ValidateCommand
                 return ExitCodes.Success;
             }
 
-            await output.WriteLineAsync($"{file}: valid sweep '{plan.Name}'");
-            await output.WriteLineAsync($"strategy: {parsed.Strategy.Method.ToString().ToLowerInvariant()}, {plan.PlannedTrials} trials, {plan.Concurrency} at once, seed {parsed.Strategy.Seed}");
-            await output.WriteLineAsync($"objective: {plan.Objective}; pruner: {plan.Pruner.Name}");
-            await output.WriteLineAsync($"epoch budget: at most {budget} epochs ({plan.PlannedTrials} trials x {plan.MaxEpochs} epochs; pruning and early stopping spend less)");
+            await output.WriteLineAsync($"{file}: valid sweep '{parsed.Name}'");
+            await output.WriteLineAsync($"strategy: {parsed.Strategy.Method.ToString().ToLowerInvariant()}, {planned} trials, {parsed.Concurrency} at once, seed {parsed.Strategy.Seed}");
+            await output.WriteLineAsync($"objective: {parsed.Objective}; pruner: {parsed.Pruner.Name}");
+            await output.WriteLineAsync($"epoch budget: at most {budget} epochs ({planned} trials x {parsed.Budget.MaxEpochs} epochs; pruning and early stopping spend less)");
             await output.WriteLineAsync("parameters:");
             foreach (var p in parsed.Parameters.Parameters)
             {

@@ -1,3 +1,4 @@
+using HyperSweep.Engine.Schema;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -149,7 +150,7 @@ public static class TrainCommand
             }
         }
 
-        var objective = trial.Request.Objective ?? Objective.DefaultFor(trial.Request.Task.Kind);
+        var objective = trial.Request.Objective ?? MetricSchema.DefaultObjective(trial.Request.Task.Kind);
         output.Summary(result, objective.Metric, total.Elapsed.TotalSeconds, agreement);
         return result.Outcome switch
         {

@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Schema;
+using HyperSweep.Search;
 using System.Globalization;
 using HyperSweep.Engine;
 using HyperSweep.Engine.Tasks;
@@ -258,13 +260,16 @@ public static class TrialFileParser
         }
 
         RejectUnknown(section, "objective", source, marks, "metric", "direction");
-        var fallback = Objective.DefaultFor(kind);
-        var metric = section.GetValueOrDefault("metric") as string ?? fallback.Metric;
-        var direction = section.GetValueOrDefault("direction") is string text
-            ? Objective.ParseDirection(text)
-            : metric.StartsWith("val_accuracy", StringComparison.Ordinal) ? ObjectiveDirection.Maximize : ObjectiveDirection.Minimize;
+        var metric = section.GetValueOrDefault("metric") as string ?? MetricSchema.DefaultFor(kind).Name;
+        var direction = section.GetValueOrDefault("direction") switch
+        {
+            null => MetricSchema.Find(metric)?.Direction ?? StudyDirection.Minimize,
+            "minimize" => StudyDirection.Minimize,
+            "maximize" => StudyDirection.Maximize,
+            var other => throw Error(source, marks, "objective.direction", $"unknown value '{other}'; accepted: minimize | maximize"),
+        };
         var objective = new Objective(metric, direction);
-        objective.Validate(kind);
+        MetricSchema.Check(objective, kind);
         return objective;
     }
 

@@ -52,15 +52,16 @@ public sealed record ValueRule
     /// <summary>Null when <paramref name="value"/> is accepted; otherwise what is wrong, ending with what is accepted.</summary>
     public string? Problem(object? value)
     {
+        var shown = Show(value);
         var problem = Kind switch
         {
             ValueKind.Integer => IntegerProblem(value),
             ValueKind.Real => RealProblem(value),
-            ValueKind.Boolean => AsBoolean(value) is null ? "" : null,
-            ValueKind.Choice => value is string text && Choices.Contains(text.Trim()) ? null : "",
-            _ => value is string s && !string.IsNullOrWhiteSpace(s) ? null : "",
+            ValueKind.Boolean => AsBoolean(value) is null ? "is not true or false" : null,
+            ValueKind.Choice => ChoiceProblem(value),
+            _ => value is string s && !string.IsNullOrWhiteSpace(s) ? null : "is not a non-empty text",
         };
-        return problem is null ? null : $"{(problem.Length == 0 ? "" : problem + "; ")}got {Show(value)} (accepted: {Describe()})";
+        return problem is null ? null : $"{shown} {problem} (accepted: {Describe()})";
     }
 
     /// <summary>Reads an accepted value as a long, double, bool or trimmed string; throws <see cref="SchemaException"/> otherwise.</summary>
@@ -122,22 +123,33 @@ public sealed record ValueRule
     {
         if (AsInteger(value) is not { } number)
         {
-            return AsReal(value) is { } real && double.IsFinite(real) ? "not a whole number" : "not an integer";
+            return AsReal(value) is { } real && double.IsFinite(real) ? "is not a whole number" : "is not an integer";
         }
 
-        return number < Minimum || number > Maximum ? "out of range" : null;
+        return number < Minimum || number > Maximum ? "is out of range" : null;
+    }
+
+    private string? ChoiceProblem(object? value)
+    {
+        if (value is string text && Choices.Contains(text.Trim()))
+        {
+            return null;
+        }
+
+        var closest = value is string typed ? Search.Spec.Suggestions.Closest(typed, Choices) : [];
+        return closest.Count == 0 ? "is not one of the choices" : $"is not one of the choices; did you mean '{closest[0]}'?";
     }
 
     private string? RealProblem(object? value)
     {
         if (AsReal(value) is not { } number || !double.IsFinite(number))
         {
-            return "not a finite number";
+            return "is not a finite number";
         }
 
         var below = Minimum is { } min && (MinimumExclusive ? number <= min : number < min);
         var above = Maximum is { } max && (MaximumExclusive ? number >= max : number > max);
-        return below || above ? "out of range" : null;
+        return below || above ? "is out of range" : null;
     }
 
     private string DescribeReal()

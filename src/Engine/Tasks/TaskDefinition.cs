@@ -97,7 +97,9 @@ public sealed record TaskDefinition(TaskKind Kind, TaskDataSpec Data)
         {
             if (!accepted.Contains(key))
             {
-                throw new SchemaException($"{section}.{key}", $"unknown field; accepted here: {string.Join(", ", accepted)}");
+                var closest = Search.Spec.Suggestions.Closest(key, accepted);
+                var hint = closest.Count == 0 ? "" : $"; did you mean '{closest[0]}'?";
+                throw new SchemaException($"{section}.{key}", $"unknown field '{key}'{hint} (accepted here: {string.Join(", ", accepted)})");
             }
         }
     }

@@ -14,4 +14,7 @@ public enum JournalEntryKind : byte
 
     /// <summary>The sweep's own state, reason and finish time changed.</summary>
     Sweep = 3,
+
+    /// <summary>A trial was created with the parameters the sampler proposed (written once, before its first row).</summary>
+    Created = 4,
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HyperSweep.Contracts;
 
 namespace HyperSweep.Grains.Journal;
@@ -22,4 +23,5 @@ public sealed record SweepJournalEntry(
     [property: Id(10)] int? BestEpoch = null,
     [property: Id(11)] double? LastValue = null,
     [property: Id(12)] SweepState SweepState = SweepState.Running,
-    [property: Id(13)] DateTimeOffset? FinishedAt = null);
+    [property: Id(13)] DateTimeOffset? FinishedAt = null,
+    [property: Id(14)] ImmutableSortedDictionary<string, object>? Parameters = null);

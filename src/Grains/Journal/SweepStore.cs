@@ -23,8 +23,8 @@ namespace HyperSweep.Grains.Journal;
 /// One <see cref="WriteStateAsync"/> is one storage write of one segment (a batch never straddles two segments:
 /// a batch that does not fit opens the next segment whole), so a batch is atomic and a crash cannot persist a
 /// trial's row without the reports it already counted, or the reverse, which is what keeps a report from being
-/// counted twice by the reconcile after a crash. The header is written before the first journal entry.
-/// Parameters and seeds are not persisted: the plan derives them from the trial number. Activation reads the
+/// counted twice by the reconcile after a crash. The header is written before the first journal entry, and a trial's
+/// proposed parameters once, in a Created entry before its first row. Activation reads the
 /// header and the segments in order until one is missing and replays them into the in-memory
 /// <see cref="State"/> (trial table, full pruning log for the rebuild of the pruner). Each segment's ETag is
 /// checked on every write, so a second activation writing the same sweep still fails with
@@ -81,11 +81,7 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
             // The old single-record layout: take its table and log as they are, and write them all at the next write.
             State.Trials = header.Trials;
             State.PruningLog = header.PruningLog;
-            foreach (var trial in State.Trials)
-            {
-                trial.Parameters = null;
-            }
-
+            // Old rows carry no parameters: the coordinator derives them from the index-based sampler they came from.
             _migrating = true;
             header.Trials = [];
             header.PruningLog = [];
@@ -139,19 +135,22 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
             await WriteHeader();
         }
 
-        for (var i = _trackedTrials; i < state.Trials.Count; i++)
-        {
-            state.Trials[i].Track(Changed);
-            _dirty.Add(i);
-        }
-
-        _trackedTrials = state.Trials.Count;
         var entries = new List<SweepJournalEntry>(_dirty.Count + state.PruningLog.Count - _pruningLogStored + 1);
         var sweep = (state.State, state.Reason, state.FinishedAt);
         if (_persistedSweep != sweep)
         {
             entries.Add(new SweepJournalEntry(JournalEntryKind.Sweep, -1, Reason: state.Reason, SweepState: state.State, FinishedAt: state.FinishedAt));
         }
+
+        // A new trial's proposal is journalled once, before its first row.
+        for (var i = _trackedTrials; i < state.Trials.Count; i++)
+        {
+            state.Trials[i].Track(Changed);
+            _dirty.Add(i);
+            entries.Add(new SweepJournalEntry(JournalEntryKind.Created, i, Parameters: state.Trials[i].Parameters));
+        }
+
+        _trackedTrials = state.Trials.Count;
 
         // Rows before reports: on replay a report never refers to a trial whose row is still to come.
         foreach (var number in _dirty.Order())
@@ -242,13 +241,11 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
         {
             switch (entry.Kind)
             {
+                case JournalEntryKind.Created:
+                    Row(entry.Trial).Parameters = entry.Parameters;
+                    break;
                 case JournalEntryKind.Trial:
-                    while (state.Trials.Count <= entry.Trial)
-                    {
-                        state.Trials.Add(new TrialRecord { Number = state.Trials.Count });
-                    }
-
-                    var trial = state.Trials[entry.Trial];
+                    var trial = Row(entry.Trial);
                     trial.State = entry.State;
                     trial.Attempt = entry.Attempt;
                     trial.Silo = entry.Silo;
@@ -277,6 +274,16 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
         }
     }
 
+    private TrialRecord Row(int number)
+    {
+        while (State.Trials.Count <= number)
+        {
+            State.Trials.Add(new TrialRecord { Number = State.Trials.Count });
+        }
+
+        return State.Trials[number];
+    }
+
     private static SweepJournalEntry Row(TrialRecord trial) =>
         new(JournalEntryKind.Trial, trial.Number, trial.LastEpoch, 0, trial.State, trial.Attempt, trial.Silo, trial.Reason,
             trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt);
@@ -292,6 +299,7 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
         to.Reason = from.Reason;
         to.NextTrial = from.NextTrial;
         to.TraceParent = from.TraceParent;
+        to.BaseDirectory = from.BaseDirectory;
     }
 
     private void Changed(TrialRecord trial) => _dirty.Add(trial.Number);

@@ -34,6 +34,12 @@ public static class HyperSweepMetrics
     public static Histogram<double> DecisionDuration { get; } = HyperSweepTelemetry.Meter.CreateHistogram<double>(
         "hypersweep.coordinator.decision.duration", "s", "Time the coordinator takes to answer an epoch report (pruner decision and any state write).");
 
+    /// <summary>Records one epoch report's decision time since <paramref name="startedTimestamp"/> (a Stopwatch timestamp).</summary>
+    public static void RecordDecision(long startedTimestamp, bool pruned) =>
+        DecisionDuration.Record(
+            System.Diagnostics.Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds,
+            new KeyValuePair<string, object?>(TelemetryAttributes.Decision, pruned ? "prune" : "continue"));
+
     public static ObservableGauge<int> RunningTrials { get; } = HyperSweepTelemetry.Meter.CreateObservableGauge(
         "hypersweep.silo.trials.running",
         () => SiloSlotGauges.All().Select(s => new Measurement<int>(s.Slots.InUse, new KeyValuePair<string, object?>(TelemetryAttributes.Silo, s.Silo))),

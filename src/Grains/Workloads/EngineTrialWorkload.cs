@@ -1,6 +1,7 @@
-using System.Text.Json;
+using HyperSweep.Engine.Schema;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
+using HyperSweep.Search.Spec;
 
 namespace HyperSweep.Grains.Workloads;
 
@@ -13,15 +14,16 @@ namespace HyperSweep.Grains.Workloads;
 /// </summary>
 public sealed class EngineTrialWorkload : ITrialWorkload
 {
+    public ISweepSchema Schema => EngineSchema.Instance;
+
     public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
     {
-        using var task = JsonDocument.Parse(request.TaskJson);
         var trialRequest = new TrialRequest(
-            TaskDefinition.Parse(JsonScalars.ToDictionary(task.RootElement)),
+            request.Task,
             request.Parameters.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
             unchecked((int)request.Seed),
             request.MaxEpochs,
-            new Objective(request.Objective.Metric, request.Objective.Maximize ? ObjectiveDirection.Maximize : ObjectiveDirection.Minimize),
+            request.Objective,
             request.EarlyStoppingPatience is { } patience ? new EarlyStoppingOptions(patience, request.EarlyStoppingMinDelta) : null,
             request.BaseDirectory,
             request.ResumeCheckpoint);

@@ -1,3 +1,5 @@
+using HyperSweep.Search.Spec;
+
 namespace HyperSweep.Grains.Workloads;
 
 /// <summary>
@@ -7,5 +9,8 @@ namespace HyperSweep.Grains.Workloads;
 /// </summary>
 public interface ITrialWorkload
 {
+    /// <summary>What this workload's trials accept: sweeps are checked against it before anything runs.</summary>
+    ISweepSchema Schema { get; }
+
     TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using HyperSweep.Search.Spec;
 
 namespace HyperSweep.Grains.Workloads;
 
@@ -8,19 +9,20 @@ namespace HyperSweep.Grains.Workloads;
 /// A trial without training, for measuring the service's own overhead and for coordinator-logic tests:
 /// a deterministic learning curve derived from the parameters and seed (loss decays towards a floor that
 /// depends on a hash of both), with a checkpoint holding the epoch reached. Settings read from the
-/// parameters (all optional): <c>synthetic_floor</c> (the loss the curve approaches, overriding the hash),
-/// <c>synthetic_fail_at</c> (throw at that epoch), <c>synthetic_diverge_at</c> (NaN loss from that epoch),
-/// <c>synthetic_epoch_ms</c> (simulated training time per epoch, waited on the cancellation token).
-/// Metrics: train_loss, val_loss, val_accuracy (= 1 - val_loss / 2, clamped to [0, 1]).
+/// parameters (all optional, see <see cref="SyntheticSchema"/>): the floor the loss approaches (overriding the
+/// hash), an epoch to throw at, an epoch from which the loss is NaN, and simulated training time per epoch (waited
+/// on the cancellation token). Metrics: train_loss, val_loss, val_accuracy (= 1 - val_loss / 2, clamped to [0, 1]).
 /// </summary>
 public sealed class SyntheticTrialWorkload : ITrialWorkload
 {
+    public ISweepSchema Schema => SyntheticSchema.Instance;
+
     public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
     {
-        var floor = Number(request.Parameters, "synthetic_floor") ?? HashFloor(request.Parameters, request.Seed);
-        var failAt = Number(request.Parameters, "synthetic_fail_at");
-        var divergeAt = Number(request.Parameters, "synthetic_diverge_at");
-        var epochMs = Number(request.Parameters, "synthetic_epoch_ms") ?? 0;
+        var floor = Number(request.Parameters, SyntheticSchema.Floor) ?? HashFloor(request.Parameters, request.Seed);
+        var failAt = Number(request.Parameters, SyntheticSchema.FailAt);
+        var divergeAt = Number(request.Parameters, SyntheticSchema.DivergeAt);
+        var epochMs = Number(request.Parameters, SyntheticSchema.EpochMs) ?? 0;
 
         var start = request.ResumeCheckpoint is null ? 0 : BitConverter.ToInt32(request.ResumeCheckpoint);
         for (var epoch = start + 1; epoch <= request.MaxEpochs; epoch++)

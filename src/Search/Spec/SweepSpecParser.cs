@@ -136,11 +136,22 @@ public static partial class SweepSpecParser
     {
         var metrics = schema.MetricsFor(taskKind);
         var fields = node?.Map("metric", "direction").ToDictionary(f => f.Key, f => f.Value) ?? [];
-        var metric = fields.TryGetValue("metric", out var metricNode) ? metricNode.OneOf(metrics) : metrics[0];
+        var metric = fields.TryGetValue("metric", out var metricNode) ? Metric(metricNode, schema, taskKind) : metrics[0];
         var direction = fields.TryGetValue("direction", out var directionNode)
             ? directionNode.OneOf(["minimize", "maximize"]) == "maximize" ? StudyDirection.Maximize : StudyDirection.Minimize
             : schema.NaturalDirection(metric);
         return new Objective(metric, direction);
+    }
+
+    private static string Metric(SpecNode node, ISweepSchema schema, string taskKind)
+    {
+        var metrics = schema.MetricsFor(taskKind);
+        if (node.Scalar() is string name && !metrics.Contains(name) && schema.TaskKinds.FirstOrDefault(k => schema.MetricsFor(k).Contains(name)) is { } other)
+        {
+            throw node.Error($"{name} exists only for {other} tasks; a {taskKind} task reports {string.Join(", ", metrics)}");
+        }
+
+        return node.OneOf(metrics);
     }
 
     private static StrategySpec Strategy(SpecNode node)

@@ -1,3 +1,4 @@
+using HyperSweep.Engine.Schema;
 using System.Globalization;
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Replay;
@@ -11,7 +12,7 @@ namespace HyperSweep.Search.Tests.Replay;
 /// </summary>
 public sealed class RecordedQuickstartReplayTests
 {
-    private static readonly SweepSpec Spec = SweepSpecParser.ParseFile(Path.Combine(RepositoryPaths.Root, "examples", "quickstart.yaml"));
+    private static readonly SweepSpec Spec = SweepSpecParser.ParseFile(Path.Combine(RepositoryPaths.Root, "examples", "quickstart.yaml"), EngineSchema.Instance);
 
     private static List<RecordedCurve> Curves()
     {

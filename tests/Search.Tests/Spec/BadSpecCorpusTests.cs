@@ -1,3 +1,4 @@
+using HyperSweep.Engine.Schema;
 using System.Text.RegularExpressions;
 using HyperSweep.Search.Spec;
 
@@ -37,7 +38,7 @@ public sealed partial class BadSpecCorpusTests
         var expect = Header(text, "expect");
         var line = Header(text, "line") is { } explicitLine ? int.Parse(explicitLine) : MarkedLine(text, file);
 
-        var error = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, file));
+        var error = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, file, EngineSchema.Instance));
 
         Assert.Equal(field, error.Field);
         Assert.Equal(line, error.Line);

@@ -1,3 +1,4 @@
+using HyperSweep.Engine.Schema;
 using HyperSweep.Search.Spec;
 
 namespace HyperSweep.Search.Tests.Spec;
@@ -44,7 +45,7 @@ public sealed class SpecFuzzTests
             }
             try
             {
-                SweepSpecParser.Parse(new string(text.ToArray()), "fuzz.yaml");
+                SweepSpecParser.Parse(new string(text.ToArray()), "fuzz.yaml", EngineSchema.Instance);
             }
             catch (SpecException error)
             {

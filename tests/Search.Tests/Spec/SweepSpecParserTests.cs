@@ -1,3 +1,4 @@
+using HyperSweep.Engine.Schema;
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Sampling;
 using HyperSweep.Search.Spaces;
@@ -8,6 +9,14 @@ namespace HyperSweep.Search.Tests.Spec;
 public sealed class SweepSpecParserTests
 {
     private static string ExamplesDirectory => Path.Combine(RepositoryPaths.Root, "examples");
+
+    private static SweepSpec Parse(string yaml) => SweepSpecParser.Parse(yaml, "<spec>", EngineSchema.Instance);
+
+    /// <summary>An example's text, checked against the schema without opening its data files (they need ../shared).</summary>
+    private static SweepSpec Example(string file) =>
+        SweepSpecParser.Parse(File.ReadAllText(Path.Combine(ExamplesDirectory, file)), file, EngineSchema.Instance);
+
+    private static IReadOnlyDictionary<string, object?> Data(SweepSpec spec) => (IReadOnlyDictionary<string, object?>)spec.Task.Section["data"]!;
 
     public static TheoryData<string> Examples()
     {
@@ -23,7 +32,7 @@ public sealed class SweepSpecParserTests
     [MemberData(nameof(Examples))]
     public void EveryExampleParsesAndBuildsItsSamplerAndPruner(string file)
     {
-        var spec = SweepSpecParser.ParseFile(Path.Combine(ExamplesDirectory, file));
+        var spec = Example(file);
 
         Assert.Equal(Path.GetFileNameWithoutExtension(file), spec.Name);
         var sampler = spec.CreateSampler();
@@ -37,12 +46,12 @@ public sealed class SweepSpecParserTests
     [Fact]
     public void QuickstartIsASixteenTrialGridWithCellOnlyForRnn()
     {
-        var spec = SweepSpecParser.ParseFile(Path.Combine(ExamplesDirectory, "quickstart.yaml"));
+        var spec = Example("quickstart.yaml");
 
         Assert.Equal(SearchMethod.Grid, spec.Strategy.Method);
         Assert.Equal("classification", spec.Task.Kind);
-        Assert.Equal("agreement", spec.Task.Source);
-        Assert.Equal(new ObjectiveSpec("val_accuracy", StudyDirection.Maximize), spec.Objective);
+        Assert.Equal("agreement", Data(spec)["source"]);
+        Assert.Equal(new Objective("val_accuracy", StudyDirection.Maximize), spec.Objective);
         var grid = Assert.IsType<GridSampler>(spec.CreateSampler());
         Assert.Equal(16, spec.TrialCount(grid));
         Assert.All(grid.Points, p => Assert.Equal(p["arch"].Equals("rnn"), p.ContainsKey("cell")));
@@ -53,12 +62,12 @@ public sealed class SweepSpecParserTests
     [Fact]
     public void OmittedFieldsTakeTheDocumentedDefaults()
     {
-        var spec = SweepSpecParser.Parse("name: minimal\n");
+        var spec = Parse("name: minimal\n");
 
         Assert.Equal("classification", spec.Task.Kind);
-        Assert.Equal("agreement", spec.Task.Source);
+        Assert.Equal("agreement", Data(spec)["source"]);
         Assert.Empty(spec.Model);
-        Assert.Equal(new ObjectiveSpec("val_loss", StudyDirection.Minimize), spec.Objective);
+        Assert.Equal(new Objective("val_accuracy", StudyDirection.Maximize), spec.Objective); // the task's own default metric
         Assert.Equal(new StrategySpec(SearchMethod.Random, 20, 0, 10_000), spec.Strategy);
         Assert.Empty(spec.Parameters.Parameters);
         Assert.Equal("MedianPruner", spec.CreatePruner().Name);
@@ -69,14 +78,14 @@ public sealed class SweepSpecParserTests
     [Fact]
     public void DirectionFollowsTheMetricWhenNotGiven()
     {
-        var spec = SweepSpecParser.Parse("name: a\nobjective:\n  metric: val_accuracy\n");
+        var spec = Parse("name: a\nobjective:\n  metric: val_accuracy\n");
         Assert.Equal(StudyDirection.Maximize, spec.Objective.Direction);
     }
 
     [Fact]
     public void RangesBecomeTheRightDomains()
     {
-        var spec = SweepSpecParser.Parse("""
+        var spec = Parse("""
             name: ranges
             parameters:
               hidden_size: {min: 32, max: 256, step: 32}
@@ -99,7 +108,7 @@ public sealed class SweepSpecParserTests
     [Fact]
     public void PrunerSettingsAndNestedWrappedPrunerAreRead()
     {
-        var spec = SweepSpecParser.Parse("""
+        var spec = Parse("""
             name: patient
             pruner:
               name: patient
@@ -119,7 +128,7 @@ public sealed class SweepSpecParserTests
     [Fact]
     public void QuotedNumbersStayText()
     {
-        var spec = SweepSpecParser.Parse("name: q\nmodel:\n  pretrained: \"123\"\n  embedding_dim: 64\n");
+        var spec = Parse("name: q\nmodel:\n  pretrained: \"123\"\n  embedding_dim: 64\n");
         Assert.Equal("123", spec.Model["pretrained"]);
         Assert.Equal(64L, spec.Model["embedding_dim"]);
     }
@@ -127,9 +136,9 @@ public sealed class SweepSpecParserTests
     [Fact]
     public void FilesTaskIsPassedThroughAsData()
     {
-        var spec = SweepSpecParser.ParseFile(Path.Combine(ExamplesDirectory, "ptb-lm.yaml"));
+        var spec = Example("ptb-lm.yaml");
         Assert.Equal("language_model", spec.Task.Kind);
-        Assert.Equal("lines", spec.Task.Data["format"]);
-        Assert.Equal("../../shared/data/ptb/ptb.train.txt", spec.Task.Data["train"]);
+        Assert.Equal("lines", Data(spec)["format"]);
+        Assert.Equal("../../shared/data/ptb/ptb.train.txt", Data(spec)["train"]);
     }
 }
