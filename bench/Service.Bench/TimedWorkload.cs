@@ -12,6 +12,8 @@ internal sealed class TimedWorkload : ITrialWorkload
 {
     private readonly SyntheticTrialWorkload _inner = new();
 
+    public HyperSweep.Search.Spec.ISweepSchema Schema => _inner.Schema;
+
     public ConcurrentBag<double> RoundTripsMs { get; } = [];
 
     public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation) =>

@@ -1,4 +1,5 @@
 using HyperSweep.Grains.Planning;
+using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo;
 
 namespace HyperSweep.Cluster.Tests;
@@ -11,8 +12,8 @@ public sealed class DataRootTests : IDisposable
     public DataRootTests()
     {
         Directory.CreateDirectory(Root);
-        File.WriteAllText(Path.Combine(Root, "train.tsv"), "1\tgood\n");
-        File.WriteAllText(Path.Combine(_top.FullName, "secret.tsv"), "1\tsecret\n");
+        File.WriteAllText(Path.Combine(Root, "train.tsv"), "sentence\tlabel\ngood\t1\nbad\t0\n");
+        File.WriteAllText(Path.Combine(_top.FullName, "secret.tsv"), "sentence\tlabel\nsecret\t1\n");
         File.CreateSymbolicLink(Path.Combine(Root, "escape.tsv"), Path.Combine(_top.FullName, "secret.tsv"));
         Directory.CreateSymbolicLink(Path.Combine(Root, "outside"), _top.FullName);
     }
@@ -22,7 +23,7 @@ public sealed class DataRootTests : IDisposable
     [Fact]
     public void A_file_under_the_root_is_accepted()
     {
-        var plan = Factory().Create(Spec("train.tsv"), SpecFile("train.tsv"));
+        var plan = Plan("train.tsv");
         Assert.NotNull(plan);
     }
 
@@ -34,7 +35,7 @@ public sealed class DataRootTests : IDisposable
     public void A_path_leaving_the_root_is_refused_naming_field_and_root(string path)
     {
         // The spec sits in the root (as on a shared file system), so relative paths resolve against the root.
-        var exception = Assert.Throws<SweepSpecException>(() => Factory().Create(Spec(path), SpecFile(path)));
+        var exception = Assert.Throws<SweepSpecException>(() => Plan(path));
         var error = Assert.Single(exception.Errors);
         Assert.Equal("task.data.train", error.Field);
         Assert.Contains("outside this cluster's data root", error.Message, StringComparison.Ordinal);
@@ -42,14 +43,10 @@ public sealed class DataRootTests : IDisposable
 
     public void Dispose() => _top.Delete(recursive: true);
 
-    private DataRootSweepPlanFactory Factory() => new(new SearchSweepPlanFactory(), Root);
-
-    private string SpecFile(string train)
-    {
-        var file = Path.Combine(Root, "spec.yaml");
-        File.WriteAllText(file, Spec(train));
-        return file;
-    }
+    /// <summary>Plans the spec as a silo with this data root does at submit: confined first, then the data files opened.</summary>
+    private SweepPlan Plan(string train) =>
+        new SweepPlanner(new DataRootSchemaSource(new WorkloadSchemaSource(new EngineTrialWorkload()), Root))
+            .Plan(Spec(train), "spec.yaml", Root, checkData: true);
 
     private static string Spec(string train) => $$"""
         name: confined

@@ -7,6 +7,8 @@ internal sealed class SlowSyntheticWorkload(TimeSpan epoch) : ITrialWorkload
 {
     private readonly SyntheticTrialWorkload _inner = new();
 
+    public HyperSweep.Search.Spec.ISweepSchema Schema => _inner.Schema;
+
     public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation) =>
         _inner.Run(request, result =>
         {

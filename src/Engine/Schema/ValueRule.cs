@@ -95,6 +95,7 @@ public sealed record ValueRule
     {
         double d => d,
         float f => f,
+        decimal m => (double)m,
         int i => i,
         long l => l,
         string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,

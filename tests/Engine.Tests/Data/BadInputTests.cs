@@ -16,7 +16,7 @@ public sealed class BadInputTests
     {
         var path = DataPaths.BadInput(file);
 
-        var error = Assert.Throws<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens));
+        var error = Assert.ThrowsAny<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens));
 
         Assert.Contains($"{path}:{line}:", error.Message);
         Assert.Contains(what, error.Message);
@@ -27,7 +27,7 @@ public sealed class BadInputTests
     {
         var path = DataPaths.BadInput("tsv-header-only.tsv");
 
-        var error = Assert.Throws<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens));
+        var error = Assert.ThrowsAny<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens));
 
         Assert.Contains(path, error.Message);
         Assert.Contains("no examples", error.Message);
@@ -38,7 +38,7 @@ public sealed class BadInputTests
     {
         var path = DataPaths.BadInput("tsv-dev-label-unseen-in-train.tsv");
 
-        var error = Assert.Throws<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens, maxLabel: 1));
+        var error = Assert.ThrowsAny<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens, maxLabel: 1));
 
         Assert.Contains($"{path}:3: unknown label '2'", error.Message);
     }
@@ -48,7 +48,7 @@ public sealed class BadInputTests
     {
         var path = DataPaths.BadInput("no-such-file.tsv");
 
-        var error = Assert.Throws<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens));
+        var error = Assert.ThrowsAny<EngineException>(() => ClassificationReader.ReadTsv(path, Tokens));
 
         Assert.Contains(path, error.Message);
         Assert.Contains("not found", error.Message);
@@ -57,7 +57,7 @@ public sealed class BadInputTests
     [Fact]
     public void Misaligned_sst5_files_name_both_files_and_their_line_counts()
     {
-        var error = Assert.Throws<EngineException>(() => ClassificationReader.ReadSst5(DataPaths.BadInput("misaligned"), Tokens));
+        var error = Assert.ThrowsAny<EngineException>(() => ClassificationReader.ReadSst5(DataPaths.BadInput("misaligned"), Tokens));
 
         Assert.Contains("misaligned-reviews.txt has 3 lines", error.Message);
         Assert.Contains("misaligned-labels.txt has 2", error.Message);
@@ -68,7 +68,7 @@ public sealed class BadInputTests
     {
         var path = DataPaths.BadInput("label-out-of-range-labels.txt");
 
-        var error = Assert.Throws<EngineException>(() => ClassificationReader.ReadSst5(DataPaths.BadInput("label-out-of-range-reviews.txt"), Tokens));
+        var error = Assert.ThrowsAny<EngineException>(() => ClassificationReader.ReadSst5(DataPaths.BadInput("label-out-of-range-reviews.txt"), Tokens));
 
         Assert.Contains($"{path}:2: unknown label '7': expected an integer in 0..4", error.Message);
     }
@@ -78,7 +78,7 @@ public sealed class BadInputTests
     {
         var path = DataPaths.BadInput("lines-no-tokens.txt");
 
-        var error = Assert.Throws<EngineException>(() => LanguageModelReader.ReadLines(path, Tokens));
+        var error = Assert.ThrowsAny<EngineException>(() => LanguageModelReader.ReadLines(path, Tokens));
 
         Assert.Contains($"{path}: contains no tokens", error.Message);
     }
@@ -88,7 +88,7 @@ public sealed class BadInputTests
     {
         var gold = DataPaths.BadInput("linzen-bad.gold");
 
-        var error = Assert.Throws<EngineException>(() => LinzenAgreementReader.Read(DataPaths.BadInput("linzen-bad.text"), gold));
+        var error = Assert.ThrowsAny<EngineException>(() => LinzenAgreementReader.Read(DataPaths.BadInput("linzen-bad.text"), gold));
 
         Assert.Contains($"{gold}:2: expected 4 TAB-separated columns", error.Message);
     }

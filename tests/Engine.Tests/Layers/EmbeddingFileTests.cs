@@ -40,11 +40,11 @@ public sealed class EmbeddingFileTests : IDisposable
     {
         File.WriteAllText(_path, "the 0.5 -1 2\ncat 1 2\n");
         var embedding = new Embedding("embedding", 3, 3, new Random(1));
-        var error = Assert.Throws<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
+        var error = Assert.ThrowsAny<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
         Assert.Contains($"{_path}:2", error.Message);
         Assert.Contains("3 numbers", error.Message);
         File.WriteAllText(_path, "the 0.5 -1 2\ncat 1 2 3 4\n");
-        var shifted = Assert.Throws<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
+        var shifted = Assert.ThrowsAny<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
         Assert.Contains($"{_path}:2", shifted.Message);
     }
 
@@ -53,7 +53,7 @@ public sealed class EmbeddingFileTests : IDisposable
     {
         File.WriteAllText(_path, "the 0.5 x 2\n");
         var embedding = new Embedding("embedding", 3, 3, new Random(1));
-        var error = Assert.Throws<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
+        var error = Assert.ThrowsAny<EngineException>(() => embedding.LoadPretrained(_path, Lookup));
         Assert.Contains($"{_path}:1", error.Message);
         Assert.Contains("'x'", error.Message);
     }
@@ -62,7 +62,7 @@ public sealed class EmbeddingFileTests : IDisposable
     public void A_missing_file_is_named()
     {
         var embedding = new Embedding("embedding", 3, 3, new Random(1));
-        var error = Assert.Throws<EngineException>(() => embedding.LoadPretrained(_path + ".missing", Lookup));
+        var error = Assert.ThrowsAny<EngineException>(() => embedding.LoadPretrained(_path + ".missing", Lookup));
         Assert.Contains(".missing", error.Message);
     }
 

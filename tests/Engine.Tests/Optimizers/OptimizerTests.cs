@@ -111,10 +111,10 @@ public sealed class OptimizerTests
     public void Bad_settings_are_rejected_by_name()
     {
         Fresh(out var list);
-        Assert.Contains("lr", Assert.Throws<EngineException>(() => new Sgd(list, 0f)).Message);
-        Assert.Contains("momentum", Assert.Throws<EngineException>(() => new Sgd(list, 0.1f, momentum: 1f)).Message);
-        Assert.Contains("weight_decay", Assert.Throws<EngineException>(() => new Adam(list, weightDecay: -1f)).Message);
-        Assert.Contains("clip", Assert.Throws<EngineException>(() => new Adagrad(list, clipNorm: 0f)).Message);
+        Assert.Contains("lr", Assert.ThrowsAny<EngineException>(() => new Sgd(list, 0f)).Message);
+        Assert.Contains("momentum", Assert.ThrowsAny<EngineException>(() => new Sgd(list, 0.1f, momentum: 1f)).Message);
+        Assert.Contains("weight_decay", Assert.ThrowsAny<EngineException>(() => new Adam(list, weightDecay: -1f)).Message);
+        Assert.Contains("clip", Assert.ThrowsAny<EngineException>(() => new Adagrad(list, clipNorm: 0f)).Message);
     }
 
     private static void AssertClose(double[] expected, float[] actual)

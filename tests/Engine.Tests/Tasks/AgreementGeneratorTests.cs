@@ -89,7 +89,7 @@ public sealed class AgreementGeneratorTests
             _ => new AgreementOptions(MaxAttractors: value),
         };
 
-        var error = Assert.Throws<EngineException>(() => new AgreementGenerator(options));
+        var error = Assert.ThrowsAny<EngineException>(() => new AgreementGenerator(options));
 
         Assert.StartsWith($"task.data.{field}:", error.Message);
     }

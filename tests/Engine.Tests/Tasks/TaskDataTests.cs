@@ -71,7 +71,7 @@ public sealed class TaskDataTests
         var definition = new TaskDefinition(TaskKind.Classification, new FileDataSpec(DataFormat.Tsv, "tsv-good-train.tsv", "tsv-dev-label-unseen-in-train.tsv"));
         var directory = Path.GetDirectoryName(DataPaths.BadInput("tsv-good-train.tsv"))!;
 
-        var error = Assert.Throws<EngineException>(() => TaskData.Build(definition, directory));
+        var error = Assert.ThrowsAny<EngineException>(() => TaskData.Build(definition, directory));
 
         Assert.Contains("tsv-dev-label-unseen-in-train.tsv:3: unknown label '2': expected an integer in 0..1", error.Message);
     }
@@ -81,7 +81,7 @@ public sealed class TaskDataTests
     {
         var definition = new TaskDefinition(TaskKind.Classification, new FileDataSpec(DataFormat.Tsv, "nope/train.tsv", "nope/dev.tsv"));
 
-        var error = Assert.Throws<EngineException>(() => TaskData.Build(definition, "/tmp"));
+        var error = Assert.ThrowsAny<EngineException>(() => TaskData.Build(definition, "/tmp"));
 
         Assert.StartsWith("/tmp/nope/train.tsv: file not found", error.Message);
     }

@@ -58,7 +58,7 @@ public sealed class AgreementEvaluatorTests
         var classification = TaskData.Build(Agreement(TaskKind.Classification, size: 20, devSize: 5), ".");
         var dan = ModelFactory.Create(classification, Parameters(("arch", "dan")), seed: 1);
 
-        var error = Assert.Throws<EngineException>(() =>
+        var error = Assert.ThrowsAny<EngineException>(() =>
             AgreementEvaluator.Evaluate(dan, classification.Vocabulary, classification.AgreementDev!.Select(AgreementItem.From)));
 
         Assert.Contains("needs a language model", error.Message);

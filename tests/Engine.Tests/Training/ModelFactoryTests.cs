@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Engine.Models;
 using HyperSweep.Engine.Optimizers;
 using HyperSweep.Engine.Tasks;
@@ -59,8 +60,8 @@ public sealed class ModelFactoryTests
     [Fact]
     public void Architectures_that_do_not_fit_the_task_kind_are_rejected_naming_arch()
     {
-        var nplm = Assert.Throws<EngineException>(() => ModelFactory.Create(Classification, Parameters(("arch", "nplm")), 1));
-        var dan = Assert.Throws<EngineException>(() => ModelFactory.Create(LanguageModel, Parameters(("arch", "dan")), 1));
+        var nplm = Assert.ThrowsAny<EngineException>(() => ModelFactory.Create(Classification, Parameters(("arch", "nplm")), 1));
+        var dan = Assert.ThrowsAny<EngineException>(() => ModelFactory.Create(LanguageModel, Parameters(("arch", "dan")), 1));
 
         Assert.StartsWith("parameters.arch: nplm is a language model", nplm.Message);
         Assert.StartsWith("parameters.arch: dan is a sentence classifier", dan.Message);
@@ -89,7 +90,7 @@ public sealed class ModelFactoryTests
     [Theory]
     [InlineData("classification", "arch", "nplm", "parameters.arch: nplm is a language model")]
     [InlineData("language_model", "arch", "dan", "parameters.arch: dan is a sentence classifier")]
-    [InlineData("classification", "dropout", "2", "parameters.dropout: must be in [0, 1)")]
+    [InlineData("classification", "dropout", "2", "parameters.dropout: '2' is out of range")]
     public void A_request_is_validated_without_reading_data(string kind, string name, string value, string expected)
     {
         // The files do not exist: validation must not need them.
@@ -97,7 +98,7 @@ public sealed class ModelFactoryTests
             new FileDataSpec(kind == "classification" ? DataFormat.Tsv : DataFormat.Lines, "missing/train", "missing/dev"));
         var request = new TrialRequest(task, Parameters((name, value)), Seed: 1, MaxEpochs: 1);
 
-        var error = Assert.Throws<EngineException>(() => TrialRunner.Validate(request));
+        var error = Assert.ThrowsAny<EngineException>(() => TrialRunner.Validate(request));
 
         Assert.StartsWith(expected, error.Message);
         Assert.Equal(Architecture.Rnn, TrialRunner.Validate(request with { Parameters = Parameters() }).Arch);
@@ -106,8 +107,8 @@ public sealed class ModelFactoryTests
     [Fact]
     public void An_objective_the_task_lacks_is_rejected_before_training()
     {
-        var request = new TrialRequest(Agreement(TaskKind.LanguageModel), Parameters(), 1, 1, new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize));
+        var request = new TrialRequest(Agreement(TaskKind.LanguageModel), Parameters(), 1, 1, new Objective(MetricNames.ValAccuracy, StudyDirection.Maximize));
 
-        Assert.Contains("has no metric 'val_accuracy'", Assert.Throws<EngineException>(() => TrialRunner.Validate(request)).Message);
+        Assert.Contains("has no metric 'val_accuracy'", Assert.ThrowsAny<EngineException>(() => TrialRunner.Validate(request)).Message);
     }
 }

@@ -1,3 +1,5 @@
+using HyperSweep.Engine.Schema;
+using HyperSweep.Search;
 using HyperSweep.Engine.Data;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
@@ -9,8 +11,8 @@ public sealed class ObjectiveAndTrackerTests
     [Fact]
     public void Improvement_respects_direction_and_min_delta()
     {
-        var minimize = new Objective(MetricNames.ValLoss, ObjectiveDirection.Minimize);
-        var maximize = new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize);
+        var minimize = new Objective(MetricNames.ValLoss, StudyDirection.Minimize);
+        var maximize = new Objective(MetricNames.ValAccuracy, StudyDirection.Maximize);
 
         Assert.True(minimize.IsImprovement(1.0, null));
         Assert.True(minimize.IsImprovement(0.8, 1.0, minDelta: 0.1));
@@ -23,7 +25,7 @@ public sealed class ObjectiveAndTrackerTests
     [Fact]
     public void Tracker_counts_epochs_without_improvement_and_remembers_the_best_epoch()
     {
-        var tracker = new ImprovementTracker(new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize), minDelta: 0.01);
+        var tracker = new ImprovementTracker(new Objective(MetricNames.ValAccuracy, StudyDirection.Maximize), minDelta: 0.01);
 
         Assert.True(tracker.Observe(1, 0.50));
         Assert.True(tracker.Observe(2, 0.60));
@@ -38,11 +40,10 @@ public sealed class ObjectiveAndTrackerTests
     [Fact]
     public void Objective_validation_rejects_unknown_metrics_and_metrics_the_task_lacks()
     {
-        Assert.Contains("unknown metric 'f1'", Assert.Throws<EngineException>(() => new Objective("f1", ObjectiveDirection.Maximize).Validate(TaskKind.Classification)).Message);
-        Assert.Contains("language_model task has no metric 'val_accuracy'", Assert.Throws<EngineException>(() => new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize).Validate(TaskKind.LanguageModel)).Message);
-        new Objective(MetricNames.ValLoss, ObjectiveDirection.Minimize).Validate(TaskKind.LanguageModel);
-        Assert.Equal(ObjectiveDirection.Maximize, Objective.ParseDirection("maximize"));
-        Assert.Throws<EngineException>(() => Objective.ParseDirection("up"));
+        Assert.Contains("unknown metric 'f1'", Assert.Throws<SchemaException>(() => MetricSchema.Check(new Objective("f1", StudyDirection.Maximize), TaskKind.Classification)).Message);
+        Assert.Contains("language_model task has no metric 'val_accuracy'", Assert.Throws<SchemaException>(() => MetricSchema.Check(new Objective(MetricNames.ValAccuracy, StudyDirection.Maximize), TaskKind.LanguageModel)).Message);
+        MetricSchema.Check(new Objective(MetricNames.ValLoss, StudyDirection.Minimize), TaskKind.LanguageModel);
+        Assert.Equal(MetricSchema.DefaultObjective(TaskKind.LanguageModel), new Objective(MetricNames.ValPerplexity, StudyDirection.Minimize));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class TaskDataCacheTests
         try
         {
             var task = new TaskDefinition(TaskKind.LanguageModel, new FileDataSpec(DataFormat.Lines, "train.txt", "dev.txt"));
-            Assert.Throws<EngineException>(() => cache.GetOrBuild(task, directory.FullName));
+            Assert.ThrowsAny<EngineException>(() => cache.GetOrBuild(task, directory.FullName));
 
             File.WriteAllText(Path.Combine(directory.FullName, "train.txt"), "a b c\n");
             File.WriteAllText(Path.Combine(directory.FullName, "dev.txt"), "a b\n");

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
 using static HyperSweep.Engine.Tests.Training.TrainingFixtures;
@@ -130,7 +131,7 @@ public sealed class TrainerTests
     {
         // SGD with a tiny rate barely moves the dev loss: with a large min delta nothing counts as improvement.
         var parameters = new Dictionary<string, object?>(SmallDan) { ["optimizer"] = "sgd", ["lr"] = 1e-6 };
-        var objective = new Objective(MetricNames.ValLoss, ObjectiveDirection.Minimize);
+        var objective = new Objective(MetricNames.ValLoss, StudyDirection.Minimize);
         var setup = TrialRunner.Prepare(Request(Agreement(TaskKind.Classification), parameters, maxEpochs: 10,
             earlyStopping: new EarlyStoppingOptions(Patience: 2, MinDelta: 1.0), objective: objective));
 
@@ -147,7 +148,7 @@ public sealed class TrainerTests
     public async Task Learning_rate_decays_on_plateau()
     {
         var parameters = new Dictionary<string, object?>(SmallDan) { ["optimizer"] = "sgd", ["lr"] = 1e-6, ["lr_decay"] = 0.5, ["lr_patience"] = 1 };
-        var objective = new Objective(MetricNames.ValAccuracy, ObjectiveDirection.Maximize);
+        var objective = new Objective(MetricNames.ValAccuracy, StudyDirection.Maximize);
 
         var result = await TrialRunner.RunAsync(Request(Agreement(TaskKind.Classification), parameters, maxEpochs: 5, objective: objective));
 

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
 

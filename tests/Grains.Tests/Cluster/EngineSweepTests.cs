@@ -1,7 +1,9 @@
 using HyperSweep.Contracts;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
-using HyperSweep.Grains.Planning;
+using HyperSweep.Engine.Schema;
+using HyperSweep.Search;
+using HyperSweep.Search.Spec;
 using HyperSweep.Grains.Workloads;
 
 namespace HyperSweep.Grains.Tests.Cluster;
@@ -41,7 +43,7 @@ public sealed class EngineSweepTests
     public async Task A_tiny_agreement_sweep_trains_real_models_and_matches_a_direct_run()
     {
         await using var cluster = await SweepCluster.StartAsync(
-            silos: 1, slotsPerSilo: 2, workload: _ => new EngineTrialWorkload(), plans: () => new SearchSweepPlanFactory());
+            silos: 1, slotsPerSilo: 2, workload: _ => new EngineTrialWorkload());
         var id = await cluster.SubmitAsync(Spec);
         var status = await cluster.WaitFinishedAsync(id);
         var trials = await cluster.Sweep(id).GetTrials();
@@ -53,17 +55,17 @@ public sealed class EngineSweepTests
 
         // The same trial run directly by the engine (no Orleans) gives the same curve: the grain path passes the
         // task, parameters, seed and budget through unchanged.
-        var plan = new SearchSweepPlanFactory().Create(Spec, "tiny.yaml");
+        var spec = SweepSpecParser.Parse(Spec, "tiny.yaml", EngineSchema.Instance);
         var direct = await TrialRunner.RunAsync(new TrialRequest(
             TaskDefinition.Parse(new Dictionary<string, object?>
             {
                 ["kind"] = "classification",
                 ["data"] = new Dictionary<string, object?> { ["source"] = "agreement", ["size"] = 120L, ["dev_size"] = 40L, ["seed"] = 3L },
             }),
-            plan.ParametersOf(0).ToDictionary(p => p.Key, p => (object?)p.Value),
-            (int)plan.SeedOf(0),
+            spec.HyperParametersFor(spec.CreateSampler().ParametersFor(0)).ToDictionary(p => p.Key, p => (object?)p.Value),
+            (int)spec.Strategy.Seed,
             2,
-            new HyperSweep.Engine.Training.Objective("val_accuracy", ObjectiveDirection.Maximize)));
+            new Objective("val_accuracy", StudyDirection.Maximize)));
         var recorded = (await cluster.Sweep(id).GetTrial(0))!;
         Assert.Equal(direct.Epochs.Select(e => e.ValAccuracy!.Value), recorded.Epochs.Select(e => e.Values["val_accuracy"]));
         Assert.Equal(direct.Epochs.Select(e => e.TrainLoss), recorded.Epochs.Select(e => e.Values["train_loss"]));
@@ -72,7 +74,7 @@ public sealed class EngineSweepTests
     [Fact]
     public async Task A_spec_that_fails_validation_is_rejected_with_its_location_and_creates_nothing()
     {
-        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 1, plans: () => new SearchSweepPlanFactory());
+        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 1);
         var id = SweepIds.New();
         var bad = Spec.Replace("metric: val_accuracy", "metric: val_acuracy", StringComparison.Ordinal);
 

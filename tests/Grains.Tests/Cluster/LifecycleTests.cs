@@ -80,7 +80,7 @@ public sealed class LifecycleTests
         await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 1);
         var id = SweepIds.New();
 
-        var result = await cluster.Sweep(id).Submit(new SweepSubmission("{ \"name\": \"broken\" }", "broken.json"));
+        var result = await cluster.Sweep(id).Submit(new SweepSubmission("name: broken\nmodel: {batch_size: -32}\n", "broken.yaml"));
 
         Assert.False(result.Accepted);
         Assert.NotEmpty(result.Errors);

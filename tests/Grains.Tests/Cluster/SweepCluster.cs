@@ -1,5 +1,4 @@
 using HyperSweep.Contracts;
-using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Storage;
 using HyperSweep.Grains.Workloads;
@@ -26,7 +25,7 @@ internal sealed class SweepCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, Func<ISweepPlanFactory>? plans = null, int journalSegmentEntries = 256)
+    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, int journalSegmentEntries = 256)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hs-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -45,7 +44,6 @@ internal sealed class SweepCluster : IAsyncDisposable
                     o.ReportRetryBudget = TimeSpan.FromSeconds(20);
                     o.JournalSegmentEntries = journalSegmentEntries;
                 });
-            silo.Services.AddSingleton<ISweepPlanFactory>(plans?.Invoke() ?? new TestPlanFactory());
             if (workload is null)
             {
                 silo.Services.AddSingleton<ITrialWorkload, SyntheticTrialWorkload>();

@@ -15,7 +15,7 @@ public sealed class WholeSweepTests
         await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 3);
         var floors = new object[] { 0.6, 0.2, 0.9 };
         var tags = new object[] { "a", "b" };
-        var id = await cluster.SubmitAsync(TestSpec.Of(new() { ["synthetic_floor"] = floors, ["tag"] = tags }, maxEpochs: 3, concurrency: 3));
+        var id = await cluster.SubmitAsync(TestSpec.Of(new() { ["synthetic_floor"] = floors, ["synthetic_tag"] = tags }, maxEpochs: 3, concurrency: 3));
 
         var status = await cluster.WaitFinishedAsync(id);
         var trials = await cluster.Sweep(id).GetTrials();
@@ -27,7 +27,7 @@ public sealed class WholeSweepTests
         Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
         Assert.All(trials, t => Assert.Equal(3, t.EpochsRun));
         Assert.All(trials, t => Assert.Equal(1, t.Attempts));
-        var points = trials.Select(t => $"{t.Parameters["synthetic_floor"]}/{t.Parameters["tag"]}").ToList();
+        var points = trials.Select(t => $"{t.Parameters["synthetic_floor"]}/{t.Parameters["synthetic_tag"]}").ToList();
         Assert.Equal(6, points.Distinct().Count());
         Assert.All(trials, t => Assert.Equal(FinalLoss((double)t.Parameters["synthetic_floor"], 3), t.BestValue!.Value, 12));
 
@@ -41,7 +41,7 @@ public sealed class WholeSweepTests
     public async Task Random_sweep_runs_the_budget_with_the_samplers_parameters_for_each_index()
     {
         await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 2);
-        var parameters = new Dictionary<string, object[]> { ["synthetic_floor"] = [0.1, 0.3, 0.5, 0.7], ["width"] = [8L, 16L, 32L] };
+        var parameters = new Dictionary<string, object[]> { ["synthetic_floor"] = [0.1, 0.3, 0.5, 0.7], ["hidden_size"] = [8L, 16L, 32L] };
         var id = await cluster.SubmitAsync(TestSpec.Of(parameters, strategy: "random", trials: 7, seed: 42, maxEpochs: 2));
 
         var status = await cluster.WaitFinishedAsync(id);
@@ -56,7 +56,7 @@ public sealed class WholeSweepTests
             Assert.Equal(TrialState.Completed, trial.State);
             var expected = sampler.ParametersFor(trial.Number);
             Assert.Equal(expected["synthetic_floor"], trial.Parameters["synthetic_floor"]);
-            Assert.Equal(expected["width"], trial.Parameters["width"]);
+            Assert.Equal(expected["hidden_size"], trial.Parameters["hidden_size"]);
         }
     }
 
