@@ -7,11 +7,12 @@ using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Search;
 using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Runtime.Placement;
-using SearchTrialState = HyperSweep.Search.Pruning.TrialState;
+using SearchTrialState = HyperSweep.Search.TrialState;
 using TrialState = HyperSweep.Contracts.TrialState;
 
 namespace HyperSweep.Grains;
@@ -20,7 +21,7 @@ namespace HyperSweep.Grains;
 /// The coordinator of one sweep. It keeps the spec, the trial table, the sampler cursor and the pruning log in
 /// its persisted state (written at every change that matters, before it answers; <see cref="SweepStore"/> stores
 /// it as a header plus journal segments, so a write costs the same late in a sweep as early), rebuilds the Search
-/// library's <see cref="PruningSession"/> from that log when it activates, and starts trials up to the spec's
+/// library's <see cref="SearchSession"/> from that log when it activates, and starts trials up to the spec's
 /// concurrency on silos with free training slots (placement hints, see <see cref="Dispatch"/>). A keep-alive
 /// timer re-queues trials whose silo left the cluster (as a new attempt that resumes from the checkpoint) and
 /// retries dispatching; it is stopped when the sweep ends.
@@ -39,7 +40,7 @@ public sealed class SweepGrain(
     // Trials the coordinator ended (pruned) whose thread may still hold its slot until it reports the outcome.
     private readonly Dictionary<int, (string Silo, DateTime Since)> _draining = [];
     private ISweepPlan? _plan;
-    private PruningSession? _pruning;
+    private SearchSession? _pruning;
     private IGrainTimer? _monitor;
     private Activity? _span;
     // Continue-verdict reports are persisted by the next monitor tick rather than one write each: the epoch is
@@ -63,11 +64,12 @@ public sealed class SweepGrain(
         }
 
         _plan = planFactory.Create(S.SpecText, S.SourceName);
-        _pruning = PruningSession.Rebuild(
+        _pruning = SearchSession.Rebuild(
             SweepId,
             Direction(_plan.Objective),
+            NopSampler.Instance,
             PrunerFactory.Create(_plan.Pruner),
-            S.PruningLog.Select(e => e.End is { } end ? PruningEvent.Finished(e.Trial, ToSearch(end)) : PruningEvent.Reported(e.Trial, e.Step, e.Value)));
+            S.PruningLog.Select(e => e.End is { } end ? (SearchEvent)SearchEvent.Finished(e.Trial, ToSearch(end)) : SearchEvent.Reported(e.Trial, e.Step, e.Value)));
         foreach (var trial in S.Trials)
         {
             if (trial.State == TrialState.Pending)
@@ -184,7 +186,7 @@ public sealed class SweepGrain(
 
         // Nothing is written before the spec is known to be valid: a rejected spec leaves no state behind.
         _plan = plan;
-        _pruning = new PruningSession(SweepId, Direction(plan.Objective), PrunerFactory.Create(plan.Pruner));
+        _pruning = new SearchSession(SweepId, Direction(plan.Objective), NopSampler.Instance, PrunerFactory.Create(plan.Pruner));
         S.Name = string.IsNullOrWhiteSpace(submission.NameOverride) ? plan.Name : submission.NameOverride;
         S.SpecText = submission.SpecText;
         S.SourceName = submission.SourceName;
@@ -795,7 +797,7 @@ public sealed class SweepGrain(
 
     private static SearchTrialState ToSearch(TrialState s) => s switch
     {
-        TrialState.Completed => SearchTrialState.Complete,
+        TrialState.Completed => SearchTrialState.Completed,
         TrialState.Pruned => SearchTrialState.Pruned,
         TrialState.Failed => SearchTrialState.Failed,
         TrialState.Cancelled => SearchTrialState.Cancelled,

@@ -50,7 +50,14 @@ public sealed class SamplerSweepPlan(
             merged[key] = value;
         }
 
-        foreach (var (key, value) in sampler.ParametersFor(trial))
+        // Until the coordinator drives a SearchSession (issue 17), only the index-based samplers can plan trials.
+        var proposal = sampler switch
+        {
+            GridSampler grid => grid.ParametersFor(trial),
+            RandomSampler random => random.ParametersFor(trial),
+            _ => throw new NotSupportedException($"{sampler.GetType().Name} proposes from the study's history and needs a SearchSession"),
+        };
+        foreach (var (key, value) in proposal)
         {
             merged[key] = value;
         }

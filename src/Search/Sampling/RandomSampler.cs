@@ -23,6 +23,14 @@ public sealed class RandomSampler : ISampler
 
     public long? Size => null;
 
+    public void OnTrialCreated(Study study, int trial)
+    {
+        // Stateless: a trial's parameters depend on its number only.
+    }
+
+    /// <summary>The parameters of trial <paramref name="trial"/>: <see cref="ParametersFor"/> its number.</summary>
+    public TrialParameters Propose(Study study, int trial) => ParametersFor(trial);
+
     public TrialParameters ParametersFor(long index)
     {
         if (index < 0)
