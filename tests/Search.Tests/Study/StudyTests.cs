@@ -1,13 +1,13 @@
 using HyperSweep.Search.Pruning;
 
-namespace HyperSweep.Search.Tests.Study;
+namespace HyperSweep.Search.Tests;
 
 public sealed class StudyTests
 {
     [Fact]
     public void ARepeatedStepKeepsTheFirstValueAndLastStepIsTheLargest()
     {
-        var study = new Search.Study("s", StudyDirection.Minimize);
+        var study = new Study("s", StudyDirection.Minimize);
         Assert.True(study.Report(0, 4, 0.5));
         Assert.True(study.Report(0, 2, 0.9));
         Assert.False(study.Report(0, 4, 0.1));
@@ -23,7 +23,7 @@ public sealed class StudyTests
     [Fact]
     public void NaNNeverBecomesTheBestValue()
     {
-        var study = new Search.Study("s", StudyDirection.Maximize);
+        var study = new Study("s", StudyDirection.Maximize);
         study.Report(0, 0, double.NaN);
         Assert.True(double.IsNaN(study.Trial(0).Best(StudyDirection.Maximize)));
         study.Report(0, 1, 0.3);
@@ -34,7 +34,7 @@ public sealed class StudyTests
     [Fact]
     public void OnlyCompleteTrialsCountAndSetTheLongestLastStep()
     {
-        var study = new Search.Study("s", StudyDirection.Minimize);
+        var study = new Study("s", StudyDirection.Minimize);
         study.Report(0, 7, 1.0);
         study.Finish(0, TrialState.Pruned);
         study.Create(1);
@@ -49,7 +49,7 @@ public sealed class StudyTests
     [Fact]
     public void AFinishedTrialCannotReportOrFinishAgain()
     {
-        var study = new Search.Study("s", StudyDirection.Minimize);
+        var study = new Study("s", StudyDirection.Minimize);
         study.Report(0, 0, 1.0);
         study.Finish(0, TrialState.Failed);
         Assert.Throws<InvalidOperationException>(() => study.Report(0, 1, 1.0));
