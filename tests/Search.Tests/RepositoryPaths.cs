@@ -17,7 +17,7 @@ internal static class RepositoryPaths
         }
     }
 
-    /// <summary>HYPERSWEEP_TPE_DIR, or the TPE traces copied into the repository (tests/Fixtures/tpe/traces).</summary>
+    /// <summary>HYPERSWEEP_TPE_DIR (relative to the repository root), or the TPE traces copied into the repository (tests/Fixtures/tpe/traces).</summary>
     public static string TpeTraces
     {
         get
@@ -25,9 +25,12 @@ internal static class RepositoryPaths
             var fromEnvironment = Environment.GetEnvironmentVariable("HYPERSWEEP_TPE_DIR");
             return string.IsNullOrWhiteSpace(fromEnvironment)
                 ? Path.Combine(Root, "tests", "Fixtures", "tpe", "traces")
-                : Path.GetFullPath(fromEnvironment);
+                : Path.GetFullPath(fromEnvironment, Root);
         }
     }
+
+    /// <summary>Extra traces recorded with the same recorder for settings the shared set leaves out (see their README).</summary>
+    public static string LocalTpeTraces => Path.Combine(Root, "tests", "Fixtures", "tpe", "local-traces");
 
     private static string FindRoot()
     {

@@ -15,18 +15,9 @@ namespace HyperSweep.Search.Tests.Sampling.Tpe;
 /// </summary>
 public sealed class TpeParityTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> TraceFiles()
-    {
-        var data = new TheoryData<string>();
-        if (Directory.Exists(RepositoryPaths.TpeTraces))
-        {
-            foreach (var path in Directory.GetFiles(RepositoryPaths.TpeTraces, "*.json").Order(StringComparer.Ordinal))
-            {
-                data.Add(Path.GetFileName(path));
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string> TraceFiles() => FilesIn(RepositoryPaths.TpeTraces);
+
+    public static TheoryData<string> LocalTraceFiles() => FilesIn(RepositoryPaths.LocalTpeTraces);
 
     [Fact]
     public void TheTraceFolderHoldsTraces()
@@ -37,9 +28,30 @@ public sealed class TpeParityTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(TraceFiles))]
-    public void EveryDecisionMatchesOptuna(string traceFile)
+    public void EveryDecisionMatchesOptuna(string traceFile) => Replay(Path.Combine(RepositoryPaths.TpeTraces, traceFile));
+
+    /// <summary>The settings mixes the shared set leaves out (no prior, hyperopt gamma, p15 gamma, …), recorded the same way.</summary>
+    [Theory]
+    [MemberData(nameof(LocalTraceFiles))]
+    public void EveryLocallyRecordedDecisionMatchesOptuna(string traceFile) => Replay(Path.Combine(RepositoryPaths.LocalTpeTraces, traceFile));
+
+    private static TheoryData<string> FilesIn(string directory)
     {
-        var trace = TpeTrace.Load(Path.Combine(RepositoryPaths.TpeTraces, traceFile));
+        var data = new TheoryData<string>();
+        if (Directory.Exists(directory))
+        {
+            foreach (var path in Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileName(path));
+            }
+        }
+        return data;
+    }
+
+    private void Replay(string path)
+    {
+        var traceFile = Path.GetFileName(path);
+        var trace = TpeTrace.Load(path);
         var settings = TpeSettings.From(trace.Settings);
         var sampler = new TpeSampler(trace.Space, trace.Seed, settings);
         AssertDistributionsAsOptunaHoldsThem(trace, sampler);
