@@ -85,7 +85,7 @@ public sealed class HyperbandPruner : IPruner
         throw new InvalidOperationException("unreachable: the hash is below the total budget");
     }
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber)
+    public PruningDecision Decide(Study study, int trialNumber)
     {
         if (!IsInitialized && !TryInitialize(study))
         {
@@ -106,7 +106,7 @@ public sealed class HyperbandPruner : IPruner
         };
     }
 
-    private bool TryInitialize(PruningStudy study)
+    private bool TryInitialize(Study study)
     {
         if (MaxResource is null)
         {

@@ -7,7 +7,7 @@ namespace HyperSweep.Search.Pruning;
 /// State contract: a pruner's internal state (SuccessiveHalving's resolved "auto" resource and rung
 /// records, Hyperband's brackets) is written only inside <see cref="Decide"/> and depends only on the
 /// study's contents at each call. Replaying the same ordered reports, finishes and decisions into a fresh
-/// pruner built from the same settings therefore rebuilds the same state; <see cref="PruningSession.Rebuild"/>
+/// pruner built from the same settings therefore rebuilds the same state; <see cref="SearchSession.Rebuild"/>
 /// does exactly that for a restarted coordinator. Nothing else needs to be persisted.
 /// </remarks>
 public interface IPruner
@@ -16,5 +16,5 @@ public interface IPruner
     string Name { get; }
 
     /// <summary>Decides for <paramref name="trialNumber"/>, which has just reported to <paramref name="study"/>.</summary>
-    PruningDecision Decide(PruningStudy study, int trialNumber);
+    PruningDecision Decide(Study study, int trialNumber);
 }

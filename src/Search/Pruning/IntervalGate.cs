@@ -6,7 +6,7 @@ namespace HyperSweep.Search.Pruning;
 /// </summary>
 internal static class IntervalGate
 {
-    public static bool IsFirstInInterval(TrialReports trial, int step, int warmupSteps, int intervalSteps)
+    public static bool IsFirstInInterval(StudyTrial trial, int step, int warmupSteps, int intervalSteps)
     {
         var nearestLowerPruningStep = (step - warmupSteps) / intervalSteps * intervalSteps + warmupSteps;
         // `step` is the trial's largest step, so the second-largest key is "the largest other than step".

@@ -31,5 +31,5 @@ public sealed class MedianPruner : IPruner
 
     public bool IncludeRunningTrials => _percentile.IncludeRunningTrials;
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber) => _percentile.Decide(study, trialNumber);
+    public PruningDecision Decide(Study study, int trialNumber) => _percentile.Decide(study, trialNumber);
 }

@@ -5,6 +5,6 @@ public sealed class NopPruner : IPruner
 {
     public string Name => "NopPruner";
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber) =>
+    public PruningDecision Decide(Study study, int trialNumber) =>
         PruningDecision.Keep(Name, "nop", "pruning is disabled", study.Trial(trialNumber).LastStep);
 }

@@ -32,7 +32,7 @@ public sealed class PatientPruner : IPruner
 
     public double MinDelta { get; }
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber)
+    public PruningDecision Decide(Study study, int trialNumber)
     {
         var trial = study.Trial(trialNumber);
         if (trial.LastStep is not { } step)
@@ -66,7 +66,7 @@ public sealed class PatientPruner : IPruner
         return inner with { Pruner = $"{Name}({inner.Pruner})", Explanation = $"stalled ({explanation}); {inner.Pruner}: {inner.Explanation}" };
     }
 
-    private static double NanExtreme(TrialReports trial, int from, int to, bool maximize)
+    private static double NanExtreme(StudyTrial trial, int from, int to, bool maximize)
     {
         var result = double.NaN;
         for (var i = from; i < to; i++)

@@ -65,7 +65,7 @@ public sealed class PercentilePruner : IPruner
 
     public bool IncludeRunningTrials { get; }
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber)
+    public PruningDecision Decide(Study study, int trialNumber)
     {
         var trial = study.Trial(trialNumber);
         if (study.CompletedCount == 0 || study.CompletedCount < NStartupTrials)

@@ -85,7 +85,7 @@ public sealed class SuccessiveHalvingPruner : IPruner
         return result;
     }
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber)
+    public PruningDecision Decide(Study study, int trialNumber)
     {
         var trial = study.Trial(trialNumber);
         if (trial.LastStep is not { } step)

@@ -45,7 +45,7 @@ public sealed class ThresholdPruner : IPruner
 
     public int IntervalSteps { get; }
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber)
+    public PruningDecision Decide(Study study, int trialNumber)
     {
         var trial = study.Trial(trialNumber);
         if (trial.LastStep is not { } step)

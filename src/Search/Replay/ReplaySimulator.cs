@@ -1,4 +1,5 @@
 using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
 
 namespace HyperSweep.Search.Replay;
 
@@ -28,7 +29,7 @@ public static class ReplaySimulator
             }
         }
 
-        var session = new PruningSession(studyName, direction, pruner);
+        var session = new SearchSession(studyName, direction, NopSampler.Instance, pruner);
         var events = new PriorityQueue<(int Trial, int Epoch), (double Time, int Trial)>();
         var starts = new double[curves.Count];
         var outcomes = new ReplayTrialOutcome?[curves.Count];
@@ -42,15 +43,15 @@ public static class ReplaySimulator
             {
                 var trial = nextTrial++;
                 starts[trial] = time;
-                session.Study.Start(trial);
+                session.Create(trial, curves[trial].Parameters);
                 if (curves[trial].Values.Count > 0)
                 {
                     events.Enqueue((trial, 0), (time + curves[trial].EpochCost, trial));
                     return;
                 }
                 // A curve without epochs completes at once and frees no worker time.
-                session.Finish(trial, TrialState.Complete);
-                outcomes[trial] = Outcome(curves[trial], trial, TrialState.Complete, 0, time, time, null, direction);
+                session.Finish(trial, TrialState.Completed);
+                outcomes[trial] = Outcome(curves[trial], trial, TrialState.Completed, 0, time, time, null, direction);
             }
         }
 
@@ -66,7 +67,7 @@ public static class ReplaySimulator
             var last = next.Epoch == curve.Values.Count - 1;
             if (decision.ShouldPrune || last)
             {
-                var state = decision.ShouldPrune ? TrialState.Pruned : TrialState.Complete;
+                var state = decision.ShouldPrune ? TrialState.Pruned : TrialState.Completed;
                 session.Finish(next.Trial, state);
                 outcomes[next.Trial] = Outcome(curve, next.Trial, state, next.Epoch + 1, starts[next.Trial], at.Time, decision, direction);
                 makespan = Math.Max(makespan, at.Time);

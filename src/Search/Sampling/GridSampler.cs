@@ -79,6 +79,14 @@ public sealed class GridSampler : ISampler
 
     public IReadOnlyList<TrialParameters> Points => _points;
 
+    public void OnTrialCreated(Study study, int trial)
+    {
+        // Stateless: a trial's parameters depend on its number only.
+    }
+
+    /// <summary>The parameters of trial <paramref name="trial"/>: <see cref="ParametersFor"/> its number.</summary>
+    public TrialParameters Propose(Study study, int trial) => ParametersFor(trial);
+
     public TrialParameters ParametersFor(long index) =>
         index >= 0 && index < _points.Count
             ? _points[(int)index]

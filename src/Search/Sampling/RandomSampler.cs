@@ -23,6 +23,14 @@ public sealed class RandomSampler : ISampler
 
     public long? Size => null;
 
+    public void OnTrialCreated(Study study, int trial)
+    {
+        // Stateless: a trial's parameters depend on its number only.
+    }
+
+    /// <summary>The parameters of trial <paramref name="trial"/>: <see cref="ParametersFor"/> its number.</summary>
+    public TrialParameters Propose(Study study, int trial) => ParametersFor(trial);
+
     public TrialParameters ParametersFor(long index)
     {
         if (index < 0)
@@ -37,13 +45,16 @@ public sealed class RandomSampler : ISampler
             {
                 continue;
             }
-            var random = new Xoshiro256StarStar(StreamSeed(index, parameter.Name), threadSafe: false);
-            var value = parameter.Domain.Sample(random);
+            var value = Draw(index, parameter);
             assigned[parameter.Name] = value;
             ordered.Add(new KeyValuePair<string, object>(parameter.Name, value));
         }
         return new TrialParameters(ordered);
     }
+
+    /// <summary>Trial <paramref name="index"/>'s value of <paramref name="parameter"/> (TPE's start-up trials draw the same).</summary>
+    internal object Draw(long index, SearchParameter parameter) =>
+        parameter.Domain.Sample(new Xoshiro256StarStar(StreamSeed(index, parameter.Name), threadSafe: false));
 
     private int StreamSeed(long index, string name) => SeedMixer.ToInt32(SeedMixer.Mix(SeedMixer.Mix(Seed, index), name));
 }

@@ -98,7 +98,8 @@ public sealed record FloatDomain : ParameterDomain
     public override bool Contains(object value) =>
         value is double d && d >= Min && d <= Max || value is long l && l >= Min && l <= Max;
 
-    private double SteppedValue(long k)
+    /// <summary>The k-th stepped value (min + k·step computed in decimal, capped at max).</summary>
+    public double SteppedValue(long k)
     {
         var step = Step!.Value;
         try

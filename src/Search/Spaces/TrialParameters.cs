@@ -18,6 +18,9 @@ public sealed class TrialParameters : IReadOnlyDictionary<string, object>, IEqua
         Key = string.Join(", ", _entries.Select(e => $"{e.Key}={ParameterValues.Format(e.Value)}"));
     }
 
+    /// <summary>No parameters (a space without parameters, or a trial whose proposal is not recorded yet).</summary>
+    public static TrialParameters Empty { get; } = new([]);
+
     /// <summary>Canonical text: names in declaration order with invariant values.</summary>
     public string Key { get; }
 

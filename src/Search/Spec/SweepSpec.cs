@@ -31,7 +31,7 @@ public sealed record SweepSpec(
     /// <summary>The training seed of trial <paramref name="index"/>: a pure function of (strategy.seed, index).</summary>
     public int TrialSeed(long index) => SeedMixer.ToInt32(SeedMixer.Mix(SeedMixer.Mix(Strategy.Seed, index), "training-seed"));
 
-    /// <summary>A fresh pruner; call again to rebuild after a restart (see <see cref="PruningSession.Rebuild"/>).</summary>
+    /// <summary>A fresh pruner; call again to rebuild after a restart (see <see cref="SearchSession.Rebuild"/>).</summary>
     public IPruner CreatePruner() => PrunerFactory.Create(Pruner);
 
     /// <summary>Model settings merged with a trial's parameters: what the Engine's ModelFactory receives.</summary>

@@ -1,7 +1,8 @@
 using HyperSweep.Contracts;
 using HyperSweep.Search;
 using HyperSweep.Search.Pruning;
-using SearchTrialState = HyperSweep.Search.Pruning.TrialState;
+using HyperSweep.Search.Sampling;
+using SearchTrialState = HyperSweep.Search.TrialState;
 using TrialState = HyperSweep.Contracts.TrialState;
 
 namespace HyperSweep.Grains.Tests.Cluster;
@@ -24,7 +25,7 @@ public sealed class PruningTests
         await cluster.WaitFinishedAsync(id);
         var trials = await cluster.Sweep(id).GetTrials();
 
-        var replay = new PruningSession("replay", StudyDirection.Minimize, PrunerFactory.Create(
+        var replay = new SearchSession("replay", StudyDirection.Minimize, NopSampler.Instance, PrunerFactory.Create(
             new PrunerSpec("median", settings.ToDictionary(s => s.Key, s => (object?)s.Value))));
         var expectedPrunedAt = new int?[floors.Length];
         for (var trial = 0; trial < floors.Length; trial++)
@@ -38,7 +39,7 @@ public sealed class PruningTests
                 }
             }
 
-            replay.Finish(trial, expectedPrunedAt[trial] is null ? SearchTrialState.Complete : SearchTrialState.Pruned);
+            replay.Finish(trial, expectedPrunedAt[trial] is null ? SearchTrialState.Completed : SearchTrialState.Pruned);
         }
 
         Assert.Contains(expectedPrunedAt, e => e is not null); // the scenario must actually prune something

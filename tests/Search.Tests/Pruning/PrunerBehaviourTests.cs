@@ -1,4 +1,5 @@
 using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
 
 namespace HyperSweep.Search.Tests.Pruning;
 
@@ -32,11 +33,11 @@ public sealed class PrunerBehaviourTests
 
         static PruningDecision Scenario(IPruner pruner)
         {
-            var session = new PruningSession("s", StudyDirection.Minimize, pruner);
+            var session = new SearchSession("s", StudyDirection.Minimize, NopSampler.Instance, pruner);
             for (var t = 0; t < 5; t++)
             {
                 session.Report(t, 0, 1.0);
-                session.Finish(t, TrialState.Complete);
+                session.Finish(t, TrialState.Completed);
             }
             for (var t = 5; t < 15; t++)
             {
@@ -49,9 +50,9 @@ public sealed class PrunerBehaviourTests
     [Fact]
     public void APrunedRunningTrialLeavesTheRunningReferenceSet()
     {
-        var session = new PruningSession("s", StudyDirection.Minimize, new MedianPruner(nStartupTrials: 1, includeRunningTrials: true));
+        var session = new SearchSession("s", StudyDirection.Minimize, NopSampler.Instance, new MedianPruner(nStartupTrials: 1, includeRunningTrials: true));
         session.Report(0, 0, 1.0);
-        session.Finish(0, TrialState.Complete);
+        session.Finish(0, TrialState.Completed);
         session.Report(1, 0, 0.1);
         session.Finish(1, TrialState.Pruned);
         var decision = session.Report(2, 0, 0.5);
@@ -62,11 +63,11 @@ public sealed class PrunerBehaviourTests
     [Fact]
     public void APercentileDecisionExplainsRuleReferenceAndThreshold()
     {
-        var session = new PruningSession("s", StudyDirection.Maximize, new PercentilePruner(25, nStartupTrials: 2));
+        var session = new SearchSession("s", StudyDirection.Maximize, NopSampler.Instance, new PercentilePruner(25, nStartupTrials: 2));
         foreach (var (trial, value) in new[] { (0, 0.8), (1, 0.6), (2, 0.7) })
         {
             session.Report(trial, 0, value);
-            session.Finish(trial, TrialState.Complete);
+            session.Finish(trial, TrialState.Completed);
         }
         var decision = session.Report(3, 0, 0.5);
 
@@ -82,9 +83,9 @@ public sealed class PrunerBehaviourTests
     [Fact]
     public void SuccessiveHalvingPromotesTheTopQuarterAndSaysWhy()
     {
-        var session = new PruningSession("s", StudyDirection.Minimize, new SuccessiveHalvingPruner(minResource: 1, reductionFactor: 2));
+        var session = new SearchSession("s", StudyDirection.Minimize, NopSampler.Instance, new SuccessiveHalvingPruner(minResource: 1, reductionFactor: 2));
         Assert.False(session.Report(0, 1, 0.5).ShouldPrune);   // first at rung 0: promoted
-        session.Finish(0, TrialState.Complete);
+        session.Finish(0, TrialState.Completed);
         var worse = session.Report(1, 1, 0.9);
         Assert.True(worse.ShouldPrune);
         Assert.Equal("rung", worse.Rule);
@@ -95,14 +96,14 @@ public sealed class PrunerBehaviourTests
     [Fact]
     public void ThresholdAndNopAndPatientDecideAsDocumented()
     {
-        var threshold = new PruningSession("s", StudyDirection.Minimize, new ThresholdPruner(upper: 2.0));
+        var threshold = new SearchSession("s", StudyDirection.Minimize, NopSampler.Instance, new ThresholdPruner(upper: 2.0));
         Assert.False(threshold.Report(0, 0, 2.0).ShouldPrune);
         Assert.True(threshold.Report(0, 1, 2.5).ShouldPrune);
 
-        var nop = new PruningSession("s", StudyDirection.Minimize, new NopPruner());
+        var nop = new SearchSession("s", StudyDirection.Minimize, NopSampler.Instance, new NopPruner());
         Assert.False(nop.Report(0, 0, double.NaN).ShouldPrune);
 
-        var patient = new PruningSession("s", StudyDirection.Minimize, new PatientPruner(null, patience: 1, minDelta: 0.0));
+        var patient = new SearchSession("s", StudyDirection.Minimize, NopSampler.Instance, new PatientPruner(null, patience: 1, minDelta: 0.0));
         Assert.False(patient.Report(0, 0, 1.0).ShouldPrune);
         Assert.False(patient.Report(0, 1, 1.1).ShouldPrune);   // 2 steps: not more than patience + 1
         Assert.True(patient.Report(0, 2, 1.2).ShouldPrune);    // best of last 2 (1.1) worse than before (1.0)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
 
 namespace HyperSweep.Search.Tests.Pruning;
 
@@ -38,7 +39,7 @@ public sealed class PruningParityTests
     {
         var trace = PruningTrace.Load(Path.Combine(RepositoryPaths.PruningTraces, traceFile));
         var pruner = PrunerFactory.Create(trace.Pruner);
-        var session = new PruningSession(trace.StudyName, trace.Direction, pruner);
+        var session = new SearchSession(trace.StudyName, trace.Direction, NopSampler.Instance, pruner);
         int? shaResolvedAt = null;
         int? hyperbandInitializedAt = null;
 
@@ -92,13 +93,13 @@ public sealed class PruningParityTests
     {
         // A coordinator restart half-way through: rebuild from the log, then the rest must still match Optuna.
         var trace = PruningTrace.Load(Path.Combine(RepositoryPaths.PruningTraces, traceFile));
-        var session = new PruningSession(trace.StudyName, trace.Direction, PrunerFactory.Create(trace.Pruner));
+        var session = new SearchSession(trace.StudyName, trace.Direction, NopSampler.Instance, PrunerFactory.Create(trace.Pruner));
         var half = trace.Events.Count / 2;
         for (var index = 0; index < trace.Events.Count; index++)
         {
             if (index == half)
             {
-                session = PruningSession.Rebuild(trace.StudyName, trace.Direction, PrunerFactory.Create(trace.Pruner), session.Log);
+                session = SearchSession.Rebuild(trace.StudyName, trace.Direction, NopSampler.Instance, PrunerFactory.Create(trace.Pruner), session.Log);
             }
             var ev = trace.Events[index];
             var trial = ev.GetProperty("trial").GetInt32();
@@ -112,7 +113,7 @@ public sealed class PruningParityTests
         }
     }
 
-    private static void AssertTrialEnd(PruningTrace trace, PruningSession session, IPruner pruner, JsonElement ev, int trial, int index)
+    private static void AssertTrialEnd(PruningTrace trace, SearchSession session, IPruner pruner, JsonElement ev, int trial, int index)
     {
         var reports = session.Study.Trial(trial);
         if (ev.GetProperty("end").GetString() == "pruned")

@@ -39,7 +39,7 @@ internal sealed class PruningTrace
 
     public static TrialState StateOf(string end) => end switch
     {
-        "complete" => TrialState.Complete,
+        "complete" => TrialState.Completed,
         "pruned" => TrialState.Pruned,
         "fail" => TrialState.Failed,
         _ => throw new InvalidDataException($"unknown end state '{end}'"),

@@ -2,6 +2,7 @@ using HyperSweep.Engine.Schema;
 using System.Globalization;
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Replay;
+using HyperSweep.Search.Sampling;
 using HyperSweep.Search.Spec;
 
 namespace HyperSweep.Search.Tests.Replay;
@@ -16,7 +17,7 @@ public sealed class RecordedQuickstartReplayTests
 
     private static List<RecordedCurve> Curves()
     {
-        var grid = Spec.CreateSampler();
+        var grid = Assert.IsType<GridSampler>(Spec.CreateSampler());
         var curves = new List<RecordedCurve>();
         foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Replay", "quickstart-curves.tsv")))
         {

@@ -1,4 +1,5 @@
 using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Sampling;
 using HyperSweep.Search.Replay;
 using HyperSweep.Search.Spaces;
 
@@ -62,7 +63,7 @@ public sealed class ReplaySimulatorTests
         var result = ReplaySimulator.Run(curves, new MedianPruner(nStartupTrials: 3), workers: 1, StudyDirection.Minimize);
 
         // The same sweep written as the plain sequential loop Optuna runs.
-        var session = new PruningSession("replay", StudyDirection.Minimize, new MedianPruner(nStartupTrials: 3));
+        var session = new SearchSession("replay", StudyDirection.Minimize, NopSampler.Instance, new MedianPruner(nStartupTrials: 3));
         var epochs = 0L;
         for (var trial = 0; trial < curves.Count; trial++)
         {
@@ -74,9 +75,9 @@ public sealed class ReplaySimulatorTests
                 run++;
                 pruned = session.Report(trial, e, curves[trial].Values[e]).ShouldPrune;
             }
-            session.Finish(trial, pruned ? TrialState.Pruned : TrialState.Complete);
+            session.Finish(trial, pruned ? TrialState.Pruned : TrialState.Completed);
             Assert.Equal(run, result.Trials[trial].EpochsRun);
-            Assert.Equal(pruned ? TrialState.Pruned : TrialState.Complete, result.Trials[trial].State);
+            Assert.Equal(pruned ? TrialState.Pruned : TrialState.Completed, result.Trials[trial].State);
         }
         Assert.Equal(epochs, result.EpochsConsumed);
         Assert.True(result.EpochsConsumed < result.EpochsWithoutPruning);

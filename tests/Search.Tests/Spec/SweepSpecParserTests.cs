@@ -38,7 +38,7 @@ public sealed class SweepSpecParserTests
         var sampler = spec.CreateSampler();
         Assert.True(spec.TrialCount(sampler) >= 1);
         Assert.NotNull(spec.CreatePruner());
-        var first = sampler.ParametersFor(0);
+        var first = new SearchSession(spec.Name, spec.Objective.Direction, sampler, spec.CreatePruner()).Propose(0);
         var merged = spec.HyperParametersFor(first);
         Assert.All(first, p => Assert.Equal(p.Value, merged[p.Key]));
     }

@@ -1,13 +1,13 @@
 using HyperSweep.Search.Pruning;
 
-namespace HyperSweep.Search.Tests.Pruning;
+namespace HyperSweep.Search.Tests;
 
-public sealed class PruningStudyTests
+public sealed class StudyTests
 {
     [Fact]
     public void ARepeatedStepKeepsTheFirstValueAndLastStepIsTheLargest()
     {
-        var study = new PruningStudy("s", StudyDirection.Minimize);
+        var study = new Study("s", StudyDirection.Minimize);
         Assert.True(study.Report(0, 4, 0.5));
         Assert.True(study.Report(0, 2, 0.9));
         Assert.False(study.Report(0, 4, 0.1));
@@ -23,7 +23,7 @@ public sealed class PruningStudyTests
     [Fact]
     public void NaNNeverBecomesTheBestValue()
     {
-        var study = new PruningStudy("s", StudyDirection.Maximize);
+        var study = new Study("s", StudyDirection.Maximize);
         study.Report(0, 0, double.NaN);
         Assert.True(double.IsNaN(study.Trial(0).Best(StudyDirection.Maximize)));
         study.Report(0, 1, 0.3);
@@ -34,13 +34,13 @@ public sealed class PruningStudyTests
     [Fact]
     public void OnlyCompleteTrialsCountAndSetTheLongestLastStep()
     {
-        var study = new PruningStudy("s", StudyDirection.Minimize);
+        var study = new Study("s", StudyDirection.Minimize);
         study.Report(0, 7, 1.0);
         study.Finish(0, TrialState.Pruned);
-        study.Start(1);
-        study.Finish(1, TrialState.Complete);   // completed without reports
+        study.Create(1);
+        study.Finish(1, TrialState.Completed);   // completed without reports
         study.Report(2, 3, 1.0);
-        study.Finish(2, TrialState.Complete);
+        study.Finish(2, TrialState.Completed);
 
         Assert.Equal(2, study.CompletedCount);
         Assert.Equal(3, study.MaxCompletedLastStep);
@@ -49,11 +49,11 @@ public sealed class PruningStudyTests
     [Fact]
     public void AFinishedTrialCannotReportOrFinishAgain()
     {
-        var study = new PruningStudy("s", StudyDirection.Minimize);
+        var study = new Study("s", StudyDirection.Minimize);
         study.Report(0, 0, 1.0);
         study.Finish(0, TrialState.Failed);
         Assert.Throws<InvalidOperationException>(() => study.Report(0, 1, 1.0));
-        Assert.Throws<InvalidOperationException>(() => study.Finish(0, TrialState.Complete));
+        Assert.Throws<InvalidOperationException>(() => study.Finish(0, TrialState.Completed));
         Assert.Throws<ArgumentOutOfRangeException>(() => study.Report(1, -1, 1.0));
     }
 }

@@ -1,15 +1,17 @@
-namespace HyperSweep.Search.Pruning;
+using HyperSweep.Search.Spaces;
+
+namespace HyperSweep.Search;
 
 /// <summary>
-/// What a pruner knows about one trial: its number, state and step→value reports. The first report of a
-/// step wins (Optuna 3.1 ignores a repeat), and <see cref="LastStep"/> is the LARGEST step, not the latest.
-/// Read-only to pruners; <see cref="PruningStudy"/> is the only writer.
+/// One trial as the samplers and pruners see it: its number, state, proposed parameters, step→value reports and
+/// final value. The first report of a step wins (Optuna 3.1 ignores a repeat), and <see cref="LastStep"/> is the
+/// LARGEST step, not the latest. Read-only to samplers and pruners; <see cref="Study"/> is the only writer.
 /// </summary>
-public sealed class TrialReports
+public sealed class StudyTrial
 {
     private readonly SortedList<int, double> _values = new();
 
-    internal TrialReports(int number)
+    internal StudyTrial(int number)
     {
         Number = number;
     }
@@ -17,6 +19,21 @@ public sealed class TrialReports
     public int Number { get; }
 
     public TrialState State { get; internal set; } = TrialState.Running;
+
+    /// <summary>
+    /// The proposal this trial runs (inactive conditional parameters absent). Empty while the sampler is still
+    /// proposing it, and for a trial that entered the study by reporting without being created.
+    /// </summary>
+    public TrialParameters Parameters { get; internal set; } = TrialParameters.Empty;
+
+    /// <summary>Whether <see cref="Parameters"/> holds the trial's recorded proposal (false while it is being proposed).</summary>
+    public bool HasParameters { get; internal set; }
+
+    /// <summary>
+    /// The final value given at <see cref="Study.Finish"/>: for a Completed trial its objective value (the coordinator
+    /// passes the best reported value, the one the leaderboard ranks by); null when none was given.
+    /// </summary>
+    public double? Value { get; internal set; }
 
     /// <summary>Reports by step, ascending.</summary>
     public IReadOnlyList<int> Steps => _values.Keys.AsReadOnly();
@@ -41,6 +58,8 @@ public sealed class TrialReports
 
     /// <summary>NaN-aware maximum over every reported value (NaN when all are NaN).</summary>
     public double BestMaximum { get; private set; } = double.NaN;
+
+    public bool IsFinished => State is not (TrialState.Running or TrialState.Pending);
 
     public double Best(StudyDirection direction) =>
         direction == StudyDirection.Maximize ? BestMaximum : BestMinimum;

@@ -1,0 +1,16 @@
+using HyperSweep.Search.Spaces;
+
+namespace HyperSweep.Search;
+
+/// <summary>
+/// One entry of a search log: a trial created with its proposal (an ask), a report, or a trial's end. The ordered
+/// log is the whole persistent state of a <see cref="SearchSession"/>.
+/// </summary>
+public abstract record SearchEvent(int Trial)
+{
+    public static TrialCreated Created(int trial, TrialParameters parameters) => new(trial, parameters);
+
+    public static TrialReported Reported(int trial, int step, double value) => new(trial, step, value);
+
+    public static TrialFinished Finished(int trial, TrialState state, double? value = null) => new(trial, state, value);
+}
