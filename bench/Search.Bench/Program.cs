@@ -69,7 +69,7 @@ foreach (var (name, make) in Pruners().Append(("LinearScanMedian (no summaries)"
 
 static (long Decisions, double ProbeNanosecondsPerDecision) RunSweep(IPruner pruner, int trialCount, int epochs, int probeFrom, int probeCount)
 {
-    var session = new PruningSession("bench", StudyDirection.Minimize, pruner);
+    var session = new SearchSession("bench", StudyDirection.Minimize, NopSampler.Instance, pruner);
     var random = new Xoshiro256StarStar(7, false);
     var decisions = 0L;
     var probeDecisions = 0L;
@@ -97,7 +97,7 @@ static (long Decisions, double ProbeNanosecondsPerDecision) RunSweep(IPruner pru
             }
             decisions++;
         }
-        session.Finish(trial, pruned ? TrialState.Pruned : TrialState.Complete);
+        session.Finish(trial, pruned ? TrialState.Pruned : TrialState.Completed);
     }
     var perDecision = probeDecisions == 0 ? 0 : probeWatch.Elapsed.TotalNanoseconds / probeDecisions;
     return (decisions, perDecision);

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.Globalization;
 using HyperSweep.Contracts;
 

@@ -23,5 +23,5 @@ public sealed record SweepStatus(
 {
     public int Finished => Completed + Pruned + Failed + Cancelled;
 
-    public bool IsFinal => State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
+    public bool IsFinal => State.IsFinal();
 }

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 namespace HyperSweep.Contracts;
 
 /// <summary>How a trial attempt ended, sent by the trial to its sweep (idempotent per trial and attempt).</summary>

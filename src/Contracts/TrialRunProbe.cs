@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 namespace HyperSweep.Contracts;
 
 /// <summary>

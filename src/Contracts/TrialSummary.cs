@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.Collections.Immutable;
 
 namespace HyperSweep.Contracts;

@@ -1,8 +1,9 @@
+using HyperSweep.Search;
 using HyperSweep.Contracts;
 
 namespace HyperSweep.Grains;
 
-/// <summary>One persisted entry of the pruning log (a report, or a trial's end) from which the pruner is rebuilt.</summary>
+/// <summary>One entry of the old layout's pruning log (a report, or a trial's end): read only to migrate a stored sweep to the journal.</summary>
 [GenerateSerializer, Immutable, Alias("HyperSweep.PruningLogEntry")]
 public sealed record PruningLogEntry(
     [property: Id(0)] int Trial,

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.Collections.Immutable;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Slots;

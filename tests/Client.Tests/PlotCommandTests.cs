@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Client.Plotting;
 using HyperSweep.Contracts;
 using SkiaSharp;

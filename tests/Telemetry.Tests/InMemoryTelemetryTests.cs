@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.Diagnostics;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Telemetry;

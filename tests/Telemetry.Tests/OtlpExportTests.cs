@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Telemetry.Tests.Otlp;

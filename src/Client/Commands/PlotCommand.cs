@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.CommandLine;
 using HyperSweep.Client.Connection;
 using HyperSweep.Client.Plotting;

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.CommandLine;
 using System.Globalization;
 using HyperSweep.Client.Connection;

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Engine.Schema;
 using System.CommandLine;
 using System.Diagnostics;
@@ -136,7 +137,7 @@ public static class TrainCommand
             CancellationToken.None);
 
         AgreementResult? agreement = null;
-        if (trial.AgreementDirectory is { } directory && result.Outcome == TrialOutcome.Completed)
+        if (trial.AgreementDirectory is { } directory && result.Outcome == TrialState.Completed)
         {
             try
             {
@@ -154,8 +155,8 @@ public static class TrainCommand
         output.Summary(result, objective.Metric, total.Elapsed.TotalSeconds, agreement);
         return result.Outcome switch
         {
-            TrialOutcome.Completed => ExitCodes.Success,
-            TrialOutcome.Cancelled => ExitCodes.Interrupted,
+            TrialState.Completed => ExitCodes.Success,
+            TrialState.Cancelled => ExitCodes.Interrupted,
             _ => ExitCodes.SweepFailed,
         };
     }

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.Globalization;
 using System.Text.Json;
 using HyperSweep.Engine.Training;
@@ -110,12 +111,12 @@ public sealed class TrainOutput
         _out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{OutcomeName(result.Outcome)}{reason} after {result.Epochs.Count} epochs in {seconds:F1}s{best}"));
     }
 
-    public static string OutcomeName(TrialOutcome outcome) => outcome switch
+    public static string OutcomeName(TrialState outcome) => outcome switch
     {
-        TrialOutcome.Completed => "completed",
-        TrialOutcome.Pruned => "pruned",
-        TrialOutcome.Failed => "failed",
-        TrialOutcome.Cancelled => "cancelled",
+        TrialState.Completed => "completed",
+        TrialState.Pruned => "pruned",
+        TrialState.Failed => "failed",
+        TrialState.Cancelled => "cancelled",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

@@ -57,25 +57,25 @@ public sealed class Trainer
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                return Finish(TrialOutcome.Cancelled, $"cancelled before epoch {epoch}");
+                return Finish(TrialState.Cancelled, $"cancelled before epoch {epoch}");
             }
 
             var learningRate = _optimizer.LearningRate;
             var trainLoss = TrainEpoch(epoch, callbacks.OnBatch, cancellationToken);
             if (trainLoss is null)
             {
-                return Finish(TrialOutcome.Cancelled, $"cancelled during epoch {epoch}");
+                return Finish(TrialState.Cancelled, $"cancelled during epoch {epoch}");
             }
 
             if (!double.IsFinite(trainLoss.Value))
             {
-                return Finish(TrialOutcome.Failed, $"diverged at epoch {epoch}");
+                return Finish(TrialState.Failed, $"diverged at epoch {epoch}");
             }
 
             var sums = Evaluate();
             if (!double.IsFinite(sums.MeanLoss))
             {
-                return Finish(TrialOutcome.Failed, $"diverged at epoch {epoch}");
+                return Finish(TrialState.Failed, $"diverged at epoch {epoch}");
             }
 
             var metrics = MakeMetrics(epoch, trainLoss.Value, sums, learningRate);
@@ -91,18 +91,18 @@ public sealed class Trainer
             if (callbacks.OnEpochEnd is { } onEpochEnd
                 && await onEpochEnd(metrics, cancellationToken).ConfigureAwait(false) == EpochDecision.Stop)
             {
-                return Finish(TrialOutcome.Pruned, $"stopped by the epoch callback after epoch {epoch}");
+                return Finish(TrialState.Pruned, $"stopped by the epoch callback after epoch {epoch}");
             }
 
             if (_options.EarlyStopping is { } early && _best.EpochsWithoutImprovement >= Math.Max(1, early.Patience))
             {
                 return Finish(
-                    TrialOutcome.Completed,
+                    TrialState.Completed,
                     $"early stopping after epoch {epoch}: {_options.Objective.Metric} has not improved since epoch {_best.BestEpoch}");
             }
         }
 
-        return Finish(TrialOutcome.Completed, null);
+        return Finish(TrialState.Completed, null);
     }
 
     /// <summary>Evaluates the model on the validation batches: loss sum, count and correct predictions.</summary>
@@ -297,9 +297,9 @@ public sealed class Trainer
         }
     }
 
-    private TrainingResult Finish(TrialOutcome outcome, string? reason)
+    private TrainingResult Finish(TrialState outcome, string? reason)
     {
-        if (outcome == TrialOutcome.Completed && _bestWeights is not null)
+        if (outcome == TrialState.Completed && _bestWeights is not null)
         {
             var parameters = _model.Parameters;
             for (var i = 0; i < parameters.Count; i++)

@@ -1,10 +1,11 @@
+using HyperSweep.Search;
 namespace HyperSweep.Engine.Training;
 
 /// <summary>
 /// Hooks into a training run, all optional. Per epoch, in this order: <see cref="OnCheckpoint"/> receives
 /// the state after the epoch (so a trial can resume from it), then <see cref="OnEpochEnd"/> receives the
 /// metrics and answers <see cref="EpochDecision.Continue"/> or <see cref="EpochDecision.Stop"/> (the
-/// pruner's hook; a stop ends the run as <see cref="TrialOutcome.Pruned"/>). <see cref="OnBatch"/> is
+/// pruner's hook; a stop ends the run as <see cref="TrialState.Pruned"/>). <see cref="OnBatch"/> is
 /// called after every training batch, synchronously, so keep it cheap.
 /// </summary>
 public sealed record TrainingCallbacks(

@@ -1,12 +1,13 @@
+using HyperSweep.Search;
 namespace HyperSweep.Engine.Training;
 
 /// <summary>
-/// The result of a training run: outcome, a reason when it did not simply run to its epoch budget
+/// The result of a training run: outcome (Completed, Pruned, Failed or Cancelled), a reason when it did not simply run to its epoch budget
 /// ("diverged at epoch 3", "early stopping: no improvement for 2 epochs", "pruned at epoch 4"), every
 /// epoch's metrics (including epochs done before a resume), and the best epoch by the objective.
 /// </summary>
 public sealed record TrainingResult(
-    TrialOutcome Outcome,
+    TrialState Outcome,
     string? Reason,
     IReadOnlyList<EpochMetrics> Epochs,
     int? BestEpoch,

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Planning;
 
@@ -10,7 +11,7 @@ internal static class SweepStatusView
     {
         var counts = table.CountByState();
         var leader = table.Leader();
-        var final = state.State is SweepState.Completed or SweepState.Cancelled or SweepState.Failed;
+        var final = state.State.IsFinal();
         return new SweepStatus(
             sweepId,
             state.Name,

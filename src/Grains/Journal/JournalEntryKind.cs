@@ -6,15 +6,15 @@ public enum JournalEntryKind : byte
     /// <summary>A trial's row as it stands now (state, attempt, silo, reason, attempts, last/best values): the last one wins.</summary>
     Trial = 0,
 
-    /// <summary>An objective value the pruner was given (an entry of the pruning log).</summary>
+    /// <summary>An objective value reported for an epoch (an entry of the search log).</summary>
     Report = 1,
 
-    /// <summary>A trial's end as the pruner was told it (an entry of the pruning log).</summary>
+    /// <summary>A trial's end and final value as the search was told it (an entry of the search log).</summary>
     Finish = 2,
 
     /// <summary>The sweep's own state, reason and finish time changed.</summary>
     Sweep = 3,
 
-    /// <summary>A trial was created with the parameters the sampler proposed (written once, before its first row).</summary>
+    /// <summary>An ask: a trial created with the parameters the sampler proposed (an entry of the search log).</summary>
     Created = 4,
 }

@@ -14,7 +14,7 @@ namespace HyperSweep.Grains.Journal;
 /// stored header (<see cref="SweepGrainState"/> with empty lists: spec, name, timestamps, trace parent) is written
 /// once, and everything that changes goes to an append-only journal of compact <see cref="SweepJournalEntry"/>s:
 /// the rows of the trials that changed since the last write (the last row of a trial wins on replay), the new
-/// pruning-log entries, and the sweep's state when it changed. The journal is cut into segments of
+/// search-log entries (asks with their proposals, reports, ends), and the sweep's state when it changed. The journal is cut into segments of
 /// <see cref="SweepServiceOptions.JournalSegmentEntries"/> entries, each its own storage record (its own grain id,
 /// so every <see cref="IGrainStorage"/> keys it apart: SQLite in dev mode, Redis in cluster mode, memory in
 /// tests); only the open segment is rewritten, so a write costs O(segment), and sealed segments leave memory.
@@ -23,10 +23,10 @@ namespace HyperSweep.Grains.Journal;
 /// One <see cref="WriteStateAsync"/> is one storage write of one segment (a batch never straddles two segments:
 /// a batch that does not fit opens the next segment whole), so a batch is atomic and a crash cannot persist a
 /// trial's row without the reports it already counted, or the reverse, which is what keeps a report from being
-/// counted twice by the reconcile after a crash. The header is written before the first journal entry, and a trial's
-/// proposed parameters once, in a Created entry before its first row. Activation reads the
+/// counted twice by the reconcile after a crash. The header is written before the first journal entry; a trial's
+/// proposed parameters are written once, in its Created entry of the search log. Activation reads the
 /// header and the segments in order until one is missing and replays them into the in-memory
-/// <see cref="State"/> (trial table, full pruning log for the rebuild of the pruner). Each segment's ETag is
+/// <see cref="State"/> (trial table, the full search log for the rebuild of the sampler and pruner). Each segment's ETag is
 /// checked on every write, so a second activation writing the same sweep still fails with
 /// <see cref="InconsistentStateException"/>. A stored state of the old layout (<see cref="SweepGrainState.Layout"/>
 /// 0) is migrated: its table and log become journal segments and the header is rewritten last, which commits
@@ -49,7 +49,7 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
     private bool _openEtagKnown;
     private int _openIndex;
     private int _trackedTrials;
-    private int _pruningLogStored;
+    private int _searchLogStored;
     private (SweepState State, string? Reason, DateTimeOffset? FinishedAt)? _persistedSweep;
     private bool _migrating;
     private GrainId _grainId;
@@ -80,7 +80,9 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
         {
             // The old single-record layout: take its table and log as they are, and write them all at the next write.
             State.Trials = header.Trials;
-            State.PruningLog = header.PruningLog;
+            State.SearchLog = [.. header.PruningLog.Select(e => e.End is { } end
+                ? new SweepJournalEntry(JournalEntryKind.Finish, e.Trial, Value: double.NaN, State: end)
+                : new SweepJournalEntry(JournalEntryKind.Report, e.Trial, e.Step, e.Value))];
             // Old rows carry no parameters: the coordinator derives them from the index-based sampler they came from.
             _migrating = true;
             header.Trials = [];
@@ -117,14 +119,14 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
 
         _trackedTrials = State.Trials.Count;
         _persistedSweep = (State.State, State.Reason, State.FinishedAt);
-        // The grain rebuilds its pruner from the whole log; the log entries are already stored, so the next write
+        // The grain rebuilds its search session from the whole log; the entries are already stored, so the next write
         // sends none of them (it clears the list, which frees it).
-        _pruningLogStored = State.PruningLog.Count;
+        _searchLogStored = State.SearchLog.Count;
     }
 
     /// <summary>
     /// Persists what changed since the last call: the header if it was never written (or is being migrated), then
-    /// one journal write with the changed rows, the new pruning-log entries and the sweep's state if it changed.
+    /// one journal write with the changed rows, the new search-log entries and the sweep's state if it changed.
     /// On failure nothing is forgotten: the next call writes it again.
     /// </summary>
     public async Task WriteStateAsync()
@@ -135,19 +137,17 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
             await WriteHeader();
         }
 
-        var entries = new List<SweepJournalEntry>(_dirty.Count + state.PruningLog.Count - _pruningLogStored + 1);
+        var entries = new List<SweepJournalEntry>(_dirty.Count + state.SearchLog.Count - _searchLogStored + 1);
         var sweep = (state.State, state.Reason, state.FinishedAt);
         if (_persistedSweep != sweep)
         {
             entries.Add(new SweepJournalEntry(JournalEntryKind.Sweep, -1, Reason: state.Reason, SweepState: state.State, FinishedAt: state.FinishedAt));
         }
 
-        // A new trial's proposal is journalled once, before its first row.
         for (var i = _trackedTrials; i < state.Trials.Count; i++)
         {
             state.Trials[i].Track(Changed);
             _dirty.Add(i);
-            entries.Add(new SweepJournalEntry(JournalEntryKind.Created, i, Parameters: state.Trials[i].Parameters));
         }
 
         _trackedTrials = state.Trials.Count;
@@ -158,12 +158,10 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
             entries.Add(Row(state.Trials[number]));
         }
 
-        for (var i = _pruningLogStored; i < state.PruningLog.Count; i++)
+        // The search log in its own order (asks, reports and ends interleave, and a rebuild replays them as they came).
+        for (var i = _searchLogStored; i < state.SearchLog.Count; i++)
         {
-            var e = state.PruningLog[i];
-            entries.Add(e.End is { } end
-                ? new SweepJournalEntry(JournalEntryKind.Finish, e.Trial, State: end)
-                : new SweepJournalEntry(JournalEntryKind.Report, e.Trial, e.Step, e.Value));
+            entries.Add(state.SearchLog[i]);
         }
 
         if (entries.Count > 0)
@@ -183,8 +181,8 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
         }
 
         _dirty.Clear();
-        state.PruningLog.Clear();
-        _pruningLogStored = 0;
+        state.SearchLog.Clear();
+        _searchLogStored = 0;
         _persistedSweep = sweep;
         if (_migrating)
         {
@@ -243,6 +241,7 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
             {
                 case JournalEntryKind.Created:
                     Row(entry.Trial).Parameters = entry.Parameters;
+                    state.SearchLog.Add(entry);
                     break;
                 case JournalEntryKind.Trial:
                     var trial = Row(entry.Trial);
@@ -257,11 +256,8 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
                     trial.LastEpoch = entry.Epoch;
                     trial.EndedAt = entry.FinishedAt;
                     break;
-                case JournalEntryKind.Report:
-                    state.PruningLog.Add(new PruningLogEntry(entry.Trial, entry.Epoch, entry.Value, null));
-                    break;
-                case JournalEntryKind.Finish:
-                    state.PruningLog.Add(new PruningLogEntry(entry.Trial, 0, double.NaN, entry.State));
+                case JournalEntryKind.Report or JournalEntryKind.Finish:
+                    state.SearchLog.Add(entry);
                     break;
                 case JournalEntryKind.Sweep:
                     state.State = entry.SweepState;

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,30 @@ public sealed class TrialLivenessProbe(IGrainFactory grains, string sweepId, Tim
     {
         var probes = await Task.WhenAll(trials.Select(async number => (number, probe: await TryProbe(number))));
         return probes.Where(p => p.probe is not null).Select(p => (p.number, p.probe!)).ToList();
+    }
+
+    /// <summary>
+    /// Probes the ledger's running trials and acts on the verdicts: an attempt that ended without its outcome reaching
+    /// the coordinator is ended as it ended, one that vanished is re-queued as a new attempt.
+    /// </summary>
+    public async Task CheckAsync(Coordination.SweepLedger ledger)
+    {
+        // The coordinator's timer turn does not interleave, so no trial changes state while the probes are awaited.
+        foreach (var (number, result) in await ProbeAsync(ledger.Table.Running.ToList()))
+        {
+            var record = ledger.Table[number];
+            switch (Judge(record.Attempt, result))
+            {
+                case AttemptLiveness.EndedUnreported:
+                    logger.LogInformation("Trial {Trial} of {Sweep} attempt {Attempt} ended as {State} without reporting it; recording the outcome", number, sweepId, record.Attempt, result.State);
+                    ledger.End(number, result.State, result.Reason);
+                    break;
+                case AttemptLiveness.Lost:
+                    logger.LogWarning("Trial {Trial} of {Sweep} attempt {Attempt} stopped training on live silo {Silo} without an outcome; resuming it as attempt {Next}", number, sweepId, record.Attempt, record.Silo, record.Attempt + 1);
+                    ledger.Requeue(number);
+                    break;
+            }
+        }
     }
 
     /// <summary>The verdict for one probe, given the attempt the coordinator believes is running.</summary>

@@ -13,6 +13,19 @@ namespace HyperSweep.Grains.Planning;
 /// </summary>
 public sealed class SweepPlanner(ISweepSchemaSource schemas)
 {
+    /// <summary>A submitted sweep, checked data files and all; the errors instead when it is refused.</summary>
+    public (SweepPlan? Plan, IReadOnlyList<SpecError> Errors) Check(SweepSubmission submission)
+    {
+        try
+        {
+            return (Plan(submission.SpecText, submission.SourceName, submission.BaseDirectory ?? Directory.GetCurrentDirectory(), checkData: true), []);
+        }
+        catch (SweepSpecException exception)
+        {
+            return (null, exception.Errors);
+        }
+    }
+
     public SweepPlan Plan(string specText, string sourceName, string baseDirectory, bool checkData)
     {
         try

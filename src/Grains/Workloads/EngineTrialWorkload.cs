@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Engine.Schema;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
@@ -52,9 +53,9 @@ public sealed class EngineTrialWorkload : ITrialWorkload
         var last = result.Epochs.Count == 0 ? request.ResumeEpoch : result.Epochs[^1].Epoch;
         return result.Outcome switch
         {
-            TrialOutcome.Failed => new TrialWorkloadResult(stopped, last, result.Reason ?? "training failed"),
-            TrialOutcome.Cancelled => throw new OperationCanceledException(cancellation),
-            _ => new TrialWorkloadResult(stopped, last, null, result.Outcome == TrialOutcome.Completed ? result.Reason : null),
+            TrialState.Failed => new TrialWorkloadResult(stopped, last, result.Reason ?? "training failed"),
+            TrialState.Cancelled => throw new OperationCanceledException(cancellation),
+            _ => new TrialWorkloadResult(stopped, last, null, result.Outcome == TrialState.Completed ? result.Reason : null),
         };
     }
 }

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using System.Diagnostics;
 using HyperSweep.Engine.Data;
 using HyperSweep.Engine.Tasks;
@@ -26,7 +27,7 @@ public sealed class LearningTests(ITestOutputHelper output)
         Report("dan sst2", result, watch);
 
         // Dev is 428 negative / 444 positive: chance and the majority class are 0.51.
-        Assert.Equal(TrialOutcome.Completed, result.Outcome);
+        Assert.Equal(TrialState.Completed, result.Outcome);
         Assert.True(result.Best!.ValAccuracy > 0.70, $"best dev accuracy {result.Best.ValAccuracy}");
     }
 
@@ -77,7 +78,7 @@ public sealed class LearningTests(ITestOutputHelper output)
 
         var unigram = UnigramPerplexity(setup.Data);
         output.WriteLine($"unigram perplexity {unigram:F1}");
-        Assert.Equal(TrialOutcome.Completed, result.Outcome);
+        Assert.Equal(TrialState.Completed, result.Outcome);
         Assert.True(result.Best!.ValPerplexity < unigram * 0.9, $"lm {result.Best.ValPerplexity}, unigram {unigram}");
     }
 

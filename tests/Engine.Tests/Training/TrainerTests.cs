@@ -22,7 +22,7 @@ public sealed class TrainerTests
         var again = await TrialRunner.RunAsync(Request(task, SmallDan, maxEpochs: 3));
         var other = await TrialRunner.RunAsync(Request(task, SmallDan, maxEpochs: 3, seed: 6));
 
-        Assert.Equal(TrialOutcome.Completed, first.Outcome);
+        Assert.Equal(TrialState.Completed, first.Outcome);
         Assert.Equal(3, first.Epochs.Count);
         Assert.Equal(first.Epochs, again.Epochs);
         Assert.NotEqual(first.Epochs, other.Epochs);
@@ -67,7 +67,7 @@ public sealed class TrainerTests
                 return ValueTask.FromResult(metrics.Epoch == 2 ? EpochDecision.Stop : EpochDecision.Continue);
             }));
 
-        Assert.Equal(TrialOutcome.Pruned, result.Outcome);
+        Assert.Equal(TrialState.Pruned, result.Outcome);
         Assert.Equal([1, 2], seen);
         Assert.Equal(2, result.Epochs.Count);
         Assert.Contains("after epoch 2", result.Reason);
@@ -108,7 +108,7 @@ public sealed class TrainerTests
             }),
             cancellation.Token);
 
-        Assert.Equal(TrialOutcome.Cancelled, result.Outcome);
+        Assert.Equal(TrialState.Cancelled, result.Outcome);
         Assert.Single(result.Epochs);
         Assert.Equal("cancelled during epoch 2", result.Reason);
     }
@@ -121,7 +121,7 @@ public sealed class TrainerTests
 
         var result = await TrialRunner.RunAsync(Request(Agreement(TaskKind.Classification), parameters, maxEpochs: 3));
 
-        Assert.Equal(TrialOutcome.Failed, result.Outcome);
+        Assert.Equal(TrialState.Failed, result.Outcome);
         Assert.Matches("^diverged at epoch [12]$", result.Reason);
         Assert.True(result.Epochs.Count < 2);
     }
@@ -137,7 +137,7 @@ public sealed class TrainerTests
 
         var result = await setup.Trainer.RunAsync();
 
-        Assert.Equal(TrialOutcome.Completed, result.Outcome);
+        Assert.Equal(TrialState.Completed, result.Outcome);
         Assert.Equal(3, result.Epochs.Count);
         Assert.Equal(1, result.BestEpoch);
         Assert.StartsWith("early stopping after epoch 3", result.Reason);

@@ -62,7 +62,7 @@ public sealed class EngineSweepTests
                 ["kind"] = "classification",
                 ["data"] = new Dictionary<string, object?> { ["source"] = "agreement", ["size"] = 120L, ["dev_size"] = 40L, ["seed"] = 3L },
             }),
-            spec.HyperParametersFor(spec.CreateSampler().ParametersFor(0)).ToDictionary(p => p.Key, p => (object?)p.Value),
+            spec.HyperParametersFor(spec.CreateSampler().Propose(new Study("direct", StudyDirection.Maximize), 0)).ToDictionary(p => p.Key, p => (object?)p.Value),
             (int)spec.Strategy.Seed,
             2,
             new Objective("val_accuracy", StudyDirection.Maximize)));

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Contracts;
 
 namespace HyperSweep.Grains.Tests.Cluster;

@@ -2,8 +2,6 @@ using HyperSweep.Contracts;
 using HyperSweep.Search;
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Sampling;
-using SearchTrialState = HyperSweep.Search.TrialState;
-using TrialState = HyperSweep.Contracts.TrialState;
 
 namespace HyperSweep.Grains.Tests.Cluster;
 
@@ -39,7 +37,7 @@ public sealed class PruningTests
                 }
             }
 
-            replay.Finish(trial, expectedPrunedAt[trial] is null ? SearchTrialState.Completed : SearchTrialState.Pruned);
+            replay.Finish(trial, expectedPrunedAt[trial] is null ? TrialState.Completed : TrialState.Pruned);
         }
 
         Assert.Contains(expectedPrunedAt, e => e is not null); // the scenario must actually prune something

@@ -1,3 +1,4 @@
+using HyperSweep.Search;
 using HyperSweep.Contracts;
 using HyperSweep.Search.Sampling;
 using HyperSweep.Search.Spaces;
