@@ -12,9 +12,17 @@ namespace HyperSweep.Grains.Workloads;
 /// <c>synthetic_fail_at</c> (throw at that epoch), <c>synthetic_diverge_at</c> (NaN loss from that epoch),
 /// <c>synthetic_epoch_ms</c> (simulated training time per epoch, waited on the cancellation token).
 /// Metrics: train_loss, val_loss, val_accuracy (= 1 - val_loss / 2, clamped to [0, 1]).
+/// Tests hold its epochs with a gate folder (<see cref="SyntheticEpochGate"/>): given here, or for a workload built by
+/// a host in a child process, named by the environment variable <see cref="GateVariable"/>. Without one it never waits.
 /// </summary>
-public sealed class SyntheticTrialWorkload : ITrialWorkload
+public sealed class SyntheticTrialWorkload(string? gateFolder = null) : ITrialWorkload
 {
+    /// <summary>The environment variable naming a gate folder when none is given to the constructor (tests only).</summary>
+    public const string GateVariable = "HYPERSWEEP_SYNTHETIC_GATE";
+
+    private readonly SyntheticEpochGate? _gate =
+        (gateFolder ?? Environment.GetEnvironmentVariable(GateVariable)) is { Length: > 0 } folder ? new SyntheticEpochGate(folder) : null;
+
     public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
     {
         var floor = Number(request.Parameters, "synthetic_floor") ?? HashFloor(request.Parameters, request.Seed);
@@ -25,6 +33,7 @@ public sealed class SyntheticTrialWorkload : ITrialWorkload
         var start = request.ResumeCheckpoint is null ? 0 : BitConverter.ToInt32(request.ResumeCheckpoint);
         for (var epoch = start + 1; epoch <= request.MaxEpochs; epoch++)
         {
+            _gate?.Pass(epoch, cancellation);
             if (epochMs > 0)
             {
                 // Simulated training time; returns early when the attempt is cancelled.
