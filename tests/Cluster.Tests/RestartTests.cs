@@ -14,11 +14,7 @@ public sealed class RestartTests
         // Two trials may start (and then run to their end); every other trial waits at its first epoch. The stop finds
         // exactly two finished trials and four running ones, however fast the machine.
         using var gate = new EpochGate();
-        gate.AllowOnce(epoch: 1, attempts: finishedBeforeStop);
-        for (var epoch = 2; epoch <= epochs; epoch++)
-        {
-            gate.Allow(epoch);
-        }
+        gate.AllowStarts(finishedBeforeStop, lastEpoch: epochs);
 
         await using var cluster = await LocalCluster.StartAsync(silos: 2, slots: 2, epochMs: 200, gate: gate);
         var id = await cluster.SubmitAsync(SweepSpecs.Random(trials, epochs, concurrency: 4));

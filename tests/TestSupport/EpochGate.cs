@@ -35,6 +35,19 @@ public sealed class EpochGate : IDisposable
         }
     }
 
+    /// <summary>
+    /// Only <paramref name="attempts"/> attempts may start (run epoch 1; the others wait before it), and every attempt
+    /// may run epochs 2 to <paramref name="lastEpoch"/>: that many trials finish, and the next ones are held at their start.
+    /// </summary>
+    public void AllowStarts(int attempts, int lastEpoch)
+    {
+        AllowOnce(epoch: 1, attempts);
+        for (var epoch = 2; epoch <= lastEpoch; epoch++)
+        {
+            Allow(epoch);
+        }
+    }
+
     /// <summary><paramref name="epochs"/> more epochs, each for whichever attempt asks first, whatever its epoch number.</summary>
     public void AllowAny(int epochs)
     {
