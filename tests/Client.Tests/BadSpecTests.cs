@@ -12,7 +12,7 @@ public sealed partial class BadSpecTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(TrialFolder.RepositoryRoot(), "tests", "Search.Tests", "BadSpecs"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "Search.Tests", "BadSpecs"), "*.yaml").Order(StringComparer.Ordinal))
         {
             foreach (var command in new[] { "validate", "submit", "run" })
             {
@@ -27,10 +27,10 @@ public sealed partial class BadSpecTests
     [MemberData(nameof(Cases))]
     public async Task A_bad_spec_exits_2_with_its_located_message_and_no_stack_trace(string command, string name)
     {
-        var path = Path.Combine(TrialFolder.RepositoryRoot(), "tests", "Search.Tests", "BadSpecs", name);
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "Search.Tests", "BadSpecs", name);
         // Two YAML-syntax cases carry no "# expect:" line; for them the location and exit code are the check.
         var expect = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("# expect:", StringComparison.Ordinal))?["# expect:".Length..].Trim() ?? ": ";
-        using var state = new TrialFolder();
+        using var state = new TempFolder();
 
         var run = command == "validate"
             ? await CliRun.InvokeAsync(command, path)
@@ -47,7 +47,7 @@ public sealed partial class BadSpecTests
     [Fact]
     public async Task Validate_prints_the_trial_plan_and_epoch_budget()
     {
-        var spec = Path.Combine(TrialFolder.RepositoryRoot(), "examples", "quickstart.yaml");
+        var spec = Path.Combine(RepositoryPaths.Root, "examples", "quickstart.yaml");
         var plain = await CliRun.InvokeAsync("validate", spec);
         Assert.Equal(0, plain.ExitCode);
         Assert.Contains("grid, 16 trials", plain.Output, StringComparison.Ordinal);

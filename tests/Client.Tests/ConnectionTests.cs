@@ -9,7 +9,7 @@ public sealed class ConnectionTests
     [Fact]
     public async Task A_dev_silo_gateway_that_does_not_answer_exits_3_naming_it()
     {
-        using var state = new TrialFolder();
+        using var state = new TempFolder();
         // A process holds the directory (the lock) but its published gateway port has no listener.
         using var held = StateDirectoryLock.Acquire(state.Path);
         var port = FreePort.OnLoopback();
@@ -25,8 +25,8 @@ public sealed class ConnectionTests
     [Fact]
     public async Task Submit_without_a_running_dev_silo_exits_3_with_the_serve_hint()
     {
-        using var state = new TrialFolder();
-        var spec = state.Write("spec.yaml", SweepSpecs.Finished);
+        using var state = new TempFolder();
+        var spec = state.Write("spec.yaml", SweepSpecs.SmallGrid);
 
         var run = await CliRun.InvokeAsync("submit", spec, "--state-dir", state.Path);
 

@@ -33,7 +33,7 @@ public sealed class DevSiloFixture : IAsyncLifetime
             Workload = WorkloadKind.Synthetic,
         };
         _silo = await DevSilo.StartAsync(options, CancellationToken.None);
-        await File.WriteAllTextAsync(SpecFile, SweepSpecs.Finished);
+        await File.WriteAllTextAsync(SpecFile, SweepSpecs.SmallGrid);
         var submit = await Cli("submit", SpecFile);
         if (submit.ExitCode != 0)
         {

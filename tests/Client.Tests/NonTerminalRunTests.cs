@@ -9,8 +9,8 @@ public sealed class NonTerminalRunTests
     [Fact]
     public async Task Run_with_dumb_terminal_prints_plain_progress_and_the_leaderboard()
     {
-        using var state = new TrialFolder();
-        var spec = state.Write("spec.yaml", SweepSpecs.Finished);
+        using var state = new TempFolder();
+        var spec = state.Write("spec.yaml", SweepSpecs.SmallGrid);
         var previous = Environment.GetEnvironmentVariable("TERM");
         Environment.SetEnvironmentVariable("TERM", "dumb");
         try

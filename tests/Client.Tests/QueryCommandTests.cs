@@ -200,29 +200,6 @@ public sealed class QueryCommandTests(DevSiloFixture fixture)
         Assert.Contains("did you mean 'median'", typo.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Pause_resume_and_cancel_change_a_running_sweep()
-    {
-        var spec = fixture.SpecFile + ".long.yaml";
-        await File.WriteAllTextAsync(spec, SweepSpecs.Long);
-        try
-        {
-            var submit = await fixture.Cli("submit", spec, "--quiet");
-            Assert.Equal(0, submit.ExitCode);
-            var id = submit.Output.Trim();
-            Assert.Equal("paused", (await fixture.Cli("pause", id, "-q")).Output.Trim());
-            Assert.Equal("running", (await fixture.Cli("resume", id, "-q")).Output.Trim());
-            var cancel = await fixture.Cli("cancel", id, "--json");
-            Assert.Equal(0, cancel.ExitCode);
-            using var json = JsonDocument.Parse(cancel.Output);
-            Assert.Equal("cancelled", json.RootElement.GetProperty("state").GetString());
-        }
-        finally
-        {
-            File.Delete(spec);
-        }
-    }
-
     private async Task<List<TrialRow>> TrialsAsync()
     {
         var run = await fixture.Cli("trials", fixture.SweepId, "--json");

@@ -4,7 +4,7 @@ namespace HyperSweep.Client.Tests;
 
 public sealed class TrainCommandTests
 {
-    private static readonly string TinyTrial = Path.Combine(TrialFolder.RepositoryRoot(), "examples", "trials", "agreement-lstm-tiny.yaml");
+    private static readonly string TinyTrial = Path.Combine(RepositoryPaths.Root, "examples", "trials", "agreement-lstm-tiny.yaml");
 
     /// <summary>A small agreement trial (classification, LSTM) whose epochs take well under a second.</summary>
     private static string Trial(int maxEpochs, string extra = "", string parameters = "") => $"""
@@ -68,7 +68,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task An_unknown_parameter_exits_2_naming_the_parameter_and_its_line()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var file = folder.Write("bad.yaml", Trial(2, parameters: "  learning_rate: 0.1"));
 
         var run = await CliRun.InvokeAsync("train", file);
@@ -84,7 +84,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task A_bad_task_field_exits_2_naming_the_field()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var file = folder.Write("bad-task.yaml", Trial(2).Replace("size: 200", "size: lots", StringComparison.Ordinal));
 
         var run = await CliRun.InvokeAsync("train", file);
@@ -97,7 +97,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task A_missing_required_field_exits_2_naming_it()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var file = folder.Write("no-epochs.yaml", Trial(2).Replace("max_epochs: 2", string.Empty, StringComparison.Ordinal));
 
         var run = await CliRun.InvokeAsync("train", file);
@@ -109,7 +109,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task Invalid_yaml_exits_2_with_the_line_and_column()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var file = folder.Write("broken.yaml", "task:\n  kind: classification\n   bad: x\nseed: 1\n");
 
         var run = await CliRun.InvokeAsync("train", file);
@@ -121,7 +121,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task An_unclosed_flow_list_exits_2_without_a_stack_trace()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var file = folder.Write("unclosed.yaml", "task:\n  kind: [classification\nseed: 1\n");
 
         var run = await CliRun.InvokeAsync("train", file);
@@ -134,7 +134,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task A_missing_trial_file_exits_2()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var missing = Path.Combine(folder.Path, "nowhere.yaml");
 
         var run = await CliRun.InvokeAsync("train", missing);
@@ -147,7 +147,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task Resume_without_a_checkpoint_file_exits_2()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var file = folder.Write("trial.yaml", Trial(2, "checkpoint: run.ckpt"));
 
         var run = await CliRun.InvokeAsync("train", file, "--resume");
@@ -159,7 +159,7 @@ public sealed class TrainCommandTests
     [Fact]
     public async Task Resuming_from_the_checkpoint_continues_with_the_metrics_of_an_uninterrupted_run()
     {
-        using var folder = new TrialFolder();
+        using var folder = new TempFolder();
         var uninterrupted = await CliRun.InvokeAsync("train", folder.Write("full.yaml", Trial(3)), "--json");
         var firstPart = await CliRun.InvokeAsync("train", folder.Write("part.yaml", Trial(2, "checkpoint: part.ckpt")), "--json");
         Assert.True(File.Exists(Path.Combine(folder.Path, "part.ckpt")));

@@ -12,23 +12,29 @@ public sealed class FailoverTests
     [Fact]
     public async Task Trials_of_a_killed_silo_resume_elsewhere_with_at_most_one_epoch_redone()
     {
-        await using var cluster = await LocalCluster.StartAsync(silos: 3, slots: 2, epochMs: 300);
+        // Every trial may run two epochs and then waits at the gate: the kill finds each of them mid-training with two
+        // epochs reported, however fast the machine.
+        using var gate = new EpochGate();
+        gate.AllowThrough(2);
+        await using var cluster = await LocalCluster.StartAsync(silos: 3, slots: 2, epochMs: 300, gate: gate);
         const int trials = 6;
         const int epochs = 8;
-        var spec = Specs.Random(trials, epochs, concurrency: 6);
+        var spec = SweepSpecs.Random(trials, epochs, concurrency: 6);
         var id = await cluster.SubmitAsync(spec);
         var victim = cluster.Silos[1];
 
+        // Six trials, six slots: two on each silo, the victim's among them.
         IReadOnlyList<TrialSummary> rows = [];
-        await Poll.Until(
-            async () => (rows = await cluster.Sweep(id).GetTrials()).Any(t => victim.Is(t.Silo) && t.State == TrialState.Running && t.EpochsRun >= 2),
+        await cluster.Until(
+            async () => (rows = await cluster.Sweep(id).GetTrials()).Count(t => t.State == TrialState.Running && t.EpochsRun == 2) == trials,
             TimeSpan.FromSeconds(60),
-            () => "no trial reached epoch 2 on the victim silo: " + string.Join("; ", rows));
-        // Epochs each of the victim's trials had reported just before the kill (read before it: while the victim is not
-        // yet declared dead, calls to grains it hosted, possibly the coordinator, are rejected).
-        var reportedAtKill = rows.Where(t => victim.Is(t.Silo) && t.State == TrialState.Running).ToDictionary(t => t.Number, t => t.EpochsRun);
-        await victim.Process.KillAsync();
+            () => "the trials did not all reach the gate after epoch 2: " + string.Join("; ", rows));
+        // Epochs each of the victim's trials had reported at the kill (read before it: while the victim is not yet
+        // declared dead, calls to grains it hosted, possibly the coordinator, are rejected).
+        var reportedAtKill = rows.Where(t => victim.Is(t.Silo)).ToDictionary(t => t.Number, t => t.EpochsRun);
         Assert.NotEmpty(reportedAtKill);
+        await victim.Process.KillAsync();
+        gate.Open();
 
         await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(120));
         var details = await SweepChecks.EveryTrialCompletedOnce(cluster, id, trials, epochs);

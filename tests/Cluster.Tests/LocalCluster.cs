@@ -1,5 +1,6 @@
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
+using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo.Cluster;
 
 namespace HyperSweep.Cluster.Tests;
@@ -41,9 +42,22 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public string Address => $"redis://{Redis.Endpoint}/{ClusterId}";
 
+    /// <summary>
+    /// Starts Redis and <paramref name="silos"/> silos running the synthetic workload (each epoch takes
+    /// <paramref name="epochMs"/>); with a <paramref name="gate"/>, every epoch also waits for the test's pass.
+    /// </summary>
     public static async Task<LocalCluster> StartAsync(
-        int silos, int slots = 2, int epochMs = 200, IReadOnlyDictionary<string, string>? siloEnvironment = null, ClusterTlsFiles? clientTls = null)
+        int silos, int slots = 2, int epochMs = 200, IReadOnlyDictionary<string, string>? siloEnvironment = null, ClusterTlsFiles? clientTls = null,
+        EpochGate? gate = null)
     {
+        if (gate is not null)
+        {
+            siloEnvironment = new Dictionary<string, string>(siloEnvironment ?? new Dictionary<string, string>())
+            {
+                [SyntheticTrialWorkload.GateVariable] = gate.Folder,
+            };
+        }
+
         var cluster = new LocalCluster(await RedisServer.StartAsync(), slots, epochMs, siloEnvironment, clientTls);
         try
         {
@@ -63,7 +77,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, _siloEnvironment)).ToList();
         _silos.AddRange(started);
         await ConnectAsync();
-        await Poll.Until(
+        await Until(
             async () => started.All(s => !s.Process.HasExited) && (await ActiveSilos()).Count(name => started.Any(s => s.Is(name))) == count,
             StartDeadline,
             () => "silos did not become active:\n" + string.Join("\n", started.Select(s => $"--- {s.Process.Name} exited={s.Process.HasExited}\n{s.Process.Output}")));
@@ -120,9 +134,16 @@ internal sealed class LocalCluster : IAsyncDisposable
     public async Task<SweepStatus> WaitFinishedAsync(string id, TimeSpan deadline)
     {
         SweepStatus? status = null;
-        await Poll.Until(async () => (status = await Sweep(id).GetStatus()) is { IsFinal: true }, deadline, () => $"sweep {id} did not finish: {status}\n{Logs()}");
+        await Until(async () => (status = await Sweep(id).GetStatus()) is { IsFinal: true }, deadline, () => $"sweep {id} did not finish: {status}\n{Logs()}");
         return status!;
     }
+
+    /// <summary>
+    /// Polls a condition on the cluster; a call that fails because the cluster is changing under the test (a silo
+    /// dying, Redis restarting) counts as "not yet".
+    /// </summary>
+    public Task Until(Func<Task<bool>> condition, TimeSpan deadline, Func<string> describe) =>
+        Poll.Until(condition, deadline, describe, e => e is OrleansException or TimeoutException or SiloUnavailableException);
 
     public async Task<IReadOnlyList<string>> ActiveSilos()
     {

@@ -9,19 +9,26 @@ public sealed class RestartTests
     [Fact]
     public async Task A_sweep_resumes_after_every_silo_was_stopped_with_earlier_results_intact()
     {
-        await using var cluster = await LocalCluster.StartAsync(silos: 2, slots: 2, epochMs: 200);
         const int trials = 8;
         const int epochs = 4;
-        var id = await cluster.SubmitAsync(Specs.Random(trials, epochs, concurrency: 4));
+        const int finishedBeforeStop = 2;
+        // Two trials may start (and then run to their end); every other trial waits at its first epoch. The stop finds
+        // exactly two finished trials and four running ones, however fast the machine.
+        using var gate = new EpochGate();
+        gate.AllowStarts(finishedBeforeStop, lastEpoch: epochs);
+
+        await using var cluster = await LocalCluster.StartAsync(silos: 2, slots: 2, epochMs: 200, gate: gate);
+        var id = await cluster.SubmitAsync(SweepSpecs.Random(trials, epochs, concurrency: 4));
 
         IReadOnlyList<TrialSummary> rows = [];
-        await Poll.Until(
-            async () => (rows = await cluster.Sweep(id).GetTrials()).Count(t => t.State == TrialState.Completed) >= 2
-                && rows.Any(t => t.State == TrialState.Running),
+        await cluster.Until(
+            async () => (rows = await cluster.Sweep(id).GetTrials()).Count(t => t.State == TrialState.Completed) == finishedBeforeStop
+                && rows.Count(t => t.State == TrialState.Running) == 4,
             TimeSpan.FromSeconds(60),
-            () => "no point with finished and running trials: " + string.Join("; ", rows));
+            () => "no point with two finished trials and four held at the gate: " + string.Join("; ", rows));
         await cluster.StopAllSilosAsync();
 
+        gate.Open();
         await cluster.StartSilosAsync(2);
         var before = rows.Where(t => t.State == TrialState.Completed).ToList();
         var afterStop = await cluster.Sweep(id).GetTrials();
@@ -46,18 +53,28 @@ public sealed class RestartTests
     [Fact]
     public async Task Silos_ride_out_a_redis_restart_and_lose_nothing_acknowledged()
     {
-        await using var cluster = await LocalCluster.StartAsync(silos: 2, slots: 2, epochMs: 200);
         const int trials = 6;
         const int epochs = 6;
-        var id = await cluster.SubmitAsync(Specs.Random(trials, epochs, concurrency: 4));
+        const int running = 4;
+        // Every trial runs two epochs and waits; while Redis is down the running trials get one more epoch each, so
+        // reports (and the writes they cause) certainly meet the restart.
+        using var gate = new EpochGate();
+        gate.AllowThrough(2);
+        await using var cluster = await LocalCluster.StartAsync(silos: 2, slots: 2, epochMs: 200, gate: gate);
+        var id = await cluster.SubmitAsync(SweepSpecs.Random(trials, epochs, concurrency: running));
 
         IReadOnlyList<TrialSummary> rows = [];
-        await Poll.Until(
-            async () => (rows = await cluster.Sweep(id).GetTrials()).Sum(t => t.EpochsRun) >= 4,
+        await cluster.Until(
+            async () => (rows = await cluster.Sweep(id).GetTrials()).Count(t => t.State == TrialState.Running && t.EpochsRun == 2) == running,
             TimeSpan.FromSeconds(60),
-            () => "no progress before the Redis restart: " + string.Join("; ", rows));
+            () => "the running trials did not reach the gate after epoch 2: " + string.Join("; ", rows));
         var acknowledged = rows.ToDictionary(t => t.Number, t => t.EpochsRun);
-        await cluster.Redis.RestartAsync();
+        await cluster.Redis.RestartAsync(whileDown: async () =>
+        {
+            gate.AllowAny(running);
+            await Poll.Until(() => gate.Taken == running, TimeSpan.FromSeconds(30), () => $"{gate.Taken} of {running} epochs taken while Redis was down");
+        });
+        gate.Open();
 
         await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(120));
         await SweepChecks.EveryTrialCompletedOnce(cluster, id, trials, epochs);

@@ -1,5 +1,6 @@
 using HyperSweep.Client;
 using HyperSweep.Client.Connection;
+using HyperSweep.Contracts;
 
 namespace HyperSweep.Cluster.Tests;
 
@@ -9,10 +10,19 @@ public sealed class SweepOnClusterTests
     [Fact]
     public async Task A_sweep_completes_on_three_silos_with_every_trial_once_and_uses_them_all()
     {
-        await using var cluster = await LocalCluster.StartAsync(silos: 3, slots: 2, epochMs: 100);
+        // The gate holds the first trials until all six slots of the cluster are taken: each silo must host two of
+        // them, whatever the machine's speed (without it, fast trials could all end on the first silos to answer).
+        using var gate = new EpochGate();
+        await using var cluster = await LocalCluster.StartAsync(silos: 3, slots: 2, epochMs: 100, gate: gate);
         const int trials = 12;
         const int epochs = 3;
-        var id = await cluster.SubmitAsync(Specs.Random(trials, epochs, concurrency: 6));
+        var id = await cluster.SubmitAsync(SweepSpecs.Random(trials, epochs, concurrency: 6));
+        SweepStatus? status = null;
+        await cluster.Until(
+            async () => (status = await cluster.Sweep(id).GetStatus()) is { Running: 6 },
+            TimeSpan.FromSeconds(60),
+            () => $"six trials did not start: {status}");
+        gate.Open();
         await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(90));
 
         var details = await SweepChecks.EveryTrialCompletedOnce(cluster, id, trials, epochs);
@@ -25,7 +35,7 @@ public sealed class SweepOnClusterTests
     {
         await using var cluster = await LocalCluster.StartAsync(silos: 1, slots: 2, epochMs: 0);
         var spec = Path.Combine(cluster.Redis.Directory, "spec.yaml");
-        await File.WriteAllTextAsync(spec, Specs.Random(trials: 4, epochs: 2, concurrency: 2));
+        await File.WriteAllTextAsync(spec, SweepSpecs.Random(trials: 4, epochs: 2, concurrency: 2));
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = await HyperSweepCli.InvokeAsync(["run", spec, "--json", "--cluster", cluster.Address], output, error);

@@ -25,7 +25,7 @@ public sealed class TlsTests
 
         // Two silos: they must also reach each other over TLS to both become active.
         await using var cluster = await LocalCluster.StartAsync(silos: 2, slots: 2, epochMs: 0, siloEnvironment, client);
-        var id = await cluster.SubmitAsync(Specs.Random(trials: 4, epochs: 2, concurrency: 4));
+        var id = await cluster.SubmitAsync(SweepSpecs.Random(trials: 4, epochs: 2, concurrency: 4));
         var status = await cluster.WaitFinishedAsync(id, TimeSpan.FromSeconds(60));
         Assert.Equal(SweepState.Completed, status.State);
 

@@ -14,7 +14,7 @@ public sealed class ConsoleExporterTests
             ["HyperSweep:Telemetry:ConsolePath"] = path,
         }))
         {
-            id = await silo.SubmitAsync(TestSweeps.PrunedSweep("console"));
+            id = await silo.SubmitAsync(SweepSpecs.PrunedGrid("console"));
             await silo.WaitFinishedAsync(id);
         }
 
@@ -22,7 +22,7 @@ public sealed class ConsoleExporterTests
         var lines = await File.ReadAllLinesAsync(path);
         File.Delete(path);
         Assert.Single(lines, l => l.StartsWith("otel span hypersweep.sweep ", StringComparison.Ordinal) && l.Contains($"hypersweep.sweep.id={id}", StringComparison.Ordinal));
-        Assert.Equal(TestSweeps.Trials, lines.Count(l => l.StartsWith("otel span hypersweep.trial ", StringComparison.Ordinal) && l.Contains($"hypersweep.sweep.id={id}", StringComparison.Ordinal)));
+        Assert.Equal(SweepSpecs.PrunedGridTrials, lines.Count(l => l.StartsWith("otel span hypersweep.trial ", StringComparison.Ordinal) && l.Contains($"hypersweep.sweep.id={id}", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.StartsWith("otel metric hypersweep.trials.completed ", StringComparison.Ordinal) && l.Contains($"hypersweep.sweep.id={id}", StringComparison.Ordinal));
     }
 }

@@ -28,20 +28,20 @@ public sealed class InMemoryTelemetryTests
         string id;
         await using (var silo = await TestSilo.StartAsync())
         {
-            id = await silo.SubmitAsync(TestSweeps.PrunedSweep("in-memory"));
+            id = await silo.SubmitAsync(SweepSpecs.PrunedGrid("in-memory"));
             status = await silo.WaitFinishedAsync(id);
             trials = await silo.Grains.GetGrain<ISweepGrain>(id).GetTrials();
 
             // A pruned trial's thread ends its span after the coordinator has moved on: wait for every attempt span.
             await Poll.Until(
-                () => spans.Snapshot().Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan && Tag(s, TelemetryAttributes.SweepId) == id) == TestSweeps.Trials,
+                () => spans.Snapshot().Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan && Tag(s, TelemetryAttributes.SweepId) == id) == SweepSpecs.PrunedGridTrials,
                 TimeSpan.FromSeconds(20),
                 () => $"trial spans of {id}: {spans.Snapshot().Count(s => s.OperationName == HyperSweepTelemetry.TrialSpan && Tag(s, TelemetryAttributes.SweepId) == id)}");
         }
 
         Assert.Equal(SweepState.Completed, status.State);
         Assert.True(status.Pruned > 0, $"the test sweep must prune something to check prune events: {status}");
-        Assert.Equal(TestSweeps.Trials, status.Completed + status.Pruned);
+        Assert.Equal(SweepSpecs.PrunedGridTrials, status.Completed + status.Pruned);
 
         var all = spans.Snapshot();
         var sweep = Assert.Single(all, s => s.OperationName == HyperSweepTelemetry.SweepSpan && Tag(s, TelemetryAttributes.SweepId) == id);
@@ -50,7 +50,7 @@ public sealed class InMemoryTelemetryTests
         var trace = all.Where(s => s.TraceId == sweep.TraceId).ToList();
 
         var trialSpans = trace.Where(s => s.OperationName == HyperSweepTelemetry.TrialSpan).ToList();
-        Assert.Equal(TestSweeps.Trials, trialSpans.Count);
+        Assert.Equal(SweepSpecs.PrunedGridTrials, trialSpans.Count);
         Assert.All(trialSpans, t => Assert.Equal(sweep.SpanId, t.ParentSpanId));
         foreach (var trial in trials)
         {

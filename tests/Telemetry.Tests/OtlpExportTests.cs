@@ -25,7 +25,7 @@ public sealed class OtlpExportTests
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
         });
-        var id = await silo.SubmitAsync(TestSweeps.PrunedSweep("otlp"));
+        var id = await silo.SubmitAsync(SweepSpecs.PrunedGrid("otlp"));
         var status = await silo.WaitFinishedAsync(id);
         var trials = await silo.Grains.GetGrain<ISweepGrain>(id).GetTrials();
 
@@ -35,7 +35,7 @@ public sealed class OtlpExportTests
             {
                 var spans = receiver.Spans;
                 sweep = spans.FirstOrDefault(s => s.Name == HyperSweepTelemetry.SweepSpan && Equals(s.Attributes.GetValueOrDefault(TelemetryAttributes.SweepId), id));
-                return sweep is not null && spans.Count(s => s.TraceId == sweep.TraceId && s.Name == HyperSweepTelemetry.TrialSpan) == TestSweeps.Trials;
+                return sweep is not null && spans.Count(s => s.TraceId == sweep.TraceId && s.Name == HyperSweepTelemetry.TrialSpan) == SweepSpecs.PrunedGridTrials;
             },
             TimeSpan.FromSeconds(30),
             () => $"spans received: {receiver.Spans.Count}; receiver errors: {string.Join("; ", receiver.Errors)}");

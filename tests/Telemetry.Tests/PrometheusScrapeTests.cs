@@ -1,4 +1,5 @@
 using HyperSweep.Contracts;
+using HyperSweep.Silo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperSweep.Telemetry.Tests;
@@ -19,7 +20,7 @@ public sealed class PrometheusScrapeTests
         });
         await using var prometheus = await PrometheusServer.StartAsync($"127.0.0.1:{scrapePort}");
 
-        var id = await silo.SubmitAsync(TestSweeps.PrunedSweep("prometheus"));
+        var id = await silo.SubmitAsync(SweepSpecs.PrunedGrid("prometheus"));
         var status = await silo.WaitFinishedAsync(id);
         Assert.True(status.Pruned > 0, $"the test sweep must prune something: {status}");
 

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HyperSweep.Silo;
 
 namespace HyperSweep.Telemetry.Tests;
 
@@ -12,11 +12,11 @@ namespace HyperSweep.Telemetry.Tests;
 internal sealed class PrometheusServer : IAsyncDisposable
 {
     private const string Binary = "/usr/bin/prometheus";
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly OwnedProcess _process;
+    private readonly TempFolder _directory;
     private readonly HttpClient _http;
 
-    private PrometheusServer(Process process, string directory, int port)
+    private PrometheusServer(OwnedProcess process, TempFolder directory, int port)
     {
         _process = process;
         _directory = directory;
@@ -26,10 +26,8 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public static async Task<PrometheusServer> StartAsync(string scrapeTarget)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install Debian's 'prometheus' package (apt-get install prometheus)");
-        var directory = Path.Combine(Path.GetTempPath(), "hs-prometheus-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var config = Path.Combine(directory, "prometheus.yml");
-        await File.WriteAllTextAsync(config, $"""
+        var directory = new TempFolder("hs-prometheus-");
+        var config = directory.Write("prometheus.yml", $"""
             global:
               scrape_interval: 1s
               scrape_timeout: 1s
@@ -39,30 +37,14 @@ internal sealed class PrometheusServer : IAsyncDisposable
                   - targets: ['{scrapeTarget}']
             """);
         var port = FreePort.OnLoopback();
-        var start = new ProcessStartInfo(Binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        var process = OwnedProcess.Start("prometheus", Binary,
+        [
             $"--config.file={config}",
-            $"--storage.tsdb.path={Path.Combine(directory, "data")}",
+            $"--storage.tsdb.path={directory.Combine("data")}",
             $"--web.listen-address=127.0.0.1:{port}",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Binary}");
-        // Drain its log so a full pipe never blocks it.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ]);
         var server = new PrometheusServer(process, directory, port);
-        await Poll.Until(server.IsReadyAsync, TimeSpan.FromSeconds(20), () => $"prometheus on 127.0.0.1:{port} did not become ready (exited: {process.HasExited})");
+        await Poll.Until(server.IsReadyAsync, TimeSpan.FromSeconds(20), () => $"prometheus on 127.0.0.1:{port} did not become ready (exited: {process.HasExited}):\n{process.Output}");
         return server;
     }
 
@@ -96,20 +78,8 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await _process.KillAsync();
         _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftover temporary storage is harmless.
-        }
+        _directory.Dispose();
     }
 }

@@ -2,6 +2,7 @@ using HyperSweep.Search;
 using System.Diagnostics;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Telemetry;
+using HyperSweep.Grains.Workloads;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -15,21 +16,25 @@ public sealed class ResumedTrialTraceTests
     {
         var spans = new EndedSpans();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(HyperSweepTelemetry.Name).AddProcessor(spans).Build();
-        await using var silo = await TestSilo.StartAsync(workload: new SlowSyntheticWorkload(TimeSpan.FromMilliseconds(300)));
-        var id = await silo.SubmitAsync(TestSweeps.PrunedSweep("resumed"));
+        // The first trial (one at a time) runs one epoch and waits at the gate: the pause interrupts it mid-training.
+        using var gate = new EpochGate();
+        gate.AllowThrough(1);
+        await using var silo = await TestSilo.StartAsync(workload: new SyntheticTrialWorkload(gate.Folder));
+        var id = await silo.SubmitAsync(SweepSpecs.PrunedGrid("resumed"));
         var sweep = silo.Grains.GetGrain<ISweepGrain>(id);
 
         IReadOnlyList<TrialSummary> trials = [];
         await Poll.Until(
-            async () => (trials = await sweep.GetTrials()).Any(t => t.State == TrialState.Running && t.EpochsRun >= 1),
+            async () => (trials = await sweep.GetTrials()).Any(t => t.State == TrialState.Running && t.EpochsRun == 1),
             TimeSpan.FromSeconds(20),
-            () => "no trial reached its first epoch");
+            () => "no trial reached the gate after its first epoch");
         await sweep.Pause();
+        gate.Open();
         await sweep.Resume();
         var status = await silo.WaitFinishedAsync(id);
         Assert.Equal(SweepState.Completed, status.State);
 
-        var detail = (await Task.WhenAll(Enumerable.Range(0, TestSweeps.Trials).Select(n => sweep.GetTrial(n)))).Select(d => d!).ToList();
+        var detail = (await Task.WhenAll(Enumerable.Range(0, SweepSpecs.PrunedGridTrials).Select(n => sweep.GetTrial(n)))).Select(d => d!).ToList();
         var resumed = detail.Where(d => d.Attempts.Count > 1).ToList();
         Assert.NotEmpty(resumed);
         var expectedSpans = detail.Sum(d => d.Attempts.Count);

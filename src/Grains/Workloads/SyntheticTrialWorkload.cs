@@ -12,9 +12,17 @@ namespace HyperSweep.Grains.Workloads;
 /// parameters (all optional, see <see cref="SyntheticSchema"/>): the floor the loss approaches (overriding the
 /// hash), an epoch to throw at, an epoch from which the loss is NaN, and simulated training time per epoch (waited
 /// on the cancellation token). Metrics: train_loss, val_loss, val_accuracy (= 1 - val_loss / 2, clamped to [0, 1]).
+/// Tests hold its epochs with a gate folder (<see cref="SyntheticEpochGate"/>): given here, or for a workload built by
+/// a host in a child process, named by the environment variable <see cref="GateVariable"/>. Without one it never waits.
 /// </summary>
-public sealed class SyntheticTrialWorkload : ITrialWorkload
+public sealed class SyntheticTrialWorkload(string? gateFolder = null) : ITrialWorkload
 {
+    /// <summary>The environment variable naming a gate folder when none is given to the constructor (tests only).</summary>
+    public const string GateVariable = "HYPERSWEEP_SYNTHETIC_GATE";
+
+    private readonly SyntheticEpochGate? _gate =
+        (gateFolder ?? Environment.GetEnvironmentVariable(GateVariable)) is { Length: > 0 } folder ? new SyntheticEpochGate(folder) : null;
+
     public ISweepSchema Schema => SyntheticSchema.Instance;
 
     public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
@@ -27,6 +35,7 @@ public sealed class SyntheticTrialWorkload : ITrialWorkload
         var start = request.ResumeCheckpoint is null ? 0 : BitConverter.ToInt32(request.ResumeCheckpoint);
         for (var epoch = start + 1; epoch <= request.MaxEpochs; epoch++)
         {
+            _gate?.Pass(epoch, cancellation);
             if (epochMs > 0)
             {
                 // Simulated training time; returns early when the attempt is cancelled.

@@ -4,7 +4,7 @@ using HyperSweep.Engine.Models;
 namespace HyperSweep.Engine.Tests.Oracle;
 
 /// <summary>
-/// Every *.case.json in HYPERSWEEP_ORACLE_DIR (default ../shared/oracle/cases from the repository root) is
+/// Every *.case.json in HYPERSWEEP_ORACLE_DIR (default tests/Fixtures/oracle, copied from the oracle's recordings) is
 /// built, run and compared with its *.expected.json (PyTorch, float64): loss, every gradient, the logits,
 /// and after the optimizer steps every weight — each within max|mine − ref| / max|ref| ≤ 1e-4.
 /// A case the engine cannot build fails; nothing is skipped.
@@ -141,25 +141,5 @@ public sealed class OracleParityTests
         }
     }
 
-    private static string CaseDirectory()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("HYPERSWEEP_ORACLE_DIR");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Path.GetFullPath(fromEnvironment);
-        }
-
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HyperSweep.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"no HyperSweep.slnx above {AppContext.BaseDirectory}; set HYPERSWEEP_ORACLE_DIR.");
-        }
-
-        return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "oracle", "cases"));
-    }
+    private static string CaseDirectory() => RepositoryPaths.OracleCases;
 }

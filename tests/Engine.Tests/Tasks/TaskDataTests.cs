@@ -33,7 +33,7 @@ public sealed class TaskDataTests
         Assert.Equal(data.Train.TokenCount, data.Train.ToStream().Length);
     }
 
-    [Fact]
+    [DataFact(DataSets.Sst5)]
     public void Sst5_from_files_resolves_paths_against_the_base_directory()
     {
         var definition = TaskDefinition.Parse(new Dictionary<string, object?>
@@ -45,19 +45,19 @@ public sealed class TaskDataTests
             },
         });
 
-        var data = TaskData.Build(definition, DataPaths.SharedData);
+        var data = TaskData.Build(definition, DataSets.Root);
 
         Assert.Equal((5, 8_544, 1_101), (data.ClassCount, data.Train.Count, data.Dev.Count));
         Assert.Null(data.Test);
         Assert.True(data.Vocabulary.Count < 16_579, "min_count 2 drops singletons");
     }
 
-    [Fact]
+    [DataFact(DataSets.Ptb)]
     public void Ptb_from_files_gives_the_conventional_vocabulary_and_streams()
     {
         var definition = new TaskDefinition(TaskKind.LanguageModel, new FileDataSpec(DataFormat.Lines, "ptb/ptb.train.txt", "ptb/ptb.valid.txt", "ptb/ptb.test.txt"));
 
-        var data = TaskData.Build(definition, DataPaths.SharedData);
+        var data = TaskData.Build(definition, DataSets.Root);
 
         Assert.Equal(10_001, data.Vocabulary.Count);
         Assert.Equal(929_589, data.Train.ToStream().Length);

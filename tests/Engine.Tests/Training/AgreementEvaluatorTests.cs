@@ -2,7 +2,6 @@ using HyperSweep.Engine.Data;
 using HyperSweep.Engine.Models;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
-using HyperSweep.Engine.Tests.Data;
 using static HyperSweep.Engine.Tests.Training.TrainingFixtures;
 
 namespace HyperSweep.Engine.Tests.Training;
@@ -37,11 +36,11 @@ public sealed class AgreementEvaluatorTests
         Assert.Equal(items.Count, result.ByAttractors.Values.Sum(v => v.Total));
     }
 
-    [Fact]
+    [DataFact(DataSets.Linzen)]
     public void Linzen_items_whose_verb_forms_are_out_of_vocabulary_are_skipped_not_guessed()
     {
         var model = ModelFactory.Create(Data, Parameters(("arch", "nplm"), ("embedding_dim", 4), ("hidden_size", 4)), seed: 2);
-        var linzen = LinzenAgreementReader.ReadDirectory(DataPaths.Shared("linzen-agreement")).Select(AgreementItem.From).ToList();
+        var linzen = LinzenAgreementReader.ReadDirectory(DataSets.Of(DataSets.Linzen)).Select(AgreementItem.From).ToList();
         var judgeable = linzen.Count(item => Data.Vocabulary.Contains(item.CorrectForm) && Data.Vocabulary.Contains(item.WrongForm));
 
         var result = AgreementEvaluator.Evaluate(model, Data.Vocabulary, linzen);

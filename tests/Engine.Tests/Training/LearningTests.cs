@@ -3,7 +3,6 @@ using System.Diagnostics;
 using HyperSweep.Engine.Data;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
-using HyperSweep.Engine.Tests.Data;
 using Xunit.Abstractions;
 using static HyperSweep.Engine.Tests.Training.TrainingFixtures;
 
@@ -15,10 +14,10 @@ namespace HyperSweep.Engine.Tests.Training;
 /// </summary>
 public sealed class LearningTests(ITestOutputHelper output)
 {
-    [Fact]
+    [DataFact(DataSets.Sst2)]
     public async Task Dan_on_sst2_is_clearly_above_chance_on_dev()
     {
-        var subset = Subset("sst2", ("train.tsv", 10_001), ("dev.tsv", int.MaxValue));
+        var subset = Subset(DataSets.Sst2, ("train.tsv", 10_001), ("dev.tsv", int.MaxValue));
         var task = new TaskDefinition(TaskKind.Classification, new FileDataSpec(DataFormat.Tsv, "train.tsv", "dev.tsv", MinCount: 2));
         var parameters = Parameters(("arch", "dan"), ("embedding_dim", 48), ("hidden_size", 48), ("hidden_layers", 1), ("batch_size", 32), ("lr", 0.003));
 
@@ -63,10 +62,10 @@ public sealed class LearningTests(ITestOutputHelper output)
         Assert.True(rnnAccuracy > nplmAgreement.Accuracy + 0.1, $"rnn {rnnAccuracy}, nplm {nplmAgreement.Accuracy}");
     }
 
-    [Fact]
+    [DataFact(DataSets.Ptb)]
     public async Task Rnn_language_model_perplexity_on_a_ptb_subset_falls_below_a_unigram_models()
     {
-        var subset = Subset("ptb", ("ptb.train.txt", 2000), ("ptb.valid.txt", 200));
+        var subset = Subset(DataSets.Ptb, ("ptb.train.txt", 2000), ("ptb.valid.txt", 200));
         var task = new TaskDefinition(TaskKind.LanguageModel, new FileDataSpec(DataFormat.Lines, "ptb.train.txt", "ptb.valid.txt", MaxVocab: 1000));
         var setup = TrialRunner.Prepare(new TrialRequest(task, Parameters(
             ("arch", "rnn"), ("cell", "lstm"), ("embedding_dim", 32), ("hidden_size", 64), ("batch_size", 32), ("bptt", 25), ("lr", 0.01), ("clip", 1.0)),
@@ -98,13 +97,13 @@ public sealed class LearningTests(ITestOutputHelper output)
         return Math.Exp(nll / dev.Length);
     }
 
-    /// <summary>Copies the first lines of shared data files into a fresh temporary folder.</summary>
+    /// <summary>Copies the first lines of files of a data set into a fresh temporary folder.</summary>
     private static DirectoryInfo Subset(string folder, params (string File, int Lines)[] files)
     {
         var directory = Directory.CreateTempSubdirectory("hypersweep-subset-");
         foreach (var (file, lines) in files)
         {
-            File.WriteAllLines(Path.Combine(directory.FullName, file), File.ReadLines(DataPaths.Shared(folder, file)).Take(lines));
+            File.WriteAllLines(Path.Combine(directory.FullName, file), File.ReadLines(DataSets.Of(folder, file)).Take(lines));
         }
 
         return directory;

@@ -15,7 +15,5 @@ internal static class TrainingFixtures
 
     public static TrialRequest Request(TaskDefinition task, Dictionary<string, object?> parameters, int maxEpochs, int seed = 5,
         EarlyStoppingOptions? earlyStopping = null, Objective? objective = null) =>
-        new(task, parameters, seed, maxEpochs, objective, earlyStopping, DataPaths());
-
-    private static string DataPaths() => Tests.Data.DataPaths.SharedData;
+        new(task, parameters, seed, maxEpochs, objective, earlyStopping, DataSets.Root);
 }

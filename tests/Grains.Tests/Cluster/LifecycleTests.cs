@@ -1,6 +1,7 @@
 using HyperSweep.Search;
 using System.Collections.Immutable;
 using HyperSweep.Contracts;
+using HyperSweep.Grains.Workloads;
 
 namespace HyperSweep.Grains.Tests.Cluster;
 
@@ -10,9 +11,10 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Cancel_stops_running_trials_and_ends_the_sweep_as_cancelled()
     {
-        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 2);
-        var id = await cluster.SubmitAsync(TestSpec.Of(
-            new() { ["synthetic_floor"] = [0.1, 0.2, 0.3, 0.4] }, maxEpochs: 50, fixedParameters: new() { ["synthetic_epoch_ms"] = 100L }));
+        // The gate stays closed: both running trials wait at their first epoch until the cancel interrupts them.
+        using var gate = new EpochGate();
+        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 2, workload: _ => new SyntheticTrialWorkload(gate.Folder));
+        var id = await cluster.SubmitAsync(TestSpec.Of(new() { ["synthetic_floor"] = [0.1, 0.2, 0.3, 0.4] }, maxEpochs: 50));
         await Poll.Until(async () => (await cluster.Sweep(id).GetStatus())!.Running == 2, TimeSpan.FromSeconds(30), () => "trials did not start");
 
         var cancelled = await cluster.Sweep(id).Cancel();
@@ -29,16 +31,23 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Pause_interrupts_trials_and_resume_continues_them_from_their_checkpoints()
     {
-        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 2);
-        var id = await cluster.SubmitAsync(TestSpec.Of(
-            new() { ["synthetic_floor"] = [0.1, 0.2] }, maxEpochs: 8, fixedParameters: new() { ["synthetic_epoch_ms"] = 60L }));
-        await Poll.Until(async () => (await cluster.Sweep(id).GetTrials()).All(t => t.EpochsRun >= 2), TimeSpan.FromSeconds(30), () => "trials did not reach epoch 2");
+        // Both trials run two epochs and wait at the gate: the pause finds them mid-training with a checkpoint at epoch 2.
+        using var gate = new EpochGate();
+        gate.AllowThrough(2);
+        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 2, workload: _ => new SyntheticTrialWorkload(gate.Folder));
+        var id = await cluster.SubmitAsync(TestSpec.Of(new() { ["synthetic_floor"] = [0.1, 0.2] }, maxEpochs: 8));
+        IReadOnlyList<TrialSummary> trials = [];
+        await Poll.Until(
+            async () => (trials = await cluster.Sweep(id).GetTrials()).Count(t => t.State == TrialState.Running && t.EpochsRun == 2) == 2,
+            TimeSpan.FromSeconds(30),
+            () => "trials did not reach the gate after epoch 2: " + string.Join("; ", trials));
 
         var paused = await cluster.Sweep(id).Pause();
         Assert.Equal(SweepState.Paused, paused!.State);
         Assert.Equal(0, paused.Running);
         await Poll.Until(() => Task.FromResult(cluster.Slots().Single().InUse == 0), TimeSpan.FromSeconds(30), () => "paused trials still train");
 
+        gate.Open();
         await cluster.Sweep(id).Resume();
         var status = await cluster.WaitFinishedAsync(id);
 
@@ -47,7 +56,7 @@ public sealed class LifecycleTests
         {
             var detail = (await cluster.Sweep(id).GetTrial(trial.Number))!;
             Assert.Equal(Enumerable.Range(1, 8), detail.Epochs.Select(e => e.Epoch));
-            Assert.True(detail.Attempts[^1].ResumedFromEpoch >= 2);
+            Assert.Equal(2, detail.Attempts[^1].ResumedFromEpoch);
         }
     }
 

@@ -1,19 +1,15 @@
-using HyperSweep.Grains.Tests.Cluster;
-
 namespace HyperSweep.Grains.Tests.DevMode;
 
 /// <summary>Bad input to <c>hypersweep run</c>: exit code 2, the located message, no stack trace, no state.</summary>
 public sealed class CliInputTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hs-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _directory = new("hs-cli-");
 
     [Fact]
     public async Task A_spec_with_an_unknown_metric_exits_2_with_file_line_and_column()
     {
-        Directory.CreateDirectory(_directory);
-        var spec = Path.Combine(_directory, "bad.yaml");
-        await File.WriteAllTextAsync(spec, "name: bad\nobjective:\n  metric: val_acc\n");
-        var state = Path.Combine(_directory, "state");
+        var spec = _directory.Write("bad.yaml", "name: bad\nobjective:\n  metric: val_acc\n");
+        var state = _directory.Combine("state");
 
         using var cli = CliProcess.Start("run", spec, "--state-dir", state);
         var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(20));
@@ -28,18 +24,12 @@ public sealed class CliInputTests : IDisposable
     [Fact]
     public async Task Resuming_an_unknown_sweep_exits_2_and_names_the_known_ones()
     {
-        using var cli = CliProcess.Start("run", "--resume", "sw-doesnotexist", "--state-dir", Path.Combine(_directory, "state"));
+        using var cli = CliProcess.Start("run", "--resume", "sw-doesnotexist", "--state-dir", _directory.Combine("state"));
         var exit = await cli.WaitForExitAsync(TimeSpan.FromSeconds(25));
 
         Assert.Equal(2, exit);
         Assert.Contains(cli.Stderr, l => l.Contains("no sweep 'sw-doesnotexist'", StringComparison.Ordinal));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HyperSweep.Grains.Tests.Cluster;
+using HyperSweep.Grains.Workloads;
 
 namespace HyperSweep.Grains.Tests.DevMode;
 
@@ -11,41 +11,12 @@ namespace HyperSweep.Grains.Tests.DevMode;
 /// </summary>
 public sealed partial class DevModeRestartTests : IDisposable
 {
-    private const string Spec = """
-        name: restart-test
-        task:
-          kind: classification
-          data:
-            source: agreement
-            size: 400
-            dev_size: 100
-            seed: 3
-        model:
-          arch: rnn
-          cell: lstm
-          embedding_dim: 16
-          batch_size: 16
-        objective:
-          metric: val_accuracy
-          direction: maximize
-        strategy:
-          method: grid
-          seed: 5
-        parameters:
-          hidden_size:
-            values: [8, 16]
-          lr:
-            values: [0.03, 0.01]
-        pruner:
-          name: nop
-        budget:
-          max_epochs: 3
-        concurrency: 1
-        """;
+    private const int Trials = 4;
+    private const int Epochs = 3;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hs-restart-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _directory = new("hs-restart-");
 
-    [GeneratedRegex(@"trial (\d+) completed after 3 epochs, best val_accuracy=([0-9.]+)")]
+    [GeneratedRegex(@"trial (\d+) completed after 3 epochs, best val_loss=([0-9.]+)")]
     private static partial Regex CompletedLine();
 
     [GeneratedRegex(@"sweep (sw-[0-9a-f]+) running")]
@@ -54,26 +25,30 @@ public sealed partial class DevModeRestartTests : IDisposable
     [Fact]
     public async Task Killed_mid_sweep_then_resumed_completes_with_earlier_results_intact()
     {
-        Directory.CreateDirectory(_directory);
-        var specPath = Path.Combine(_directory, "spec.yaml");
-        await File.WriteAllTextAsync(specPath, Spec);
-        var state = Path.Combine(_directory, "state");
+        var specPath = _directory.Write("spec.yaml", SweepSpecs.Random(Trials, Epochs, concurrency: 1, seed: 5, name: "restart-test"));
+        var state = _directory.Combine("state");
+        // The synthetic workload in the CLI's silo takes a pass from the gate for every epoch. Three passes: trial 0
+        // (one trial at a time) completes and trial 1 then waits at its first epoch, so the kill always finds the
+        // sweep with exactly one trial finished, however fast the machine.
+        using var gate = new EpochGate();
+        var environment = new Dictionary<string, string> { [SyntheticTrialWorkload.GateVariable] = gate.Folder };
+        gate.AllowAny(Epochs);
 
         Dictionary<int, string> before;
         string sweepId;
-        using (var first = CliProcess.Start("run", specPath, "--state-dir", state, "--slots", "1"))
+        using (var first = CliProcess.Start(environment, "run", specPath, "--state-dir", state, "--slots", "1", "--workload", "synthetic"))
         {
-            await Poll.Until(() => Task.FromResult(first.Stdout.Any(l => CompletedLine().IsMatch(l)) || first.HasExited), TimeSpan.FromSeconds(60), () => first.Output);
-            Assert.False(first.HasExited, "the sweep ended before it could be killed:\n" + first.Output);
-            first.Kill();
-            await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            await Poll.Until(() => first.Stdout.Any(l => CompletedLine().IsMatch(l)) || first.HasExited, TimeSpan.FromSeconds(60), () => first.Output);
+            Assert.False(first.HasExited, "the CLI exited before the kill:\n" + first.Output);
+            await first.KillAsync();
             before = first.Stdout.Select(l => CompletedLine().Match(l)).Where(m => m.Success)
                 .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => m.Groups[2].Value);
             sweepId = first.Stderr.Select(l => SweepLine().Match(l)).First(m => m.Success).Groups[1].Value;
         }
 
-        Assert.InRange(before.Count, 1, 3);
-        using var second = CliProcess.Start("run", "--resume", sweepId, "--state-dir", state, "--slots", "1", "--json");
+        Assert.Equal([0], before.Keys);
+        gate.Open();
+        using var second = CliProcess.Start(environment, "run", "--resume", sweepId, "--state-dir", state, "--slots", "1", "--workload", "synthetic", "--json");
         var exit = await second.WaitForExitAsync(TimeSpan.FromSeconds(90));
         Assert.True(exit == 0, second.Output);
 
@@ -82,25 +57,16 @@ public sealed partial class DevModeRestartTests : IDisposable
         Assert.Equal(sweepId, root.GetProperty("sweep_id").GetString());
         Assert.Equal("completed", root.GetProperty("state").GetString());
         var trials = root.GetProperty("trials").EnumerateArray().ToList();
-        Assert.Equal([0, 1, 2, 3], trials.Select(t => t.GetProperty("number").GetInt32()));
+        Assert.Equal(Enumerable.Range(0, Trials), trials.Select(t => t.GetProperty("number").GetInt32()));
         Assert.All(trials, t => Assert.Equal("completed", t.GetProperty("state").GetString()));
-        Assert.All(trials, t => Assert.Equal(3, t.GetProperty("epochs_run").GetInt32()));
+        Assert.All(trials, t => Assert.Equal(Epochs, t.GetProperty("epochs_run").GetInt32()));
         foreach (var (number, value) in before)
         {
             var best = trials[number].GetProperty("best_value").GetDouble();
             Assert.Equal(value, best.ToString("0.####", CultureInfo.InvariantCulture));
+            Assert.Equal(1, trials[number].GetProperty("attempts").GetInt32()); // kept, not trained again
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort: a temp directory
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

@@ -5,7 +5,7 @@ using HyperSweep.Search.Sampling;
 namespace HyperSweep.Search.Tests.Pruning;
 
 /// <summary>
-/// Replays every Optuna 3.1 trace in HYPERSWEEP_PRUNING_DIR (default ../shared/pruning/traces) and requires
+/// Replays every Optuna 3.1 trace in HYPERSWEEP_PRUNING_DIR (default tests/Fixtures/pruning) and requires
 /// the same should_prune at every event, the same rung records and brackets at every trial end, and the same
 /// derived values (resolved "auto" resources, Hyperband brackets and budgets). One row per trace file, so a
 /// new trace dropped into the folder is replayed without touching this class.

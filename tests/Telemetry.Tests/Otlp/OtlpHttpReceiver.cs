@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using HyperSweep.Silo;
 
 namespace HyperSweep.Telemetry.Tests.Otlp;
 

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace HyperSweep.Cluster.Tests;
+namespace HyperSweep.TestSupport;
 
 /// <summary>POSIX signals to processes the tests started (by PID): SIGTERM for a clean stop, SIGKILL for a crash.</summary>
-internal static class Signals
+public static class Signals
 {
     public const int Term = 15;
     public const int Kill = 9;

@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 
-namespace HyperSweep.Cluster.Tests;
+namespace HyperSweep.TestSupport;
 
-/// <summary>A child process started by a test, its output kept for failure messages, ended only by its own PID.</summary>
-internal sealed class OwnedProcess : IDisposable
+/// <summary>
+/// A child process started by a test (a silo, the CLI, Redis, Prometheus): its output kept line by line for
+/// assertions and failure messages, ended only by its own PID (SIGTERM for a clean stop, SIGKILL for a crash).
+/// </summary>
+public sealed class OwnedProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -23,6 +27,13 @@ internal sealed class OwnedProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Standard output, one entry a line, in order.</summary>
+    public ConcurrentQueue<string> Stdout { get; } = new();
+
+    /// <summary>Standard error, one entry a line, in order.</summary>
+    public ConcurrentQueue<string> Stderr { get; } = new();
+
+    /// <summary>Both streams interleaved as the lines arrived.</summary>
     public string Output
     {
         get
@@ -54,8 +65,8 @@ internal sealed class OwnedProcess : IDisposable
 
         var process = new Process { StartInfo = info };
         var owned = new OwnedProcess(process, name);
-        process.OutputDataReceived += (_, e) => owned.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => owned.Append(e.Data);
+        process.OutputDataReceived += (_, e) => owned.Append(owned.Stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => owned.Append(owned.Stderr, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -95,6 +106,22 @@ internal sealed class OwnedProcess : IDisposable
 
     public Task WaitForExitAsync(CancellationToken cancellation) => _process.WaitForExitAsync(cancellation);
 
+    /// <summary>Waits for the process to end by itself and returns its exit code; fails the test after <paramref name="deadline"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{Name} did not exit within {deadline.TotalSeconds:0} s:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -106,7 +133,7 @@ internal sealed class OwnedProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(ConcurrentQueue<string> stream, string? line)
     {
         if (line is null)
         {
@@ -115,6 +142,7 @@ internal sealed class OwnedProcess : IDisposable
 
         lock (_output)
         {
+            stream.Enqueue(line);
             _output.AppendLine(line);
         }
     }
