@@ -2,8 +2,9 @@ namespace HyperSweep.TestSupport;
 
 /// <summary>
 /// Where the tests find the repository (the folder holding HyperSweep.sln above the test assembly) and the fixtures
-/// it ships under tests/Fixtures. The oracle cases and pruning traces can be pointed elsewhere with
-/// HYPERSWEEP_ORACLE_DIR and HYPERSWEEP_PRUNING_DIR (e.g. to check newly recorded ones before copying them in).
+/// it ships under tests/Fixtures. The oracle cases, pruning traces and TPE traces can be pointed elsewhere with
+/// HYPERSWEEP_ORACLE_DIR, HYPERSWEEP_PRUNING_DIR and HYPERSWEEP_TPE_DIR (e.g. to check newly recorded ones before
+/// copying them in); a relative value is relative to the repository root.
 /// </summary>
 public static class RepositoryPaths
 {
@@ -22,11 +23,17 @@ public static class RepositoryPaths
     /// <summary>Optuna 3.1's pruning traces: HYPERSWEEP_PRUNING_DIR, or tests/Fixtures/pruning.</summary>
     public static string PruningTraces => Override("HYPERSWEEP_PRUNING_DIR") ?? Path.Combine(Fixtures, "pruning");
 
+    /// <summary>Optuna 3.1's TPE traces: HYPERSWEEP_TPE_DIR, or tests/Fixtures/tpe/traces.</summary>
+    public static string TpeTraces => Override("HYPERSWEEP_TPE_DIR") ?? Path.Combine(Fixtures, "tpe", "traces");
+
+    /// <summary>Extra TPE traces recorded with the same recorder for settings the shared set leaves out (see their README).</summary>
+    public static string LocalTpeTraces => Path.Combine(Fixtures, "tpe", "local-traces");
+
     /// <summary>A path under the repository root.</summary>
     public static string Of(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string? Override(string variable) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? Path.GetFullPath(value) : null;
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? Path.GetFullPath(value, Root) : null;
 
     private static string FindRoot()
     {

@@ -59,10 +59,11 @@ public sealed class CoordinatorRestartTests
         foreach (var trial in trials)
         {
             var history = await cluster.Grains.GetGrain<ITrialGrain>(TrialKey.Format(id, trial.Number)).GetHistory();
-            var reports = store.State.PruningLog.Where(e => e.Trial == trial.Number && e.End is null).Select(e => e.Step).ToList();
+            var reports = store.State.SearchLog.Where(e => e.Trial == trial.Number && e.Kind == JournalEntryKind.Report).Select(e => e.Epoch).ToList();
             Assert.Equal(Enumerable.Range(1, trial.EpochsRun), reports);
             Assert.Equal(history.Select(h => h.Epoch).Where(e => e <= trial.EpochsRun), reports);
-            Assert.Single(store.State.PruningLog, e => e.Trial == trial.Number && e.End is not null);
+            Assert.Single(store.State.SearchLog, e => e.Trial == trial.Number && e.Kind == JournalEntryKind.Created);
+            Assert.Single(store.State.SearchLog, e => e.Trial == trial.Number && e.Kind == JournalEntryKind.Finish);
             var row = store.State.Trials[trial.Number];
             Assert.Equal((trial.State, trial.EpochsRun, trial.BestValue), (row.State, row.LastEpoch, row.BestValue));
         }

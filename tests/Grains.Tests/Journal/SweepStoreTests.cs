@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HyperSweep.Search;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Journal;
@@ -42,10 +43,14 @@ public sealed class SweepStoreTests : IDisposable
         s.TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         await store.WriteStateAsync();
 
-        var expectedLog = new List<PruningLogEntry>();
+        var expectedLog = new List<SweepJournalEntry>();
         for (var number = 0; number < 12; number++)
         {
-            s.Trials.Add(new TrialRecord { Number = number });
+            var parameters = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("lr", (object)(0.1 * (number + 1)))]);
+            s.Trials.Add(new TrialRecord { Number = number, Parameters = parameters });
+            var created = new SweepJournalEntry(JournalEntryKind.Created, number, Parameters: parameters);
+            s.SearchLog.Add(created);
+            expectedLog.Add(created);
             s.NextTrial = number + 1;
             await store.WriteStateAsync(); // write-ahead of the created trial
             var trial = s.Trials[number];
@@ -59,18 +64,18 @@ public sealed class SweepStoreTests : IDisposable
                 trial.LastValue = value;
                 trial.BestValue = value;
                 trial.BestEpoch = epoch;
-                var entry = new PruningLogEntry(number, epoch, value, null);
-                s.PruningLog.Add(entry);
+                var entry = new SweepJournalEntry(JournalEntryKind.Report, number, epoch, value);
+                s.SearchLog.Add(entry);
                 expectedLog.Add(entry);
             }
 
             trial.State = number % 4 == 0 ? TrialState.Pruned : TrialState.Completed;
             trial.Reason = number % 4 == 0 ? $"pruned {number}" : null;
-            var end = new PruningLogEntry(number, 0, double.NaN, trial.State);
-            s.PruningLog.Add(end);
+            var end = new SweepJournalEntry(JournalEntryKind.Finish, number, Value: FinalValue(number), State: trial.State);
+            s.SearchLog.Add(end);
             expectedLog.Add(end);
             await store.WriteStateAsync();
-            Assert.Empty(s.PruningLog); // written entries leave memory
+            Assert.Empty(s.SearchLog); // written entries leave memory
         }
 
         s.State = SweepState.Completed;
@@ -85,8 +90,11 @@ public sealed class SweepStoreTests : IDisposable
         Assert.True(reloaded.RecordExists);
         Assert.Equal(("n", "spec", "spec.yaml", s.CreatedAt, s.TraceParent), (r.Name, r.SpecText, r.SourceName, r.CreatedAt, r.TraceParent));
         Assert.Equal((SweepState.Completed, s.FinishedAt, 12), (r.State, r.FinishedAt, r.NextTrial));
-        Assert.Equal(expectedLog, r.PruningLog);
+        Assert.Equal(expectedLog.Select(Text), r.SearchLog.Select(Text));
         Assert.Equal(s.Trials.Select(Row), r.Trials.Select(Row));
+        Assert.All(r.Trials, t => Assert.Equal(0.1 * (t.Number + 1), (double)t.Parameters!["lr"]));
+
+        static double FinalValue(int number) => 1.0 / (number + 3);
     }
 
     [Fact]
@@ -157,12 +165,14 @@ public sealed class SweepStoreTests : IDisposable
 
         await _storage.WriteStateAsync(SweepStore.HeaderStateName, Sweep, new GrainState<SweepGrainState> { State = old });
         var expectedRows = old.Trials.Select(Row).ToList();
-        var expectedLog = old.PruningLog.ToList();
+        var expectedLog = old.PruningLog.Select(e => e.End is { } end
+            ? new SweepJournalEntry(JournalEntryKind.Finish, e.Trial, Value: double.NaN, State: end)
+            : new SweepJournalEntry(JournalEntryKind.Report, e.Trial, e.Step, e.Value)).Select(Text).ToList();
 
         var store = NewStore();
         await store.LoadAsync(Sweep);
         Assert.Equal(expectedRows, store.State.Trials.Select(Row));
-        Assert.Equal(expectedLog, store.State.PruningLog);
+        Assert.Equal(expectedLog, store.State.SearchLog.Select(Text));
         await store.WriteStateAsync(); // migrates
 
         var header = new GrainState<SweepGrainState>();
@@ -173,9 +183,13 @@ public sealed class SweepStoreTests : IDisposable
         var reloaded = NewStore();
         await reloaded.LoadAsync(Sweep);
         Assert.Equal(expectedRows, reloaded.State.Trials.Select(Row));
-        Assert.Equal(expectedLog, reloaded.State.PruningLog);
+        Assert.Equal(expectedLog, reloaded.State.SearchLog.Select(Text));
         Assert.Equal(("old", SweepState.Running, 20), (reloaded.State.Name, reloaded.State.State, reloaded.State.NextTrial));
     }
+
+    /// <summary>A log entry as comparable text (records with dictionaries compare by reference).</summary>
+    private static string Text(SweepJournalEntry e) =>
+        $"{e.Kind} {e.Trial} {e.Epoch} {e.Value} {e.State} {string.Join(",", (e.Parameters ?? ImmutableSortedDictionary<string, object>.Empty).Select(p => $"{p.Key}={p.Value}"))}";
 
     private static string Row(TrialRecord t) =>
         $"{t.Number}|{t.State}|{t.Attempt}|{t.Silo}|{t.Reason}|{t.LastEpoch}|{t.LastValue:R}|{t.BestValue:R}|{t.BestEpoch}|{string.Join(",", t.Attempts)}";

@@ -7,7 +7,8 @@ namespace HyperSweep.Search.Tests.Spec;
 /// <summary>
 /// Every malformed spec under BadSpecs/ is refused with a <see cref="SpecException"/> naming the field given
 /// by its "# field:" comment, at the line marked "# &lt;-- here" (or given by "# line:"), with a message holding
-/// the "# expect:" fragment. The corpus is plain files so the CLI tests can replay it too.
+/// the "# expect:" fragment. Data files are opened relative to the corpus folder, as the CLI opens them relative to
+/// the spec's (BadSpecs/data holds the broken ones). The corpus is plain files so the CLI tests can replay it too.
 /// </summary>
 public sealed partial class BadSpecCorpusTests
 {
@@ -38,7 +39,7 @@ public sealed partial class BadSpecCorpusTests
         var expect = Header(text, "expect");
         var line = Header(text, "line") is { } explicitLine ? int.Parse(explicitLine) : MarkedLine(text, file);
 
-        var error = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, file, EngineSchema.Instance));
+        var error = Assert.Throws<SpecException>(() => SweepSpecParser.Parse(text, file, EngineSchema.Instance, CorpusDirectory));
 
         Assert.Equal(field, error.Field);
         Assert.Equal(line, error.Line);
