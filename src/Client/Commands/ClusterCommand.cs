@@ -16,7 +16,13 @@ public static class ClusterCommand
     }
 
     public static async Task<int> RunAsync(
-        ParseResult parse, CommonOptions common, ConnectPurpose purpose, Func<ParseResult, CommandContext, CancellationToken, Task<int>> body, bool hasJson, CancellationToken cancellation)
+        ParseResult parse,
+        CommonOptions common,
+        ConnectPurpose purpose,
+        Func<ParseResult, CommandContext, CancellationToken, Task<int>> body,
+        bool hasJson,
+        CancellationToken cancellation,
+        EmbeddedSiloOptions? embedded = null)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -24,7 +30,7 @@ public static class ClusterCommand
         IClusterTarget target;
         try
         {
-            target = ClusterTargets.Resolve(common.TargetOptions(parse));
+            target = ClusterTargets.Resolve(common.TargetOptions(parse, embedded));
         }
         catch (ArgumentException exception)
         {
@@ -41,6 +47,10 @@ public static class ClusterCommand
         {
             await error.WriteLineAsync($"{name}: {exception.Message}");
             return ExitCodes.ClusterUnreachable;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
         }
 
         await using (session)

@@ -41,6 +41,6 @@ public sealed class CommonOptions
         return command;
     }
 
-    public ClusterTargetOptions TargetOptions(ParseResult parse) =>
-        new(parse.GetValue(Cluster), parse.GetValue(StateDir), TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(Timeout))));
+    public ClusterTargetOptions TargetOptions(ParseResult parse, EmbeddedSiloOptions? embedded = null) =>
+        new(parse.GetValue(Cluster), parse.GetValue(StateDir), TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(Timeout))), embedded);
 }

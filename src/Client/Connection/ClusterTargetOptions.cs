@@ -2,9 +2,9 @@ namespace HyperSweep.Client.Connection;
 
 /// <summary>
 /// The connection options every cluster command has: <c>--cluster</c> (else <c>HYPERSWEEP_CLUSTER</c>; empty means
-/// dev mode), <c>--state-dir</c> (dev mode only) and the connect timeout.
+/// dev mode), <c>--state-dir</c> (dev mode only) and the connect timeout; <c>run</c> adds how to host its own dev silo.
 /// </summary>
-public sealed record ClusterTargetOptions(string? Cluster, string? StateDir, TimeSpan ConnectTimeout)
+public sealed record ClusterTargetOptions(string? Cluster, string? StateDir, TimeSpan ConnectTimeout, EmbeddedSiloOptions? Embedded = null)
 {
     public const string EnvironmentVariable = "HYPERSWEEP_CLUSTER";
 

@@ -5,10 +5,10 @@ namespace HyperSweep.Client.Connection;
 /// <summary>
 /// Dev mode: the sweeps in one state directory on this machine. If a dev silo already holds the directory
 /// (<c>hypersweep serve</c> or <c>hypersweep run</c>), connects to it through the loopback gateway it published in
-/// the directory; otherwise reads host a short-lived dev silo inside this process, and long-lived work (submit)
-/// is refused with a hint to start <c>hypersweep serve</c>.
+/// the directory; otherwise reads and <c>run</c> host a dev silo inside this process for the command's length (run's with
+/// its own slots and workload), and long-lived work (submit) is refused with a hint to start <c>hypersweep serve</c>.
 /// </summary>
-public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout) : IClusterTarget
+public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, EmbeddedSiloOptions? embedded = null) : IClusterTarget
 {
     public string StateDir { get; } = HyperSweepSiloOptions.ExpandHome(stateDir ?? HyperSweepSiloOptions.DefaultStateDir());
 
@@ -31,6 +31,12 @@ public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout) 
         }
 
         var options = new HyperSweepSiloOptions { Mode = SiloMode.Dev, StateDir = StateDir, SiloPort = 0, GatewayPort = 0 };
+        if (purpose == ConnectPurpose.Run && embedded is not null)
+        {
+            options.Slots = embedded.Slots ?? options.Slots;
+            options.Workload = embedded.Workload;
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
