@@ -24,6 +24,7 @@ public static class HyperSweepCli
         ControlCommand.Pause(),
         ControlCommand.Resume(),
         ValidateCommand.Create(),
+        SchemaCommand.Create(),
         ExportCommand.Create(),
         ReplayCommand.Create(),
         PlotCommand.Create(),

@@ -12,7 +12,7 @@ namespace HyperSweep.Client.Train;
 /// <summary>
 /// Reads a trial file (see docs/RESULTS.md and <c>examples/trials</c>):
 /// <code>
-/// task: {kind: ..., data: {...}}      # CONTRACTS.md form
+/// task: {kind: ..., data: {...}}      # the spec's task section (docs/HYPERPARAMETERS.md)
 /// parameters: {arch: rnn, cell: lstm, lr: 20, ...}
 /// seed: 1
 /// max_epochs: 10

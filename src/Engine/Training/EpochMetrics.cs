@@ -15,7 +15,7 @@ public sealed record EpochMetrics(
     double? ValPerplexity,
     double LearningRate)
 {
-    /// <summary>The value of a metric by its CONTRACTS name, or null when this task has no such metric.</summary>
+    /// <summary>The value of a metric by its name (<see cref="MetricNames"/>), or null when this task has no such metric.</summary>
     public double? Get(string metric) => metric switch
     {
         MetricNames.TrainLoss => TrainLoss,
@@ -25,7 +25,7 @@ public sealed record EpochMetrics(
         _ => throw new EngineException($"unknown metric '{metric}'; accepted: {string.Join(", ", MetricNames.All)}"),
     };
 
-    /// <summary>The metrics this epoch has, by CONTRACTS name (what a report or export carries).</summary>
+    /// <summary>The metrics this epoch has, by name (what a report or export carries).</summary>
     public IReadOnlyDictionary<string, double> ToDictionary()
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal)

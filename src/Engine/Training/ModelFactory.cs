@@ -9,7 +9,7 @@ namespace HyperSweep.Engine.Training;
 /// <summary>
 /// Builds what a trial trains from (task data, hyper-parameters, seed): the model for the task kind and
 /// <c>arch</c>, its optimizer, and the batches in the form that model reads. Names and defaults are
-/// those of CONTRACTS.md (see <see cref="HyperParameters"/>); a combination that cannot be built throws
+/// those of the schema (<see cref="Schema.HyperParameterSchema"/>, docs/HYPERPARAMETERS.md); a combination that cannot be built throws
 /// <see cref="EngineException"/> naming the parameter and what is accepted.
 /// </summary>
 public static class ModelFactory

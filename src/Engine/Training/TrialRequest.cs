@@ -4,10 +4,10 @@ using HyperSweep.Engine.Tasks;
 namespace HyperSweep.Engine.Training;
 
 /// <summary>
-/// One trial = task + hyper-parameters + seed + budget (CONTRACTS.md).
+/// One trial = task + hyper-parameters + seed + budget (names and accepted values: docs/HYPERPARAMETERS.md).
 /// </summary>
 /// <param name="Task">The task (see <see cref="TaskDefinition.Parse"/>).</param>
-/// <param name="Parameters">Hyper-parameters by CONTRACTS name; values typed or as strings.</param>
+/// <param name="Parameters">Hyper-parameters by name (<see cref="Schema.HyperParameterSchema"/>); values typed or as strings.</param>
 /// <param name="Seed">Fixes initialisation, data order and dropout.</param>
 /// <param name="MaxEpochs">The epoch budget.</param>
 /// <param name="Objective">The metric the trial is judged by; null = val_accuracy (max) or val_perplexity (min).</param>

@@ -1,7 +1,7 @@
 namespace HyperSweep.Grains.Workloads;
 
 /// <summary>
-/// One finished epoch (1-based): its metrics by CONTRACTS.md name, a checkpoint to resume after it, and how many
+/// One finished epoch (1-based): its metrics by name (docs/HYPERPARAMETERS.md), a checkpoint to resume after it, and how many
 /// examples (classification) or tokens (language models) it trained on, when the workload knows (telemetry's
 /// throughput histogram).
 /// </summary>

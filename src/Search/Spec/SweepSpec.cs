@@ -28,9 +28,6 @@ public sealed record SweepSpec(
     public long TrialCount(ISampler sampler) =>
         sampler.Size is { } size ? Math.Min(size, Strategy.Trials ?? size) : Strategy.Trials ?? 0;
 
-    /// <summary>The training seed of trial <paramref name="index"/>: a pure function of (strategy.seed, index).</summary>
-    public int TrialSeed(long index) => SeedMixer.ToInt32(SeedMixer.Mix(SeedMixer.Mix(Strategy.Seed, index), "training-seed"));
-
     /// <summary>A fresh pruner; call again to rebuild after a restart (see <see cref="SearchSession.Rebuild"/>).</summary>
     public IPruner CreatePruner() => PrunerFactory.Create(Pruner);
 
