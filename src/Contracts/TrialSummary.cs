@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace HyperSweep.Contracts;
 
-/// <summary>One row of the trial table: state, parameters, progress and best objective value so far.</summary>
+/// <summary>
+/// One row of the trial table: state, parameters, progress and best objective value so far, and when the trial
+/// reached its final state (null while it runs, and for trials that ended before the coordinator recorded it).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HyperSweep.TrialSummary")]
 public sealed record TrialSummary(
     [property: Id(0)] int Number,
@@ -14,4 +17,5 @@ public sealed record TrialSummary(
     [property: Id(6)] double? LastValue,
     [property: Id(7)] string? Reason,
     [property: Id(8)] int Attempts,
-    [property: Id(9)] string? Silo);
+    [property: Id(9)] string? Silo,
+    [property: Id(10)] DateTimeOffset? EndedAt = null);

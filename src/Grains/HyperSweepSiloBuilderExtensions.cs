@@ -1,4 +1,5 @@
 using HyperSweep.Grains.Journal;
+using HyperSweep.Grains.Placement;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Grains.Workloads;
@@ -27,6 +28,7 @@ public static class HyperSweepSiloBuilderExtensions
         services.AddOptions<TrainingSlotOptions>().Configure(o => slots?.Invoke(o)).Validate(o => o.Slots >= 1, "TrainingSlots:Slots must be at least 1");
         services.AddOptions<SweepServiceOptions>().Configure(o => service?.Invoke(o));
         services.TryAddSingleton<TrainingSlots>();
+        builder.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         // One store per coordinator activation, over the silo's default grain storage (SQLite, Redis or memory).
         services.TryAddTransient(sp => new SweepStore(
             sp.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) ?? sp.GetRequiredService<IGrainStorage>(),

@@ -656,6 +656,7 @@ public sealed class SweepGrain(
         _pending.Remove(trial.Number);
         trial.State = final;
         trial.Reason = reason;
+        trial.EndedAt = DateTimeOffset.UtcNow;
         SweepTracing.CountEnd(SweepId, final);
         if (!_pruning!.Study.Contains(trial.Number) || _pruning.Study.Trial(trial.Number).State == SearchTrialState.Running)
         {

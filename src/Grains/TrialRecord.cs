@@ -30,11 +30,13 @@ public sealed class TrialRecord
     /// <summary>The last epoch recorded; epochs arrive in order, so this is also the number of epochs run. The
     /// per-epoch metrics themselves live in the trial grain's state, which keeps this table small.</summary>
     [Id(12)] public int LastEpoch { get => field; set { field = value; Changed(); } }
+    /// <summary>When the trial reached its final state (the dashboard's best-so-far over time).</summary>
+    [Id(13)] public DateTimeOffset? EndedAt { get => field; set { field = value; Changed(); } }
 
     public bool IsFinal => State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled;
 
     public TrialSummary ToSummary(ImmutableSortedDictionary<string, object> parameters) =>
-        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo);
+        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo, EndedAt);
 
     /// <summary>Routes later changes of this row to <paramref name="changed"/> (the store's dirty set).</summary>
     internal void Track(Action<TrialRecord> changed) => _changed = changed;

@@ -4,7 +4,8 @@ namespace HyperSweep.Grains.Journal;
 
 /// <summary>
 /// One event of a sweep's journal. A flat record rather than a class hierarchy: fields a kind does not use stay
-/// null or zero and cost a byte or two each in Orleans' varint encoding, and replay is one switch.
+/// null or zero and cost a byte or two each in Orleans' varint encoding, and replay is one switch. A Trial row's
+/// <see cref="FinishedAt"/> is the trial's end time.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HyperSweep.SweepJournalEntry")]
 public sealed record SweepJournalEntry(

@@ -258,6 +258,7 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
                     trial.BestEpoch = entry.BestEpoch;
                     trial.LastValue = entry.LastValue;
                     trial.LastEpoch = entry.Epoch;
+                    trial.EndedAt = entry.FinishedAt;
                     break;
                 case JournalEntryKind.Report:
                     state.PruningLog.Add(new PruningLogEntry(entry.Trial, entry.Epoch, entry.Value, null));
@@ -278,7 +279,7 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
 
     private static SweepJournalEntry Row(TrialRecord trial) =>
         new(JournalEntryKind.Trial, trial.Number, trial.LastEpoch, 0, trial.State, trial.Attempt, trial.Silo, trial.Reason,
-            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue);
+            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt);
 
     private static void CopyHeader(SweepGrainState from, SweepGrainState to)
     {

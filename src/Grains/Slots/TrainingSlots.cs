@@ -39,6 +39,15 @@ public sealed class TrainingSlots : IDisposable
         }
     }
 
+    /// <summary>The trial keys holding a slot now, sorted (the dashboard's cluster page lists them).</summary>
+    public IReadOnlyList<string> RunningKeys()
+    {
+        lock (_gate)
+        {
+            return [.. _runs.Keys.Order(StringComparer.Ordinal)];
+        }
+    }
+
     public bool IsRunning(string key)
     {
         lock (_gate)
