@@ -1,0 +1,39 @@
+using HyperSweep.Dashboard.Data;
+using HyperSweep.Dashboard.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HyperSweep.Dashboard.Hosting;
+
+/// <summary>Wiring of the dashboard into an ASP.NET Core host whose services also hold an <see cref="IGrainFactory"/> (a silo or a client).</summary>
+public static class DashboardServiceCollectionExtensions
+{
+    /// <summary>Adds the pages, the API's services, the cache and the control policy; options validated at start.</summary>
+    public static IServiceCollection AddHyperSweepDashboard(this IServiceCollection services, Action<DashboardOptions> configure)
+    {
+        services.AddOptions<DashboardOptions>().Configure(configure)
+            .Validate(o => !o.Validate().Any(), "invalid dashboard options")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DashboardCache>();
+        services.AddSingleton<SweepReader>();
+        services.AddSingleton<SweepPages>();
+        services.AddSingleton<DashboardTicker>();
+        services.TryAddSingleton<DashboardSlots>();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(ControlPolicy.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, DashboardAuthenticationHandler>(ControlPolicy.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ControlPolicy.Name, policy => policy.RequireClaim(ControlPolicy.Claim));
+        services.AddAntiforgery();
+        return services;
+    }
+
+    /// <summary>The options' problems, for hosts that validate before building (messages name the setting).</summary>
+    public static IReadOnlyList<string> Problems(DashboardOptions options) => [.. options.Validate()];
+
+    internal static DashboardOptions Current(IServiceProvider services) => services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+}
