@@ -40,19 +40,26 @@ public static class DashboardEndpointExtensions
             },
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(GuardOrleansDashboard);
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapDashboardAssets();
         app.MapDashboardApi();
         app.MapGet("/logout", (HttpContext context) =>
         {
             context.Response.Cookies.Delete(ControlPolicy.Cookie);
             return Results.Redirect("/");
         });
-        app.MapOrleansDashboard(OrleansPrefix);
+        try
+        {
+            app.MapOrleansDashboard(OrleansPrefix);
+        }
+        catch (InvalidOperationException)
+        {
+            // A silo configured without Orleans' dashboard services (HyperSweep:OrleansDashboard=false): /orleans is a 404.
+        }
+
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,6 +1,7 @@
 using HyperSweep.Dashboard.Data;
 using HyperSweep.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ControlPolicy.Name, policy => policy.RequireClaim(ControlPolicy.Claim));
         services.AddAntiforgery();
+        // Keys protect circuits and antiforgery tokens of this process only: nothing to keep across restarts, nothing written to disk.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         return services;
     }
 

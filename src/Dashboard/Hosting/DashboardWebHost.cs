@@ -9,9 +9,9 @@ namespace HyperSweep.Dashboard.Hosting;
 /// <summary>Kestrel and host settings shared by the silo's dashboard and <c>hypersweep dashboard</c>.</summary>
 public static class DashboardWebHost
 {
+
     /// <summary>
-    /// Listens only on <paramref name="endpoint"/> (HTTPS when it has a certificate), serves the package's static web assets
-    /// (plotly.js, Blazor's script) from wherever the build put them, and on a loopback bind answers only requests addressed
+    /// Listens only on <paramref name="endpoint"/> (HTTPS when it has a certificate), and on a loopback bind answers only requests addressed
     /// to localhost (a web page that rebinds its own DNS name to 127.0.0.1 cannot reach the dashboard).
     /// </summary>
     public static void Configure(IWebHostBuilder web, IServiceCollection services, DashboardEndpoint endpoint)
@@ -24,7 +24,6 @@ public static class DashboardWebHost
             throw new DashboardConfigurationException(problem);
         }
 
-        web.UseStaticWebAssets();
         web.ConfigureKestrel(kestrel => kestrel.Listen(endpoint.Listen.Address, endpoint.Listen.Port, listen =>
         {
             if (endpoint.Tls)
