@@ -38,7 +38,10 @@ public static class SweepChartsBuilder
         var byNumber = snapshot.Trials.ToDictionary(t => t.Number);
         var completed = snapshot.Ranking.Select(n => byNumber[n]).Where(t => t.State == TrialState.Completed && t.BestValue is not null).ToList();
         var plotted = Thinning.Pick(completed.Count, options.MaxPlottedTrials, options.PlottedBest).Select(i => completed[i]).ToList();
-        var names = completed.SelectMany(t => t.Parameters.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Parameters that vary (fixed model settings are merged into every trial's parameters and would only add flat axes).
+        var names = completed.SelectMany(t => t.Parameters.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Where(name => completed.Select(t => Label(t.Parameters.GetValueOrDefault(name))).Distinct(StringComparer.Ordinal).Skip(1).Any())
+            .ToList();
         var axes = names.Select(name => Axis(name, plotted)).ToList();
         var scatters = names.Zip(axes, (name, axis) => Scatter(name, axis, plotted)).ToList();
         var inOrder = plotted.OrderBy(t => t.Number).ToList();
