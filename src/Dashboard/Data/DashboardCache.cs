@@ -7,12 +7,14 @@ namespace HyperSweep.Dashboard.Data;
 /// The one server-side cache every page, tab and API request reads through, so the coordinator's load does not grow
 /// with the number of viewers. Per key: one fetch at a time (concurrent readers share it), a fetched value is served
 /// until it is older than its freshness, and a value marked final (a finished sweep, an ended trial) is served until
-/// it is evicted. Freshness grows with the fetch's own cost (ten times its duration, at least the refresh interval),
-/// so a 10,000-trial sweep is not re-read every second. Failures are not cached.
+/// it is evicted. Freshness grows with the fetch's own cost (ten times its duration, at least the refresh interval, at
+/// most 10 s), so a 10,000-trial sweep is not re-read every second. Failures are not cached.
 /// </summary>
 public sealed class DashboardCache(TimeProvider time)
 {
     private const int MaxEntries = 20_000;
+    // However slow a read gets (a huge sweep, a starved machine), a live page is never more than this behind.
+    private static readonly TimeSpan MaxStretch = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     public int Count => _entries.Count;
@@ -27,7 +29,7 @@ public sealed class DashboardCache(TimeProvider time)
         {
             var now = time.GetUtcNow();
             entry.LastRead = now;
-            if (entry.HasValue && (entry.Final || now - entry.FetchedAt < Max(freshFor, entry.FetchCost * 10)))
+            if (entry.HasValue && (entry.Final || now - entry.FetchedAt < Max(freshFor, Min(entry.FetchCost * 10, MaxStretch))))
             {
                 return Task.FromResult((T)entry.Value!);
             }
@@ -43,6 +45,8 @@ public sealed class DashboardCache(TimeProvider time)
     public void Invalidate(string key) => _entries.TryRemove(key, out _);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static async Task<T> Cast<T>(Task<object?> task) => (T)(await task)!;
 

@@ -22,7 +22,8 @@ public sealed class SweepPages(SweepReader reader, IOptions<DashboardOptions> op
     private async Task<SweepPage> Build(SweepSnapshot snapshot)
     {
         var (top, pruned) = SweepChartsBuilder.CurveTrials(snapshot, options.Value);
-        var details = await reader.GetTrialsAsync(snapshot.Status.SweepId, top.Concat(pruned));
+        var byNumber = snapshot.Trials.ToDictionary(t => t.Number);
+        var details = await reader.GetTrialsAsync(snapshot.Status.SweepId, top.Concat(pruned).Select(n => byNumber[n]));
         return new SweepPage(snapshot, SweepChartsBuilder.Build(snapshot, details, options.Value));
     }
 }

@@ -63,12 +63,21 @@ public sealed partial class SweepReader(IGrainFactory grains, DashboardCache cac
         });
     }
 
-    /// <summary>Several trials' details (the curves a sweep page draws), read concurrently; missing ones are left out.</summary>
-    public async Task<IReadOnlyDictionary<int, TrialDetail>> GetTrialsAsync(string sweepId, IEnumerable<int> trials)
+    /// <summary>
+    /// The details of trials as a snapshot lists them (the curves a sweep page draws), read concurrently; missing ones are
+    /// left out. A detail is keyed by the row's state, epochs and attempts, so a curve is read again only when its trial
+    /// reported something new, not at every refresh.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, TrialDetail>> GetTrialsAsync(string sweepId, IEnumerable<TrialSummary> trials)
     {
-        var numbers = trials.Distinct().ToList();
-        var details = await Task.WhenAll(numbers.Select(n => GetTrialAsync(sweepId, n)));
-        return numbers.Zip(details).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!);
+        var rows = trials.DistinctBy(t => t.Number).ToList();
+        var details = await Task.WhenAll(rows.Select(t => cache.GetAsync<TrialDetail?>(
+            $"trial:{sweepId}/{t.Number}@{t.State}/{t.EpochsRun}/{t.Attempts}", Fresh, async () =>
+            {
+                var detail = await grains.GetGrain<ISweepGrain>(sweepId).GetTrial(t.Number);
+                return new(detail, detail is not null);
+            })));
+        return rows.Zip(details).Where(p => p.Second is not null).ToDictionary(p => p.First.Number, p => p.Second!);
     }
 
     /// <summary>Every silo of the membership with its slots.</summary>

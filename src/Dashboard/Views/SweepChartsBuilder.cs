@@ -7,22 +7,32 @@ namespace HyperSweep.Dashboard.Views;
 /// <summary>
 /// Turns a <see cref="SweepSnapshot"/> (and the curves of the trials it chose) into <see cref="SweepCharts"/>. Pure: the
 /// same snapshot gives the same charts. Thinning (see <see cref="Thinning"/>): learning curves of the top k trials and of
-/// at most <see cref="DashboardOptions.MaxPrunedCurves"/> pruned trials spread evenly over the epochs they were pruned
-/// at; parallel coordinates and objective-vs-parameter plots of at most <see cref="DashboardOptions.MaxPlottedTrials"/>
+/// at most <see cref="DashboardOptions.MaxPrunedCurves"/> pruned trials (a stable uniform sample, <see cref="CurveTrials"/>);
+/// parallel coordinates and objective-vs-parameter plots of at most <see cref="DashboardOptions.MaxPlottedTrials"/>
 /// completed trials (the best <see cref="DashboardOptions.PlottedBest"/> and an even sample of the rest); best-so-far
 /// lines exact (only their change points are sent); pruning decisions aggregated per epoch.
 /// </summary>
 public static class SweepChartsBuilder
 {
-    /// <summary>The trials whose curves the sweep page draws: the top k by the coordinator's ranking, then a sample of pruned ones.</summary>
+    /// <summary>
+    /// The trials whose curves the sweep page draws: the top k by the coordinator's ranking, then pruned ones: all of them
+    /// up to <see cref="DashboardOptions.MaxPrunedCurves"/>, beyond that every s-th by trial number with s the smallest
+    /// power of two that fits. The sample is uniform over the sweep (so over the epochs trials were pruned at, in their
+    /// proportions) and stable while a sweep runs: new pruned trials join it, the ones shown stay until the count doubles.
+    /// </summary>
     public static (IReadOnlyList<int> Top, IReadOnlyList<int> Pruned) CurveTrials(SweepSnapshot snapshot, DashboardOptions options)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
         var top = snapshot.Ranking.Take(options.CurveTopK).ToList();
-        var pruned = snapshot.Trials.Where(t => t.State == TrialState.Pruned && !top.Contains(t.Number))
-            .OrderBy(t => t.EpochsRun).ThenBy(t => t.Number).ToList();
-        var sample = Thinning.Pick(pruned.Count, options.MaxPrunedCurves, 0).Select(i => pruned[i].Number).ToList();
+        var pruned = snapshot.Trials.Where(t => t.State == TrialState.Pruned && !top.Contains(t.Number)).Select(t => t.Number).Order().ToList();
+        var stride = 1;
+        while (options.MaxPrunedCurves > 0 && (pruned.Count + stride - 1) / stride > options.MaxPrunedCurves)
+        {
+            stride *= 2;
+        }
+
+        var sample = options.MaxPrunedCurves == 0 ? [] : pruned.Where((_, index) => index % stride == 0).ToList();
         return (top, sample);
     }
 
