@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace HyperSweep.Dashboard.Hosting;
 
@@ -34,9 +33,4 @@ public static class DashboardServiceCollectionExtensions
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         return services;
     }
-
-    /// <summary>The options' problems, for hosts that validate before building (messages name the setting).</summary>
-    public static IReadOnlyList<string> Problems(DashboardOptions options) => [.. options.Validate()];
-
-    internal static DashboardOptions Current(IServiceProvider services) => services.GetRequiredService<IOptions<DashboardOptions>>().Value;
 }
