@@ -13,7 +13,8 @@ using OpenQA.Selenium;
 
 // Dashboard benchmark (bench/README-dashboard.md), a dev-mode silo and the dashboard in this process:
 //   calls SECONDS TABS[,TABS...]   grain calls the coordinator receives per second with N Chromium tabs open on a live sweep's page
-//   page TRIALS [RUNS]             sweep-page time for a finished sweep of TRIALS synthetic trials: HTTP (server + transfer) and browser
+//   page TRIALS [RUNS] [median|none]  sweep-page time for a finished sweep of TRIALS synthetic trials (median pruner, or
+//                                     none: every trial completes): HTTP (server + transfer) and browser
 var mode = args.Length > 0 ? args[0] : "page";
 var stateDir = Path.Combine(Path.GetTempPath(), "hs-dash-bench-" + Guid.NewGuid().ToString("N"));
 var counter = new CallCounter();
@@ -41,7 +42,7 @@ try
     return mode switch
     {
         "calls" => await Calls(int.Parse(args[1], CultureInfo.InvariantCulture), args[2].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray()),
-        "page" => await Page(int.Parse(args.Length > 1 ? args[1] : "10000", CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
+        "page" => await Page(int.Parse(args.Length > 1 ? args[1] : "10000", CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5, args.Length > 3 ? args[3] : "median"),
         _ => Usage(),
     };
 }
@@ -54,7 +55,7 @@ finally
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: calls SECONDS TABS[,TABS...] | page TRIALS [RUNS]");
+    Console.Error.WriteLine("usage: calls SECONDS TABS[,TABS...] | page TRIALS [RUNS] [median|none]");
     return 2;
 }
 
@@ -121,8 +122,9 @@ async Task<int> Calls(int seconds, int[] tabCounts)
     return 0;
 }
 
-async Task<int> Page(int trials, int runs)
+async Task<int> Page(int trials, int runs, string pruner)
 {
+    var pruning = pruner == "none" ? "pruner: {name: none}" : "pruner: {name: median, n_startup_trials: 5, n_warmup_steps: 1}";
     var clock = Stopwatch.StartNew();
     var id = await Submit($$$"""
         name: bench-{{{trials}}}
@@ -133,7 +135,7 @@ async Task<int> Page(int trials, int runs)
           lr: {min: 0.0001, max: 0.1, distribution: log_uniform}
           hidden_size: {values: [16, 32, 64, 128]}
           embedding_dim: {values: [16, 32, 64]}
-        pruner: {name: median, n_startup_trials: 5, n_warmup_steps: 1}
+        {{{pruning}}}
         budget: {max_epochs: 10}
         concurrency: 16
         """);
@@ -179,6 +181,8 @@ async Task<int> Page(int trials, int runs)
         inBrowser.Add(browserMs);
         if (run == 1 && Environment.GetEnvironmentVariable("DASHBOARD_BENCH_SCREENSHOT") is { Length: > 0 } shot)
         {
+            // The charts (below the 50-row leaderboard) are what a 10,000-trial sweep is about.
+            ((IJavaScriptExecutor)driver).ExecuteScript("window.scrollTo(0, document.querySelector('[data-chart=curves]').getBoundingClientRect().top + window.scrollY - 90);");
             ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(shot);
         }
 
