@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using HyperSweep.Client.Connection;
 using HyperSweep.Dashboard;
 using HyperSweep.Dashboard.Hosting;
@@ -101,15 +100,8 @@ public static class DashboardCommand
 
     private static async Task WaitForStopAsync(CancellationToken cancellation)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        void OnSignal(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var signals = new InterruptSignals();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, signals.Token);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
