@@ -29,6 +29,7 @@ public static class HyperSweepCli
         ReplayCommand.Create(),
         PlotCommand.Create(),
         ServeCommand.Create(),
+        DashboardCommand.Create(),
         TrainCommand.Create(),
     };
 

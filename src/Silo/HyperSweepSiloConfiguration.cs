@@ -5,6 +5,7 @@ using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Dashboard;
 
 namespace HyperSweep.Silo;
 
@@ -34,6 +35,11 @@ public static class HyperSweepSiloConfiguration
             silo.UseLocalhostClustering(siloPort, gatewayPort, null, options.ServiceId, options.ClusterId);
             silo.AddSqliteGrainStorage(options.StateDatabasePath);
             silo.Services.AddSingleton(stateLock);
+        }
+
+        if (options.OrleansDashboard)
+        {
+            silo.AddDashboard();
         }
 
         silo.AddHyperSweep(

@@ -58,6 +58,23 @@ public sealed class HyperSweepSiloOptions
     /// <summary>Listen on every interface instead of only the advertised address (cluster mode).</summary>
     public bool ListenOnAnyAddress { get; set; }
 
+    /// <summary>Serve the web dashboard on this address (host:port, e.g. 127.0.0.1:8080); null: no dashboard (docs/DASHBOARD.md).</summary>
+    public string? Dashboard { get; set; }
+
+    /// <summary>The dashboard's control token; prefer the environment (HyperSweep__DashboardToken or HYPERSWEEP_DASHBOARD_TOKEN). Generated and printed when unset in cluster mode.</summary>
+    public string? DashboardToken { get; set; }
+
+    /// <summary>HTTPS for the dashboard: a certificate (PEM with <see cref="DashboardCertificateKey"/>, or PKCS#12).</summary>
+    public string? DashboardCertificate { get; set; }
+
+    public string? DashboardCertificateKey { get; set; }
+
+    /// <summary>
+    /// Registers Orleans' dashboard services on this silo (grain call statistics; what /orleans shows, also for a
+    /// dashboard hosted by <c>hypersweep dashboard</c> elsewhere). Its profiler only runs while someone looks at /orleans.
+    /// </summary>
+    public bool OrleansDashboard { get; set; } = true;
+
     public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,6 +1,10 @@
+using HyperSweep.Dashboard.Hosting;
 using HyperSweep.Silo;
 using HyperSweep.Silo.Cluster;
 using HyperSweep.Silo.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,8 +27,20 @@ var switches = new Dictionary<string, string>
     ["--redis-password"] = "HyperSweep:RedisPassword",
     ["--advertised-address"] = "HyperSweep:AdvertisedAddress",
     ["--data-root"] = "HyperSweep:DataRoot",
+    ["--dashboard"] = "HyperSweep:Dashboard",
+    ["--dashboard-cert"] = "HyperSweep:DashboardCertificate",
+    ["--dashboard-cert-key"] = "HyperSweep:DashboardCertificateKey",
 };
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+// The dashboard makes the host a WebApplication; without it the silo stays a plain generic host (no HTTP server).
+var wantsDashboard = !string.IsNullOrWhiteSpace(new ConfigurationBuilder()
+    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args, switches)
+    .Build()["HyperSweep:Dashboard"]);
+IHostApplicationBuilder builder = wantsDashboard
+    ? SiloDashboard.CreateBuilder()
+    : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);
 
 var options = new HyperSweepSiloOptions();
@@ -47,13 +63,29 @@ if (options.Mode == SiloMode.Cluster)
     }
 }
 
+SiloDashboard? dashboard;
+try
+{
+    dashboard = SiloDashboard.From(options);
+}
+catch (DashboardConfigurationException exception)
+{
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return 2;
+}
+
 builder.Services.AddOptions<HyperSweepSiloOptions>().Bind(builder.Configuration.GetSection(HyperSweepSiloOptions.Section)).ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HyperSweepSiloOptions>, HyperSweepSiloOptionsValidator>();
 try
 {
     builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
     builder.AddHyperSweepTelemetry();
-    using var host = builder.Build();
+    if (dashboard is not null)
+    {
+        dashboard.AddTo((WebApplicationBuilder)builder, options.Mode);
+    }
+
+    using var host = builder is WebApplicationBuilder web ? web.Build().MapHyperSweepDashboard() : ((HostApplicationBuilder)builder).Build();
     // The port actually bound: a dev silo given port 0 picks a free one while it is configured.
     var gatewayPort = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort;
     var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
@@ -61,6 +93,12 @@ try
         ? $"hypersweep-silo: cluster mode, cluster {options.ClusterId} on Redis {options.Redis}, {options.Slots} training slots, silo {options.AdvertisedAddress}:{options.SiloPort}, gateway {options.AdvertisedAddress}:{gatewayPort}"
         : $"hypersweep-silo: {options.Mode} mode, state in {stateDir}, {options.Slots} training slots, gateway 127.0.0.1:{gatewayPort}");
     await host.StartAsync();
+    if (dashboard is not null)
+    {
+        var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? dashboard.Endpoint.Listen.ToString();
+        Console.Error.WriteLine($"hypersweep-silo: {dashboard.Describe(new Uri(url))}");
+    }
+
     var publishesGateway = options.Mode != SiloMode.Cluster;
     if (publishesGateway)
     {
@@ -88,8 +126,13 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("hypersweep-silo: stopped during start-up");
     return 1;
 }
-catch (InvalidOperationException exception)
+catch (Exception exception) when (exception is InvalidOperationException or DashboardConfigurationException)
 {
     Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return 2;
+}
+catch (IOException exception) when (dashboard is not null)
+{
+    Console.Error.WriteLine($"hypersweep-silo: cannot serve the dashboard on {dashboard.Endpoint.Listen}: {exception.Message}");
     return 2;
 }
