@@ -20,6 +20,8 @@ public sealed class DataRootSchema(ISweepSchema inner, string root, string baseD
 
     public SchemaValueKind KindOf(string parameter) => inner.KindOf(parameter);
 
+    public bool CanChangeMidTraining(string parameter) => inner.CanChangeMidTraining(parameter);
+
     public string? CheckValue(string taskKind, string parameter, object value) =>
         inner.CheckValue(taskKind, parameter, value)
         ?? (parameter == HyperParameterSchema.Pretrained.Name && value is string path ? Outside(path) : null);

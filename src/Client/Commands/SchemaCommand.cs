@@ -61,6 +61,7 @@ public static class SchemaCommand
             w.WriteString("default", field.Default is null ? null : Convert.ToString(field.Default, System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("applies_when", field.AppliesWhen);
             w.WriteString("description", field.Description);
+            w.WriteBoolean("changes_mid_training", field.CanChangeMidTraining);
             w.WriteEndObject();
         }
 

@@ -32,6 +32,8 @@ public sealed class EngineSchema : ISweepSchema
         _ => SchemaValueKind.Text,
     };
 
+    public bool CanChangeMidTraining(string parameter) => Definition(parameter).CanChangeMidTraining;
+
     public string? CheckValue(string taskKind, string parameter, object value)
     {
         var definition = Definition(parameter);

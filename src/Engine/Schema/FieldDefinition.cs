@@ -21,8 +21,10 @@ public sealed class FieldDefinition
         object? defaultValue,
         string description,
         string? appliesWhen = null,
-        Func<HyperParameters, TaskKind, bool>? applies = null)
+        Func<HyperParameters, TaskKind, bool>? applies = null,
+        bool canChangeMidTraining = false)
     {
+        CanChangeMidTraining = canChangeMidTraining;
         Name = name;
         Field = $"{section}.{name}";
         Rule = rule;
@@ -46,6 +48,12 @@ public sealed class FieldDefinition
 
     /// <summary>When a hyper-parameter is used, in words ("arch = rnn and cell = gru"); null = always.</summary>
     public string? AppliesWhen { get; }
+
+    /// <summary>
+    /// Whether a training can take a new value between two epochs, on top of the weights and optimizer state it has
+    /// (<see cref="HyperParameterSchema"/> says which and why). Population-based training perturbs only these.
+    /// </summary>
+    public bool CanChangeMidTraining { get; }
 
     internal bool AppliesTo(HyperParameters parameters, TaskKind kind) => _applies(parameters, kind);
 

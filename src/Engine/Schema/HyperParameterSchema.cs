@@ -10,8 +10,23 @@ namespace HyperSweep.Engine.Schema;
 /// reads trials with them, and docs/HYPERPARAMETERS.md is generated from them.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Which hyper-parameters can change mid-training (<see cref="FieldDefinition.CanChangeMidTraining"/>, what PBT may
+/// perturb): a resumed trial rebuilds its model, optimizer and trainer from its hyper-parameters and then loads the
+/// weights and optimizer buffers of a checkpoint, so a value can change at an epoch boundary when nothing in the
+/// checkpoint depends on it. That holds for the optimizer's step settings (<c>lr</c>, <c>momentum</c> — SGD's velocity
+/// buffer keeps its meaning —, <c>weight_decay</c>, <c>clip</c>), the dropout rates (used only while a batch trains)
+/// and the plateau decay (<c>lr_decay</c>, <c>lr_patience</c>: the plateau counter is kept). It fails for everything
+/// that shapes the weights (<c>arch</c>, <c>cell</c>, sizes, layers, <c>bidirectional</c>, <c>context</c>,
+/// <c>direct</c>, <c>embedding_dim</c>, <c>activation</c>, <c>gru_reset</c>: a checkpoint would not fit), for
+/// <c>optimizer</c> (Adam's two moment buffers are not SGD's velocity), for <c>pretrained</c> (an initialisation), and
+/// for the batching (<c>batch_size</c>, <c>bptt</c>): they change what one optimizer step is — the gradient noise
+/// Adam's moments and the step count were accumulated under — and a mid-epoch checkpoint's position counts batches.
+/// </para>
+/// <para>
 /// Upper bounds on sizes are there to turn a typo (<c>hidden_size: 1e9</c>) into a message instead of an
 /// out-of-memory crash on a cluster node; they are far above anything the course's models use.
+/// </para>
 /// </remarks>
 public static class HyperParameterSchema
 {
@@ -65,11 +80,11 @@ public static class HyperParameterSchema
         (p, kind) => p.Arch == Architecture.Rnn && kind == TaskKind.Classification);
 
     public static FieldDefinition Dropout { get; } = Parameter(
-        "dropout", ValueRule.Real(0, maximum: 1, maximumExclusive: true), 0.0, "dropout probability on hidden activations");
+        "dropout", ValueRule.Real(0, maximum: 1, maximumExclusive: true), 0.0, "dropout probability on hidden activations", canChangeMidTraining: true);
 
     public static FieldDefinition WordDropout { get; } = Parameter(
         "word_dropout", ValueRule.Real(0, maximum: 1, maximumExclusive: true), 0.0, "probability of dropping a whole word before the average",
-        "arch = dan", (p, _) => p.Arch == Architecture.Dan);
+        "arch = dan", (p, _) => p.Arch == Architecture.Dan, canChangeMidTraining: true);
 
     public static FieldDefinition Context { get; } = Parameter(
         "context", ValueRule.Integer(1, 1000), 4, "words of history the NPLM sees", "arch = nplm", (p, _) => p.Arch == Architecture.Nplm);
@@ -81,17 +96,17 @@ public static class HyperParameterSchema
     public static FieldDefinition Optimizer { get; } = Parameter("optimizer", Optimizers.Rule(), "adam", "optimizer");
 
     public static FieldDefinition LearningRate { get; } = Parameter(
-        "lr", ValueRule.Real(0, minimumExclusive: true), 1e-3, "learning rate");
+        "lr", ValueRule.Real(0, minimumExclusive: true), 1e-3, "learning rate", canChangeMidTraining: true);
 
     public static FieldDefinition Momentum { get; } = Parameter(
         "momentum", ValueRule.Real(0, maximum: 1, maximumExclusive: true), 0.0, "SGD momentum", "optimizer = sgd",
-        (p, _) => p.Optimizer == OptimizerKind.Sgd);
+        (p, _) => p.Optimizer == OptimizerKind.Sgd, canChangeMidTraining: true);
 
     public static FieldDefinition WeightDecay { get; } = Parameter(
-        "weight_decay", ValueRule.Real(0), 0.0, "L2 penalty added to the gradient");
+        "weight_decay", ValueRule.Real(0), 0.0, "L2 penalty added to the gradient", canChangeMidTraining: true);
 
     public static FieldDefinition Clip { get; } = Parameter(
-        "clip", ValueRule.Real(0, minimumExclusive: true), null, "clip the global gradient norm to this value (unset: no clipping)");
+        "clip", ValueRule.Real(0, minimumExclusive: true), null, "clip the global gradient norm to this value (unset: no clipping)", canChangeMidTraining: true);
 
     public static FieldDefinition BatchSize { get; } = Parameter(
         "batch_size", ValueRule.Integer(1, 1_000_000), 32, "examples per batch (language models: parallel streams)");
@@ -102,10 +117,10 @@ public static class HyperParameterSchema
 
     public static FieldDefinition LrDecay { get; } = Parameter(
         "lr_decay", ValueRule.Real(0, minimumExclusive: true, maximum: 1), 1.0,
-        "multiply the learning rate by this after a plateau of lr_patience epochs (1 = off)");
+        "multiply the learning rate by this after a plateau of lr_patience epochs (1 = off)", canChangeMidTraining: true);
 
     public static FieldDefinition LrPatience { get; } = Parameter(
-        "lr_patience", ValueRule.Integer(0, 1000), 0, "epochs without improvement before the learning rate decays");
+        "lr_patience", ValueRule.Integer(0, 1000), 0, "epochs without improvement before the learning rate decays", canChangeMidTraining: true);
 
     public static FieldDefinition Pretrained { get; } = Parameter(
         "pretrained", ValueRule.Text(), null,
@@ -130,6 +145,7 @@ public static class HyperParameterSchema
         : [Architecture.Nplm, Architecture.Rnn];
 
     private static FieldDefinition Parameter(
-        string name, ValueRule rule, object? defaultValue, string description, string? appliesWhen = null, Func<HyperParameters, TaskKind, bool>? applies = null) =>
-        new("parameters", name, rule, defaultValue, description, appliesWhen, applies);
+        string name, ValueRule rule, object? defaultValue, string description, string? appliesWhen = null, Func<HyperParameters, TaskKind, bool>? applies = null,
+        bool canChangeMidTraining = false) =>
+        new("parameters", name, rule, defaultValue, description, appliesWhen, applies, canChangeMidTraining);
 }

@@ -27,6 +27,13 @@ public static class SchemaReference
         text.AppendLine();
         Fields(text, HyperParameterSchema.All, withApplies: true);
         text.AppendLine();
+        var adjustable = HyperParameterSchema.All.Where(d => d.CanChangeMidTraining).Select(d => $"`{d.Name}`");
+        text.AppendLine($"Can change mid-training (a PBT `perturb:` accepts only these): {string.Join(", ", adjustable)}. A resumed trial");
+        text.AppendLine("rebuilds its model and optimizer from its hyper-parameters and loads a checkpoint's weights and optimizer state, so");
+        text.AppendLine("a value can change between epochs only when nothing in the checkpoint depends on it: not the sizes and cells that");
+        text.AppendLine("shape the weights, not `optimizer` (its buffers), not `pretrained` (an initialisation), not `batch_size`/`bptt`");
+        text.AppendLine("(what one optimizer step is).");
+        text.AppendLine();
         text.AppendLine("## Task (`task:`)");
         text.AppendLine();
         text.AppendLine($"`kind`: {TaskSchema.Kind.Rule.Describe()} (default `{TaskSchema.Kind.Default}`). `data.source`: {TaskSchema.Source.Rule.Describe()}.");

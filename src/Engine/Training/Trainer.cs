@@ -151,7 +151,19 @@ public sealed class Trainer
     /// Restores a checkpoint written by a trainer of the same model, optimizer and seed; a mismatch
     /// (parameter names or sizes, optimizer buffers, seed) throws naming what differs.
     /// </summary>
-    public void LoadCheckpoint(Stream stream)
+    public void LoadCheckpoint(Stream stream) => Restore(stream, adopt: false);
+
+    /// <summary>
+    /// Continues from ANOTHER trial's checkpoint with this trainer's own hyper-parameters (PBT's exploit): the weights,
+    /// optimizer buffers and step count, trackers, history and epoch count are the checkpoint's, and everything this
+    /// trainer was built with applies on top of them — its learning rate (a plain resume restores the checkpoint's,
+    /// which a plateau may have decayed), and, through the model and optimizer it was built with, its dropout, weight
+    /// decay, momentum and clipping. The same fit checks as <see cref="LoadCheckpoint"/> apply; the seed must match too,
+    /// which it does between trials of one sweep (they all train from the spec's seed).
+    /// </summary>
+    public void AdoptCheckpoint(Stream stream) => Restore(stream, adopt: true);
+
+    private void Restore(Stream stream, bool adopt)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var state = CheckpointFormat.Read(stream);
@@ -198,7 +210,11 @@ public sealed class Trainer
             state.OptimizerState[i].CopyTo(buffers[i], 0);
         }
 
-        _optimizer.LearningRate = state.LearningRate;
+        if (!adopt)
+        {
+            _optimizer.LearningRate = state.LearningRate;
+        }
+
         _optimizer.StepCount = state.OptimizerSteps;
         state.Best.ApplyTo(_best);
         state.Plateau.ApplyTo(_plateau);

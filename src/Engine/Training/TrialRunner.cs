@@ -48,7 +48,14 @@ public static class TrialRunner
         if (request.ResumeFrom is { } checkpoint)
         {
             using var stream = new MemoryStream(checkpoint, writable: false);
-            trainer.LoadCheckpoint(stream);
+            if (request.AdoptCheckpoint)
+            {
+                trainer.AdoptCheckpoint(stream);
+            }
+            else
+            {
+                trainer.LoadCheckpoint(stream);
+            }
         }
 
         return new TrialSetup(data, parameters, model, optimizer, batches, trainer);

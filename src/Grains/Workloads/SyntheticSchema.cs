@@ -47,6 +47,10 @@ public sealed class SyntheticSchema : ISweepSchema
 
     public SchemaValueKind KindOf(string parameter) => Controls.TryGetValue(parameter, out var control) ? control.Kind : _engine.KindOf(parameter);
 
+    /// <summary>The synthetic curve's floor may change between epochs (PBT tests perturb it); the other controls may not.</summary>
+    public bool CanChangeMidTraining(string parameter) =>
+        parameter == Floor || (!Controls.ContainsKey(parameter) && _engine.CanChangeMidTraining(parameter));
+
     public string? CheckValue(string taskKind, string parameter, object value) => Controls.TryGetValue(parameter, out var control)
         ? control.Accepts(value) ? null : $"got {ValueRule.Show(value)} (accepted: {control.Accepted})"
         : _engine.CheckValue(taskKind, parameter, value);

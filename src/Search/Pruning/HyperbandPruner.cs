@@ -1,11 +1,8 @@
-using System.IO.Hashing;
-using System.Text;
-
 namespace HyperSweep.Search.Pruning;
 
 /// <summary>
 /// Optuna 3.1 HyperbandPruner (TRACES.md §7): brackets of asynchronous successive halving. A trial's
-/// bracket is CRC-32("&lt;study name&gt;_&lt;trial number&gt;") mod the total allocation budget; bracket b runs
+/// bracket is CRC-32("&lt;study name&gt;_&lt;trial number&gt;") mod the total allocation budget (<see cref="HyperbandBrackets"/>); bracket b runs
 /// SHA with min_early_stopping_rate b and sees only its own trials. Defaults: min_resource 1,
 /// max_resource "auto" (largest completed last step + 1), reduction_factor 3, bootstrap_count 0.
 /// </summary>
@@ -67,23 +64,9 @@ public sealed class HyperbandPruner : IPruner
     public SuccessiveHalvingPruner Bracket(int index) => _brackets[index];
 
     /// <summary>The bracket of a trial; depends only on the study name and the trial number.</summary>
-    public int BracketOf(string studyName, int trialNumber)
-    {
-        if (!IsInitialized)
-        {
-            throw new InvalidOperationException("brackets are built at the first decision that knows max_resource");
-        }
-        var n = (long)(Crc32.HashToUInt32(Encoding.UTF8.GetBytes($"{studyName}_{trialNumber}")) % (ulong)TotalTrialAllocationBudget);
-        for (var b = 0; b < _budgets.Count; b++)
-        {
-            n -= _budgets[b];
-            if (n < 0)
-            {
-                return b;
-            }
-        }
-        throw new InvalidOperationException("unreachable: the hash is below the total budget");
-    }
+    public int BracketOf(string studyName, int trialNumber) => IsInitialized
+        ? HyperbandBrackets.BracketOf(studyName, trialNumber, _budgets)
+        : throw new InvalidOperationException("brackets are built at the first decision that knows max_resource");
 
     public PruningDecision Decide(Study study, int trialNumber)
     {
@@ -116,19 +99,12 @@ public sealed class HyperbandPruner : IPruner
             }
             MaxResource = longest + 1;
         }
-        // Floating point on purpose, as Optuna: ln(243)/ln(3) = 4.999999999999999 gives 5 brackets, not 6.
-        var bracketCount = (int)Math.Floor(Math.Log((double)MaxResource.Value / MinResource) / Math.Log(ReductionFactor)) + 1;
-        for (var b = 0; b < bracketCount; b++)
+        foreach (var budget in HyperbandBrackets.Budgets(MinResource, MaxResource.Value, ReductionFactor))
         {
-            var s = bracketCount - 1 - b;
-            long power = 1;
-            for (var i = 0; i < s; i++)
-            {
-                power *= ReductionFactor;
-            }
-            _budgets.Add((bracketCount * power + s) / (s + 1));
-            _brackets.Add(new SuccessiveHalvingPruner(MinResource, ReductionFactor, b, BootstrapCount));
+            _brackets.Add(new SuccessiveHalvingPruner(MinResource, ReductionFactor, _brackets.Count, BootstrapCount));
+            _budgets.Add(budget);
         }
+
         return true;
     }
 }

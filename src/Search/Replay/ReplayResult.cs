@@ -13,6 +13,7 @@ namespace HyperSweep.Search.Replay;
 /// <param name="TrueBestValue">The best full-curve value of any configuration.</param>
 /// <param name="PrunedTrials">How many trials were pruned.</param>
 /// <param name="Trials">Per-trial outcomes, by trial number.</param>
+/// <param name="Promotions">Paused trials resumed by the scheduler (ASHA with promotions), 0 for pruners.</param>
 public sealed record ReplayResult(
     long EpochsConsumed,
     long EpochsWithoutPruning,
@@ -22,7 +23,8 @@ public sealed record ReplayResult(
     int BestTrialRank,
     double TrueBestValue,
     int PrunedTrials,
-    IReadOnlyList<ReplayTrialOutcome> Trials)
+    IReadOnlyList<ReplayTrialOutcome> Trials,
+    int Promotions = 0)
 {
     /// <summary>Fraction of the unpruned epoch budget that pruning saved.</summary>
     public double EpochSavings => EpochsWithoutPruning == 0 ? 0 : 1.0 - (double)EpochsConsumed / EpochsWithoutPruning;

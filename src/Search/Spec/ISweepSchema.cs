@@ -14,6 +14,12 @@ public interface ISweepSchema
     /// <summary>The kind of values a hyper-parameter takes: it decides how a <c>min</c>/<c>max</c> range is read.</summary>
     SchemaValueKind KindOf(string parameter);
 
+    /// <summary>
+    /// Whether a trial can take a new value of this hyper-parameter between two epochs of one training, on top of the
+    /// weights and optimizer state it has (a learning rate can; a layer size cannot). PBT perturbs only these.
+    /// </summary>
+    bool CanChangeMidTraining(string parameter);
+
     /// <summary>Null when <paramref name="value"/> is accepted for <paramref name="parameter"/> in a task of this kind; else the problem.</summary>
     string? CheckValue(string taskKind, string parameter, object value);
 

@@ -93,7 +93,8 @@ internal static class PrunerSection
         return node;
     }
 
-    private static string Problem(ArgumentException e)
+    /// <summary>An <see cref="ArgumentException"/>'s message without the parameter suffix .NET appends (the field path names it).</summary>
+    public static string Problem(ArgumentException e)
     {
         // ArgumentException appends " (Parameter 'x')" and the actual value; the field path already names it.
         var message = e.Message;

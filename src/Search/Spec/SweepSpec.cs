@@ -1,5 +1,6 @@
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Sampling;
+using HyperSweep.Search.Scheduling;
 using HyperSweep.Search.Spaces;
 
 namespace HyperSweep.Search.Spec;
@@ -24,12 +25,30 @@ public sealed record SweepSpec(
         ? new GridSampler(Parameters, Strategy.MaxGridSize)
         : new RandomSampler(Parameters, Strategy.Seed);
 
-    /// <summary>How many trials the sweep runs: the grid size (capped by trials) or the random trial count.</summary>
-    public long TrialCount(ISampler sampler) =>
-        sampler.Size is { } size ? Math.Min(size, Strategy.Trials ?? size) : Strategy.Trials ?? 0;
+    /// <summary>The <c>scheduler:</c> section (asha, hyperband, pbt), or null when the spec uses a <c>pruner:</c>.</summary>
+    public SchedulerSpec? Scheduler { get; init; }
+
+    /// <summary>How many trials the sweep runs: the grid size (capped by trials) or the random trial count; PBT's population.</summary>
+    public long TrialCount(ISampler sampler)
+    {
+        if (CreateScheduler().TrialLimit is { } limit)
+        {
+            return sampler.Size is { } gridSize ? Math.Min(gridSize, limit) : limit;
+        }
+
+        return sampler.Size is { } size ? Math.Min(size, Strategy.Trials ?? size) : Strategy.Trials ?? 0;
+    }
+
+    /// <summary>Epochs a trial trains at most: the budget's, or a scheduler's smaller max_resource.</summary>
+    public int EpochLimit => Math.Min(Budget.MaxEpochs, Scheduler?.MaxResource ?? Budget.MaxEpochs);
 
     /// <summary>A fresh pruner; call again to rebuild after a restart (see <see cref="SearchSession.Rebuild"/>).</summary>
     public IPruner CreatePruner() => PrunerFactory.Create(Pruner);
+
+    /// <summary>A fresh scheduler: the <c>scheduler:</c> section's, or the pruner as a stop-only scheduler.</summary>
+    public IScheduler CreateScheduler() => Scheduler is null
+        ? new PrunerScheduler(CreatePruner())
+        : SchedulerFactory.Create(Scheduler, new SchedulerContext(Parameters, Budget.MaxEpochs, Strategy.Seed));
 
     /// <summary>Model settings merged with a trial's parameters: what the Engine's ModelFactory receives.</summary>
     public IReadOnlyDictionary<string, object> HyperParametersFor(TrialParameters parameters)

@@ -17,7 +17,7 @@ public static partial class SweepSpecParser
     public const int DefaultRandomTrials = 20;
 
     private static readonly string[] TopLevelFields =
-        ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "budget", "concurrency"];
+        ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "scheduler", "budget", "concurrency"];
 
     /// <summary>Reads a spec file and checks the data files it names, relative to the file's folder.</summary>
     public static SweepSpec ParseFile(string path, ISweepSchema schema)
@@ -91,13 +91,19 @@ public static partial class SweepSpecParser
             : new Spaces.SearchSpace([]);
         var pruner = fields.TryGetValue("pruner", out var prunerNode) ? PrunerSection.Parse(prunerNode) : PrunerSpec.Median;
         var budget = fields.TryGetValue("budget", out var budgetNode) ? Budget(budgetNode) : new BudgetSpec(DefaultMaxEpochs, null);
+        var scheduler = fields.TryGetValue("scheduler", out var schedulerNode)
+            ? SchedulerSection.Parse(schedulerNode, prunerNode, strategyNode, strategy, parameters, budget, schema)
+            : null;
         var concurrency = fields.TryGetValue("concurrency", out var concurrencyNode) ? concurrencyNode.Int(min: 1) : DefaultConcurrency;
         if (dataDirectory is not null)
         {
             TaskSection.CheckData(task, schema, dataDirectory, root);
         }
 
-        return new SweepSpec(name, task, model, objective, strategy, parameters, pruner, budget, concurrency);
+        return new SweepSpec(name, task, model, objective, strategy, parameters, scheduler is null ? pruner : PrunerSpec.Nop, budget, concurrency)
+        {
+            Scheduler = scheduler,
+        };
     }
 
     private static string SweepName(SpecNode node)

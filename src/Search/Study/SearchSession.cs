@@ -1,37 +1,45 @@
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Sampling;
+using HyperSweep.Search.Scheduling;
 using HyperSweep.Search.Spaces;
 
 namespace HyperSweep.Search;
 
 /// <summary>
-/// A study plus its sampler, its pruner and the ordered log of what happened: the object a sweep coordinator
-/// keeps. Every <see cref="Propose"/>/<see cref="Create"/>, <see cref="Report"/> and <see cref="Finish"/> is
-/// appended to <see cref="Log"/>; after a restart, <see cref="Rebuild"/> replays the persisted log into a fresh
-/// sampler and pruner and yields the same state (TPE's group decomposition, rung records, resolved "auto"
-/// resources, brackets) and therefore the same future proposals and decisions.
+/// A study plus its sampler, its scheduler (a pruner, or a scheduler that also pauses, resumes and exploits) and the
+/// ordered log of what happened: the object a sweep coordinator keeps. Every <see cref="Propose"/>/<see cref="Create"/>,
+/// <see cref="Report"/>, <see cref="Finish"/>, <see cref="Pause"/>, <see cref="Resume"/> and <see cref="Exploit"/> is
+/// appended to <see cref="Log"/>; after a restart, <see cref="Rebuild"/> replays the persisted log into a fresh sampler
+/// and scheduler and yields the same state (TPE's group decomposition, rung records and promotions, resolved "auto"
+/// resources, brackets, PBT's current parameters) and therefore the same future proposals and decisions.
 /// </summary>
 /// <remarks>
 /// Not thread-safe: one caller at a time (an Orleans grain's turns are). Rebuilding replays each
 /// <see cref="TrialCreated"/> through <see cref="ISampler.OnTrialCreated"/> without proposing, and each report
-/// through the pruner (≈ 1 µs), so even a 10,000-trial × 50-epoch sweep rebuilds in well under a second.
+/// through the scheduler (≈ 1 µs), so even a 10,000-trial × 50-epoch sweep rebuilds in well under a second. A paused
+/// trial stays RUNNING in the <see cref="Study"/>: samplers see it as running, as it has not ended.
 /// </remarks>
 public sealed class SearchSession
 {
     private readonly List<SearchEvent> _log = new();
 
     public SearchSession(string studyName, StudyDirection direction, ISampler sampler, IPruner pruner)
+        : this(studyName, direction, sampler, new PrunerScheduler(pruner ?? throw new ArgumentNullException(nameof(pruner))))
+    {
+    }
+
+    public SearchSession(string studyName, StudyDirection direction, ISampler sampler, IScheduler scheduler)
     {
         Study = new Study(studyName, direction);
         Sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
-        Pruner = pruner ?? throw new ArgumentNullException(nameof(pruner));
+        Scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
     }
 
     public Study Study { get; }
 
     public ISampler Sampler { get; }
 
-    public IPruner Pruner { get; }
+    public IScheduler Scheduler { get; }
 
     public IReadOnlyList<SearchEvent> Log => _log;
 
@@ -62,12 +70,12 @@ public sealed class SearchSession
         _log.Add(SearchEvent.Created(trial, parameters));
     }
 
-    /// <summary>Records a report and answers should_prune for it (a repeated step keeps the first value).</summary>
-    public PruningDecision Report(int trial, int step, double value)
+    /// <summary>Records a report and answers what the trial does next (a repeated step keeps the first value).</summary>
+    public ScheduleDecision Report(int trial, int step, double value)
     {
         Study.Report(trial, step, value);
         _log.Add(SearchEvent.Reported(trial, step, value));
-        return Pruner.Decide(Study, trial);
+        return Scheduler.Decide(Study, trial);
     }
 
     /// <summary>Ends a trial; <paramref name="value"/> is its objective value when it completed (see <see cref="Study.Finish"/>).</summary>
@@ -75,6 +83,38 @@ public sealed class SearchSession
     {
         Study.Finish(trial, state, value);
         _log.Add(SearchEvent.Finished(trial, state, value));
+        Scheduler.OnFinished(Study, trial, state);
+    }
+
+    /// <summary>The trial paused after <paramref name="step"/>, as the scheduler's decision asked.</summary>
+    public void Pause(int trial, int step)
+    {
+        RequireRunning(trial, "pause");
+        Scheduler.OnPaused(Study, trial, step);
+        _log.Add(SearchEvent.Paused(trial, step));
+    }
+
+    /// <summary>What to resume now that a slot is free (an ASHA promotion, a PBT generation), or null; changes nothing.</summary>
+    public ResumePlan? NextResume() => Scheduler.NextResume(Study);
+
+    /// <summary>Paused trials that can never resume (ask when nothing runs, waits or can be created); changes nothing.</summary>
+    public IReadOnlyList<StrandedTrial> Stranded() => Scheduler.Stranded(Study);
+
+    /// <summary>A paused trial resumes (from its checkpoint).</summary>
+    public void Resume(int trial)
+    {
+        RequireRunning(trial, "resume");
+        Scheduler.OnResumed(Study, trial);
+        _log.Add(SearchEvent.Resumed(trial));
+    }
+
+    /// <summary>Applies an exploitation of a <see cref="ResumePlan"/>: the trial will continue from its donor's checkpoint.</summary>
+    public void Exploit(Exploitation exploitation)
+    {
+        ArgumentNullException.ThrowIfNull(exploitation);
+        RequireRunning(exploitation.Trial, "exploit");
+        Scheduler.OnExploited(Study, exploitation);
+        _log.Add(SearchEvent.Exploited(exploitation));
     }
 
     /// <summary>
@@ -82,10 +122,15 @@ public sealed class SearchSession
     /// must be newly built from the same settings.
     /// </summary>
     public static SearchSession Rebuild(string studyName, StudyDirection direction, ISampler freshSampler, IPruner freshPruner,
+        IEnumerable<SearchEvent> log) =>
+        Rebuild(studyName, direction, freshSampler, new PrunerScheduler(freshPruner ?? throw new ArgumentNullException(nameof(freshPruner))), log);
+
+    /// <summary>Rebuilds a session from its persisted log into a freshly built sampler and scheduler.</summary>
+    public static SearchSession Rebuild(string studyName, StudyDirection direction, ISampler freshSampler, IScheduler freshScheduler,
         IEnumerable<SearchEvent> log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var session = new SearchSession(studyName, direction, freshSampler, freshPruner);
+        var session = new SearchSession(studyName, direction, freshSampler, freshScheduler);
         foreach (var entry in log)
         {
             switch (entry)
@@ -99,10 +144,27 @@ public sealed class SearchSession
                 case TrialFinished finished:
                     session.Finish(finished.Trial, finished.State, finished.Value);
                     break;
+                case TrialPaused paused:
+                    session.Pause(paused.Trial, paused.Step);
+                    break;
+                case TrialResumed resumed:
+                    session.Resume(resumed.Trial);
+                    break;
+                case TrialExploited e:
+                    session.Exploit(new Exploitation(e.Trial, e.Donor, e.Step, e.Before, e.After, e.Explanation));
+                    break;
                 default:
                     throw new ArgumentException($"unknown log entry {entry}", nameof(log));
             }
         }
         return session;
+    }
+
+    private void RequireRunning(int trial, string what)
+    {
+        if (Study.Trial(trial).State != TrialState.Running)
+        {
+            throw new InvalidOperationException($"trial {trial} is {Study.Trial(trial).State}; only a running trial can {what}");
+        }
     }
 }

@@ -126,7 +126,7 @@ public sealed class Study
     /// </summary>
     public void Finish(int number, TrialState state, double? value = null)
     {
-        if (state is TrialState.Running or TrialState.Pending)
+        if (state is TrialState.Running or TrialState.Pending or TrialState.Paused)
         {
             throw new ArgumentException($"a trial cannot finish as {state}", nameof(state));
         }

@@ -59,7 +59,7 @@ public sealed class StudyTrial
     /// <summary>NaN-aware maximum over every reported value (NaN when all are NaN).</summary>
     public double BestMaximum { get; private set; } = double.NaN;
 
-    public bool IsFinished => State is not (TrialState.Running or TrialState.Pending);
+    public bool IsFinished => State is not (TrialState.Running or TrialState.Pending or TrialState.Paused);
 
     public double Best(StudyDirection direction) =>
         direction == StudyDirection.Maximize ? BestMaximum : BestMinimum;

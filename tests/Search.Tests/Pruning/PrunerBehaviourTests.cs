@@ -31,7 +31,7 @@ public sealed class PrunerBehaviourTests
         Assert.Equal(0.1, coordinator.Threshold);
         Assert.Contains("RUNNING", coordinator.ReferenceSet);
 
-        static PruningDecision Scenario(IPruner pruner)
+        static Search.Scheduling.ScheduleDecision Scenario(IPruner pruner)
         {
             var session = new SearchSession("s", StudyDirection.Minimize, NopSampler.Instance, pruner);
             for (var t = 0; t < 5; t++)

@@ -1,6 +1,7 @@
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Sampling;
 using HyperSweep.Search.Replay;
+using HyperSweep.Search.Scheduling;
 using HyperSweep.Search.Spaces;
 
 namespace HyperSweep.Search.Tests.Replay;
@@ -125,5 +126,44 @@ public sealed class ReplaySimulatorTests
     public void RejectsZeroWorkers()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReplaySimulator.Run([Curve(0, 1.0)], new NopPruner(), 0, StudyDirection.Minimize));
+    }
+
+    [Fact]
+    public void AshaWithPromotionsResumesPausedTrialsWhereTheyStoppedAndPrunesTheStrandedOnes()
+    {
+        // Rungs at epochs 1 and 2 (η 2, max 4); one worker, so the order is fully determined (worked through by hand).
+        var curves = new List<RecordedCurve>
+        {
+            Curve(0, 0.5, 0.45, 0.4, 0.35),
+            Curve(1, 0.9, 0.1, 0.1, 0.1),
+            Curve(2, 0.7, 0.6, 0.6, 0.6),
+            Curve(3, 0.8, 0.8, 0.8, 0.8),
+        };
+
+        var result = ReplaySimulator.Run(curves, AshaScheduler.Asha(1, 2, 4), workers: 1, StudyDirection.Minimize, firstStep: 1);
+
+        Assert.Equal([4, 1, 2, 1], result.Trials.Select(t => t.EpochsRun));
+        Assert.Equal([2, 0, 1, 0], result.Trials.Select(t => t.Promotions));
+        Assert.Equal([TrialState.Completed, TrialState.Pruned, TrialState.Pruned, TrialState.Pruned], result.Trials.Select(t => t.State));
+        Assert.StartsWith("not promoted from rung 1: value 0.6 ranks 2 of 2", result.Trials[2].Decision!.Explanation);
+        Assert.Equal(8, result.EpochsConsumed);
+        Assert.Equal(3, result.Promotions);
+        Assert.Equal((0, 0.35, 2), (result.BestTrial, result.BestValueFound, result.BestTrialRank));
+        Assert.Equal(8.0, result.Makespan); // one worker, one time unit per epoch, never idle
+    }
+
+    [Fact]
+    public void PbtCannotBeReplayedOnRecordedCurves()
+    {
+        var space = new SearchSpace([new SearchParameter("lr", new FloatDomain(0.001, 0.1))]);
+        var pbt = new PbtScheduler(space, 2, 1, 3, [new PbtPerturbation("lr", [0.8, 1.2])]);
+        var curves = new List<RecordedCurve>
+        {
+            new(new TrialParameters([new("lr", 0.01)]), [1.0, 0.5, 0.4]),
+            new(new TrialParameters([new("lr", 0.02)]), [2.0, 1.5, 1.4]),
+        };
+
+        var error = Assert.Throws<NotSupportedException>(() => ReplaySimulator.Run(curves, pbt, 2, StudyDirection.Minimize, firstStep: 1));
+        Assert.Contains("cannot replay", error.Message);
     }
 }
