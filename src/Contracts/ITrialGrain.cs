@@ -23,6 +23,19 @@ public interface ITrialGrain : IGrainWithStringKey
     [Alias("GetHistory"), Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<EpochMetrics>> GetHistory();
 
+    /// <summary>
+    /// PBT's exploit: replaces this paused trial's checkpoint with <paramref name="donorTrial"/>'s checkpoint after
+    /// <paramref name="epoch"/> (fetched from that trial's grain), so its next attempt continues from the donor's weights
+    /// and optimizer state with this trial's new hyper-parameters. Refused for any attempt but the current, paused one;
+    /// repeating a done adoption answers adopted again.
+    /// </summary>
+    [Alias("AdoptCheckpoint")]
+    Task<AdoptionResult> AdoptCheckpoint(int attempt, int donorTrial, int epoch);
+
+    /// <summary>This trial's checkpoint if it was taken after <paramref name="epoch"/>, else null (another trial adopting it asks).</summary>
+    [Alias("GetCheckpoint"), Orleans.Concurrency.AlwaysInterleave]
+    Task<byte[]?> GetCheckpoint(int epoch);
+
     /// <summary>Whether the current attempt is training in this activation (interleaves, so it never waits on training).</summary>
     [Alias("Probe"), Orleans.Concurrency.AlwaysInterleave]
     Task<TrialRunProbe> Probe();

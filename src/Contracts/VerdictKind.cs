@@ -12,4 +12,9 @@ public enum VerdictKind
     Cancel = 2,
     /// <summary>The report came from an attempt that is no longer the trial's current one: stop silently.</summary>
     Stale = 3,
+    /// <summary>
+    /// The scheduler paused the trial after this epoch (an ASHA rung, a PBT generation boundary): end the attempt as
+    /// paused, keeping the epoch's checkpoint, and free the slot; the coordinator resumes it later as a new attempt.
+    /// </summary>
+    Pause = 4,
 }

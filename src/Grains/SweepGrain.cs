@@ -267,12 +267,9 @@ public sealed class SweepGrain(
     {
         if (S.State == SweepState.Running)
         {
-            // Write-ahead: new trials (with their proposals) enter the persisted table before any of them starts, so a
-            // coordinator that crashes mid-dispatch never forgets a trial that is already training.
-            if (Ledger.CreateTrials())
-            {
-                await Save();
-            }
+            // Write-ahead: new trials (with their proposals), resumes and exploitations enter the persisted table before
+            // any of them starts, so a coordinator that crashes mid-dispatch never forgets a trial that is already training.
+            await Calls().CreateTrials(Ledger, Save);
 
             await Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent);
             if (Ledger.Exhausted)
@@ -328,7 +325,7 @@ public sealed class SweepGrain(
             .Where(m => m.Status == SiloStatus.Active)
             .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
 
-    private SweepStatus Status() => SweepStatusView.Status(SweepId, S, Ledger.Plan, Table);
+    private SweepStatus Status() => SweepStatusView.Status(SweepId, S, Ledger.Plan, Ledger);
 
     private TrialSummary Summary(TrialRecord record) => SweepStatusView.Summary(Ledger.Plan, record);
 

@@ -44,7 +44,7 @@ public sealed class TrialGrain(
             return Result(false, "the previous attempt is still stopping");
         }
 
-        if (assignment.Attempt == current.Attempt && current.State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled)
+        if (assignment.Attempt == current.Attempt && current.State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled or TrialState.Paused)
         {
             // This attempt already ended; the coordinator missed the outcome (it gave up retrying). Tell it again
             // from outside this turn (the coordinator is waiting on this call) instead of training twice.
@@ -73,7 +73,8 @@ public sealed class TrialGrain(
         var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString());
         var checkpoint = current.Checkpoint;
         var checkpointEpoch = current.CheckpointEpoch;
-        _run = slots.TryStart(key, run => loop.Run(assignment, history, checkpoint, checkpointEpoch, run));
+        var adopted = current.AdoptedFrom is not null;
+        _run = slots.TryStart(key, run => loop.Run(assignment, history, checkpoint, checkpointEpoch, run, adopted));
         if (_run is null)
         {
             DeactivateOnIdle();
@@ -128,6 +129,7 @@ public sealed class TrialGrain(
         current.History.Add(metrics);
         current.Checkpoint = checkpoint;
         current.CheckpointEpoch = metrics.Epoch;
+        current.AdoptedFrom = null; // trained on: the checkpoint is this trial's own again
         await state.WriteStateAsync();
         return true;
     }
@@ -142,9 +144,15 @@ public sealed class TrialGrain(
 
         current.State = outcome;
         current.Reason = reason;
-        // The checkpoint is only needed to resume; a finished trial keeps its history, not its weights.
-        current.Checkpoint = null;
-        current.CheckpointEpoch = 0;
+        if (outcome != TrialState.Paused)
+        {
+            // The checkpoint is only needed to resume; a finished trial keeps its history, not its weights. A paused one
+            // keeps it: it resumes from it when promoted, and a PBT member's may be adopted by another trial.
+            current.Checkpoint = null;
+            current.CheckpointEpoch = 0;
+            current.AdoptedFrom = null;
+        }
+
         await state.WriteStateAsync();
         _keepAlive?.Dispose();
         _keepAlive = null;
@@ -154,6 +162,41 @@ public sealed class TrialGrain(
         DeactivateOnIdle();
         return true;
     }
+
+    public async Task<AdoptionResult> AdoptCheckpoint(int attempt, int donorTrial, int epoch)
+    {
+        var current = state.State;
+        if (attempt != current.Attempt)
+        {
+            return new AdoptionResult(false, $"attempt {attempt} is not the current attempt {current.Attempt}");
+        }
+
+        if (current.AdoptedFrom == donorTrial && current.CheckpointEpoch == epoch)
+        {
+            return new AdoptionResult(true); // already done (the coordinator asks again after a restart)
+        }
+
+        if (_run is { Completion.IsCompleted: false })
+        {
+            return new AdoptionResult(false, "the attempt is still training");
+        }
+
+        var (sweepId, _) = TrialKey.Parse(this.GetPrimaryKeyString());
+        var checkpoint = await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(sweepId, donorTrial)).GetCheckpoint(epoch);
+        if (checkpoint is null)
+        {
+            return new AdoptionResult(false, $"trial {donorTrial} holds no checkpoint taken after epoch {epoch}");
+        }
+
+        current.Checkpoint = checkpoint;
+        current.CheckpointEpoch = epoch;
+        current.AdoptedFrom = donorTrial;
+        await state.WriteStateAsync();
+        return new AdoptionResult(true);
+    }
+
+    public Task<byte[]?> GetCheckpoint(int epoch) =>
+        Task.FromResult(state.State.CheckpointEpoch == epoch ? state.State.Checkpoint : null);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

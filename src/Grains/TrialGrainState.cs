@@ -3,7 +3,11 @@ using HyperSweep.Contracts;
 
 namespace HyperSweep.Grains;
 
-/// <summary>What a trial persists: its current attempt, its history, and the checkpoint after its last epoch.</summary>
+/// <summary>
+/// What a trial persists: its current attempt, its history, and the checkpoint after its last epoch — its own, or, after
+/// a PBT exploitation, the one it adopted from <see cref="AdoptedFrom"/> (its next attempt applies its own
+/// hyper-parameters on top; the first epoch it commits makes the checkpoint its own again).
+/// </summary>
 [GenerateSerializer, Alias("HyperSweep.TrialGrainState")]
 public sealed class TrialGrainState
 {
@@ -14,4 +18,5 @@ public sealed class TrialGrainState
     [Id(4)] public int CheckpointEpoch { get; set; }
     [Id(5)] public TrialState State { get; set; } = TrialState.Pending;
     [Id(6)] public string? Reason { get; set; }
+    [Id(30)] public int? AdoptedFrom { get; set; }
 }

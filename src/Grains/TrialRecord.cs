@@ -8,7 +8,8 @@ namespace HyperSweep.Grains;
 /// The coordinator's row for one trial. It is kept small (100,000 of them must fit easily in memory): the searched
 /// parameters the sampler proposed (the spec's fixed settings are merged in only when a trial starts or is shown),
 /// and its progress. Every setter tells the <see cref="Journal.SweepStore"/> that the row changed, so the store writes
-/// only the rows that changed since its last write; the parameters, set once at creation, are journalled once.
+/// only the rows that changed since its last write; the parameters, set at creation (and by a PBT exploitation), are
+/// journalled with those search-log entries.
 /// [Id(3)] remains only to read states of the old layout.
 /// </summary>
 [GenerateSerializer, Alias("HyperSweep.TrialRecord")]
@@ -34,11 +35,21 @@ public sealed class TrialRecord
     [Id(12)] public int LastEpoch { get => field; set { field = value; Changed(); } }
     /// <summary>When the trial reached its final state (the dashboard's best-so-far over time).</summary>
     [Id(13)] public DateTimeOffset? EndedAt { get => field; set { field = value; Changed(); } }
+    /// <summary>The highest rung a rung-based scheduler recorded the trial at (ASHA, Hyperband), or null.</summary>
+    [Id(30)] public int? Rung { get => field; set { field = value; Changed(); } }
+    /// <summary>How often the scheduler promoted the trial past a rung (in place, or by resuming it from a pause).</summary>
+    [Id(31)] public int Promotions { get => field; set { field = value; Changed(); } }
+    /// <summary>PBT: one entry per exploitation, oldest first; replace the list to change it (the setter marks the row).</summary>
+    [Id(32)] public IReadOnlyList<LineageEntry> Lineage { get => field; set { field = value; Changed(); } } = [];
 
     public bool IsFinal => State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled;
 
     public TrialSummary ToSummary(ImmutableSortedDictionary<string, object> parameters) =>
-        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo, EndedAt);
+        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo, EndedAt, Rung, Promotions,
+            Lineage.Count == 0 ? null : Lineage);
+
+    /// <summary>A PBT exploitation whose donor checkpoint the trial has not adopted yet (it must, before it resumes).</summary>
+    public LineageEntry? PendingAdoption => Lineage.Count > 0 && !Lineage[^1].Adopted ? Lineage[^1] : null;
 
     /// <summary>Routes later changes of this row to <paramref name="changed"/> (the store's dirty set).</summary>
     internal void Track(Action<TrialRecord> changed) => _changed = changed;

@@ -23,7 +23,8 @@ internal sealed class TrialTrainingLoop(
     Func<string?> stopReason,
     string silo)
 {
-    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run)
+    /// <param name="adopted">The checkpoint is another trial's (PBT): the workload applies this trial's hyper-parameters on top.</param>
+    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run, bool adopted = false)
     {
         var cancellation = run.Token;
         var key = TrialKey.Format(assignment.SweepId, assignment.Trial);
@@ -49,7 +50,7 @@ internal sealed class TrialTrainingLoop(
             verdict = null;
             var request = new TrialWorkloadRequest(
                 assignment.Task, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch,
-                assignment.Objective, assignment.EarlyStoppingPatience, assignment.EarlyStoppingMinDelta, assignment.BaseDirectory);
+                assignment.Objective, assignment.EarlyStoppingPatience, assignment.EarlyStoppingMinDelta, assignment.BaseDirectory, adopted);
             try
             {
                 var result = workload.Run(request, epoch =>
@@ -105,6 +106,7 @@ internal sealed class TrialTrainingLoop(
             : verdict is null || verdict.Kind == VerdictKind.Continue ? (TrialState.Completed, note)
             : verdict.Kind == VerdictKind.Prune ? (TrialState.Pruned, verdict.Reason)
             : verdict.Kind == VerdictKind.Cancel ? (TrialState.Cancelled, verdict.Reason)
+            : verdict.Kind == VerdictKind.Pause ? (TrialState.Paused, verdict.Reason)
             : (TrialState.Pending, verdict.Reason);
         if (state == TrialState.Pending)
         {

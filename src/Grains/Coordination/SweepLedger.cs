@@ -2,17 +2,18 @@ using HyperSweep.Contracts;
 using HyperSweep.Grains.Journal;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Search;
-using HyperSweep.Search.Pruning;
+using HyperSweep.Search.Scheduling;
 
 namespace HyperSweep.Grains.Coordination;
 
 /// <summary>
-/// What a coordinator decides, without Orleans calls: the trial table and the Search library's session (sampler, pruner,
-/// study) kept in step, every step of the session mirrored into the state's search log for the journal. The grain
-/// feeds it what arrives (reports, outcomes, lost silos, trial histories) and does the I/O it asks for (start trials,
-/// write the state). Deterministic given the same sequence of calls, so it is tested directly.
+/// What a coordinator decides, without Orleans calls: the trial table and the Search library's session (sampler,
+/// scheduler, study) kept in step, every step of the session mirrored into the state's search log for the journal. The
+/// grain feeds it what arrives (reports, outcomes, lost silos, trial histories) and does the I/O it asks for (start
+/// trials, adopt checkpoints, write the state). Deterministic given the same sequence of calls, so it is tested
+/// directly. Pauses, promotions and PBT generations: SweepLedger.Scheduling.cs.
 /// </summary>
-public sealed class SweepLedger
+public sealed partial class SweepLedger
 {
     private readonly string _sweepId;
     private readonly SweepGrainState _state;
@@ -38,9 +39,9 @@ public sealed class SweepLedger
     /// </summary>
     public bool Dirty { get; private set; }
 
-    /// <summary>A new sweep: empty table, fresh sampler and pruner.</summary>
+    /// <summary>A new sweep: empty table, fresh sampler and scheduler.</summary>
     public static SweepLedger Start(string sweepId, SweepPlan plan, SweepGrainState state) =>
-        new(sweepId, plan, state, new SearchSession(sweepId, plan.Objective.Direction, plan.Spec.CreateSampler(), PrunerFactory.Create(plan.Pruner)));
+        new(sweepId, plan, state, new SearchSession(sweepId, plan.Objective.Direction, plan.Spec.CreateSampler(), plan.Spec.CreateScheduler()));
 
     /// <summary>
     /// A stored sweep: the session rebuilt from the journalled search log. Sweeps journalled before proposals were
@@ -60,7 +61,7 @@ public sealed class SweepLedger
             legacy.Add(SearchEvent.Created(record.Number, proposal));
         }
 
-        var search = SearchSession.Rebuild(sweepId, plan.Objective.Direction, plan.Spec.CreateSampler(), PrunerFactory.Create(plan.Pruner),
+        var search = SearchSession.Rebuild(sweepId, plan.Objective.Direction, plan.Spec.CreateSampler(), plan.Spec.CreateScheduler(),
             legacy.Concat(state.SearchLog.Select(e => SearchLogEntries.ToEvent(e, space))));
         return new SweepLedger(sweepId, plan, state, search);
     }
@@ -68,22 +69,8 @@ public sealed class SweepLedger
     /// <summary>The state was written: what is dirty now is new.</summary>
     public void Saved() => Dirty = false;
 
-    /// <summary>Creates trials (the sampler proposes each) until the waiting ones fill the concurrency left; true when any was created.</summary>
-    public bool CreateTrials()
-    {
-        var created = false;
-        while (Table.Pending.Count < Plan.Concurrency - Table.Running.Count && Table.Count < Plan.PlannedTrials)
-        {
-            var number = Table.Count;
-            Table.Add(SearchLogEntries.Sorted(Logged(s => s.Propose(number))));
-            created = true;
-        }
-
-        return created;
-    }
-
     /// <summary>Nothing waits, runs or is left to create: the sweep is over.</summary>
-    public bool Exhausted => Table.Running.Count == 0 && Table.Pending.Count == 0 && Table.Count >= Plan.PlannedTrials;
+    public bool Exhausted => Table.Running.Count == 0 && Table.Pending.Count == 0 && Table.Paused.Count == 0 && Table.Count >= Plan.PlannedTrials;
 
     /// <summary>How an exhausted sweep ends: completed when some trial produced a result (or it had none to run), else failed.</summary>
     public (SweepState State, string? Reason) Outcome() =>
@@ -111,7 +98,10 @@ public sealed class SweepLedger
         return running;
     }
 
-    /// <summary>The answer to an epoch report, and the state the trial ended in just now (pruned, or failed for a report without the objective), if it did.</summary>
+    /// <summary>
+    /// The answer to an epoch report, and the state the trial went to just now if it left training (pruned, paused by
+    /// the scheduler, or failed for a report without the objective): its slot is about to be free.
+    /// </summary>
     public (EpochVerdict Verdict, TrialState? Ended) Judge(EpochReport report)
     {
         if (!Table.Contains(report.Trial))
@@ -133,6 +123,11 @@ public sealed class SweepLedger
             return (new EpochVerdict(VerdictKind.Stale, $"attempt {report.Attempt} superseded by attempt {record.Attempt}"), null);
         }
 
+        if (record.State == TrialState.Paused)
+        {
+            return (new EpochVerdict(VerdictKind.Pause, record.Reason), null); // a repeat of the report that paused it
+        }
+
         var epoch = report.Metrics.Epoch;
         if (epoch <= record.LastEpoch)
         {
@@ -147,9 +142,15 @@ public sealed class SweepLedger
         }
 
         var decision = Record(record.Number, epoch, value);
-        if (!decision.ShouldPrune || epoch >= Plan.MaxEpochs)
+        if (decision.Action == ScheduleAction.Continue || epoch >= Plan.MaxEpochs)
         {
             return (EpochVerdict.Continue, null);
+        }
+
+        if (decision.ShouldPause)
+        {
+            Pause(record.Number, epoch, decision);
+            return (new EpochVerdict(VerdictKind.Pause, record.Reason), TrialState.Paused);
         }
 
         End(record.Number, TrialState.Pruned, $"pruned at epoch {epoch}: {decision.Explanation}");
@@ -163,19 +164,32 @@ public sealed class SweepLedger
     /// </summary>
     public (bool SlotFreed, bool Ended) RecordOutcome(TrialOutcome outcome)
     {
-        if (!Table.Contains(outcome.Trial) || outcome.Attempt != Table[outcome.Trial].Attempt)
+        if (!Table.Contains(outcome.Trial))
         {
             return (false, false);
         }
 
-        if (Table.Drained(outcome.Trial))
+        if (Table.Drained(outcome.Trial, outcome.Attempt))
         {
             return (true, false);
         }
 
-        if (Table[outcome.Trial].IsFinal)
+        var record = Table[outcome.Trial];
+        if (outcome.Attempt != record.Attempt || record.IsFinal)
         {
             return (false, false);
+        }
+
+        if (outcome.State == TrialState.Paused)
+        {
+            if (record.State != TrialState.Paused)
+            {
+                // A pause this coordinator never decided (its predecessor did, and crashed before writing it): a new
+                // attempt re-reports the epochs from the trial's history, and the scheduler judges them again.
+                Requeue(outcome.Trial);
+            }
+
+            return (true, false);
         }
 
         End(outcome.Trial, outcome.State, outcome.Reason);
@@ -240,10 +254,12 @@ public sealed class SweepLedger
         Dirty = true;
     }
 
-    private PruningDecision Record(int number, int epoch, double value)
+    private ScheduleDecision Record(int number, int epoch, double value)
     {
         Table.RecordEpoch(number, epoch, value);
-        return Logged(s => s.Report(number, epoch, value));
+        var decision = Logged(s => s.Report(number, epoch, value));
+        NoteRung(Table[number], decision);
+        return decision;
     }
 
     /// <summary>Runs one step of the search session and mirrors what it logged into the state's search log.</summary>

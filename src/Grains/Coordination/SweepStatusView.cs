@@ -7,8 +7,9 @@ namespace HyperSweep.Grains.Coordination;
 /// <summary>The read side of a coordinator: its status, rows and leaderboard, as the CLI and dashboard receive them.</summary>
 internal static class SweepStatusView
 {
-    public static SweepStatus Status(string sweepId, SweepGrainState state, SweepPlan plan, TrialTable table)
+    public static SweepStatus Status(string sweepId, SweepGrainState state, SweepPlan plan, SweepLedger ledger)
     {
+        var table = ledger.Table;
         var counts = table.CountByState();
         var leader = table.Leader();
         var final = state.State.IsFinal();
@@ -27,7 +28,12 @@ internal static class SweepStatusView
             leader is null ? null : Summary(plan, leader),
             state.CreatedAt,
             state.FinishedAt,
-            state.Reason);
+            state.Reason,
+            table.Paused.Count,
+            ledger.Scheduling is { } s
+                ? new SchedulerStatus(s.Name, s.Settings, [.. s.Rungs.Select(r => new RungStatus(r.Bracket, r.Rung, r.Step, r.Recorded, r.Promoted, r.Paused))],
+                    s.Promotions, s.Generation, s.Exploitations)
+                : null);
     }
 
     /// <summary>A row with the hyper-parameters the trial trains with (fixed settings merged in).</summary>

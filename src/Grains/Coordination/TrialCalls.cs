@@ -10,7 +10,8 @@ namespace HyperSweep.Grains.Coordination;
 /// calls), each with the silo the <see cref="SiloPicker"/> chose as a placement hint, which Orleans honours for a new
 /// activation; the trial grain then takes a slot on that silo or refuses, and a refusing silo is skipped for now.
 /// Which silo a trial started on is persisted later: a coordinator that forgets it re-sends the same attempt, which a
-/// running trial grain accepts as already started. Also stops trials and catches up with what they persisted.
+/// running trial grain accepts as already started. Also stops trials, catches up with what they persisted, and has PBT's
+/// exploiting trials adopt their donors' checkpoints.
 /// </summary>
 internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicker silos, TimeSpan startTimeout, ILogger logger)
 {
@@ -85,6 +86,60 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
                 logger.LogWarning("Could not read trial {Trial} of {Sweep} to catch up with it: {Error}", record.Number, sweepId, exception.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// Creates, resumes and exploits what the ledger decides, saving before anything acts on it; a PBT generation stops
+    /// at its exploitations until their trials adopted the donors' checkpoints (<see cref="Adopt"/>), then resumes.
+    /// </summary>
+    public async Task CreateTrials(SweepLedger ledger, Func<Task> save)
+    {
+        while (ledger.CreateTrials())
+        {
+            await save();
+            if (!await Adopt(ledger))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Has each exploiting trial of a PBT generation adopt its donor's checkpoint (the ledger lists them); true when all
+    /// did, so the generation can resume. A refusal or a failed call is logged and asked again at the next dispatch.
+    /// </summary>
+    public async Task<bool> Adopt(SweepLedger ledger)
+    {
+        var pending = ledger.PendingAdoptions;
+        if (pending.Count == 0)
+        {
+            return false;
+        }
+
+        var results = await Task.WhenAll(pending.Select(async p =>
+        {
+            try
+            {
+                return await Trial(p.Trial).AdoptCheckpoint(ledger.Table[p.Trial].Attempt, p.Entry.Donor, p.Entry.Epoch).WaitAsync(startTimeout);
+            }
+            catch (Exception exception)
+            {
+                return new AdoptionResult(false, exception.Message);
+            }
+        }));
+        foreach (var ((trial, entry), result) in pending.Zip(results))
+        {
+            if (result.Adopted)
+            {
+                ledger.Adopted(trial);
+            }
+            else
+            {
+                logger.LogWarning("Trial {Trial} of {Sweep} could not adopt trial {Donor}'s checkpoint after epoch {Epoch}: {Reason}", trial, sweepId, entry.Donor, entry.Epoch, result.Reason);
+            }
+        }
+
+        return results.All(r => r.Adopted);
     }
 
     public ITrialGrain Trial(int number) => grains.GetGrain<ITrialGrain>(TrialKey.Format(sweepId, number));

@@ -6,8 +6,9 @@ namespace HyperSweep.Grains.Coordination;
 
 /// <summary>
 /// The coordinator's trial table: every trial's row (the persisted <see cref="TrialRecord"/>s), which are waiting to
-/// start and which are running, trials that ended but may still hold a slot on their silo, and the ONE ranking that
-/// status, leaderboard and the CLI's top use. Pure: the grain persists the rows and talks to the trials.
+/// start, which are running and which a scheduler paused (they hold no slot and may resume), trials that ended or paused
+/// but may still hold a slot on their silo, and the ONE ranking that status, leaderboard and the CLI's top use. Pure: the
+/// grain persists the rows and talks to the trials.
 /// </summary>
 public sealed class TrialTable
 {
@@ -15,8 +16,9 @@ public sealed class TrialTable
     private readonly Objective _objective;
     private readonly SortedSet<int> _pending = [];
     private readonly HashSet<int> _running = [];
-    // Trials the coordinator ended (pruned) whose thread may still hold its slot until it reports the outcome.
-    private readonly Dictionary<int, (string Silo, DateTime Since)> _draining = [];
+    private readonly SortedSet<int> _paused = [];
+    // Trials the coordinator ended (pruned) or paused whose attempt's thread may still hold its slot until it reports the outcome.
+    private readonly Dictionary<int, (string Silo, DateTime Since, int Attempt)> _draining = [];
 
     /// <summary>A table over <paramref name="records"/> (the store's list: rows added here are persisted with it).</summary>
     public TrialTable(List<TrialRecord> records, Objective objective)
@@ -33,6 +35,10 @@ public sealed class TrialTable
             {
                 _running.Add(record.Number);
             }
+            else if (record.State == TrialState.Paused)
+            {
+                _paused.Add(record.Number);
+            }
         }
     }
 
@@ -41,6 +47,8 @@ public sealed class TrialTable
     public IReadOnlyCollection<int> Pending => _pending;
 
     public IReadOnlyCollection<int> Running => _running;
+
+    public IReadOnlyCollection<int> Paused => _paused;
 
     public IReadOnlyList<TrialRecord> Records => _records;
 
@@ -81,28 +89,63 @@ public sealed class TrialTable
         record.Attempt++;
     }
 
+    /// <summary>A running trial paused after its last epoch: it holds no slot once its attempt's thread has let go of it.</summary>
+    public void Pause(int number, string reason, DateTime now)
+    {
+        var record = _records[number];
+        if (_running.Remove(number) && record.Silo is { } silo)
+        {
+            _draining[number] = (silo, now, record.Attempt);
+        }
+
+        _paused.Add(number);
+        record.State = TrialState.Paused;
+        record.Reason = reason;
+    }
+
+    /// <summary>A paused trial waits to start again, as a new attempt (it resumes from its checkpoint).</summary>
+    public void Resume(int number, string reason)
+    {
+        var record = _records[number];
+        _paused.Remove(number);
+        _pending.Add(number);
+        record.State = TrialState.Pending;
+        record.Reason = reason;
+        record.Attempt++;
+    }
+
     /// <summary>Ends a trial; a pruned trial's silo is counted busy until its thread reports the outcome (see <see cref="Drained"/>).</summary>
     public void End(int number, TrialState final, string? reason, DateTime now)
     {
         var record = _records[number];
         if (_running.Remove(number) && record.Silo is { } silo && final == TrialState.Pruned)
         {
-            _draining[number] = (silo, now);
+            _draining[number] = (silo, now, record.Attempt);
         }
 
         _pending.Remove(number);
+        _paused.Remove(number);
         record.State = final;
         record.Reason = reason;
         record.EndedAt = new DateTimeOffset(now, TimeSpan.Zero);
     }
 
-    /// <summary>True when the outcome of a trial the coordinator had already ended arrived: its slot is free.</summary>
-    public bool Drained(int number) => _draining.Remove(number);
+    /// <summary>True when the outcome of an attempt the coordinator had already ended or paused arrived: its slot is free.</summary>
+    public bool Drained(int number, int attempt)
+    {
+        if (!_draining.TryGetValue(number, out var draining) || draining.Attempt != attempt)
+        {
+            return false;
+        }
+
+        _draining.Remove(number);
+        return true;
+    }
 
     /// <summary>Forgets ended trials whose silo left or that drained for longer than <paramref name="patience"/>.</summary>
     public void ExpireDraining(IReadOnlySet<string> activeSilos, DateTime now, TimeSpan patience)
     {
-        foreach (var (number, (silo, since)) in _draining.ToList())
+        foreach (var (number, (silo, since, _)) in _draining.ToList())
         {
             if (!activeSilos.Contains(silo) || now - since > patience)
             {

@@ -17,4 +17,13 @@ public enum JournalEntryKind : byte
 
     /// <summary>An ask: a trial created with the parameters the sampler proposed (an entry of the search log).</summary>
     Created = 4,
+
+    /// <summary>The scheduler paused a trial after an epoch (an entry of the search log).</summary>
+    Paused = 5,
+
+    /// <summary>The scheduler resumed a paused trial (an entry of the search log).</summary>
+    Resumed = 6,
+
+    /// <summary>A PBT exploitation: donor, epoch, parameters before and after (an entry of the search log).</summary>
+    Exploited = 7,
 }

@@ -25,4 +25,9 @@ public sealed record SweepJournalEntry(
     [property: Id(11)] double? LastValue = null,
     [property: Id(12)] SweepState SweepState = SweepState.Running,
     [property: Id(13)] DateTimeOffset? FinishedAt = null,
-    [property: Id(14)] ImmutableSortedDictionary<string, object>? Parameters = null);
+    [property: Id(14)] ImmutableSortedDictionary<string, object>? Parameters = null,
+    [property: Id(30)] int? Rung = null,
+    [property: Id(31)] int Promotions = 0,
+    [property: Id(32)] LineageEntry[]? Lineage = null,
+    [property: Id(33)] int Donor = 0,
+    [property: Id(34)] ImmutableSortedDictionary<string, object>? ParametersBefore = null);

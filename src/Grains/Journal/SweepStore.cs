@@ -255,8 +255,15 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
                     trial.LastValue = entry.LastValue;
                     trial.LastEpoch = entry.Epoch;
                     trial.EndedAt = entry.FinishedAt;
+                    trial.Rung = entry.Rung;
+                    trial.Promotions = entry.Promotions;
+                    trial.Lineage = entry.Lineage is { Length: > 0 } lineage ? lineage : [];
                     break;
-                case JournalEntryKind.Report or JournalEntryKind.Finish:
+                case JournalEntryKind.Report or JournalEntryKind.Finish or JournalEntryKind.Paused or JournalEntryKind.Resumed:
+                    state.SearchLog.Add(entry);
+                    break;
+                case JournalEntryKind.Exploited:
+                    Row(entry.Trial).Parameters = entry.Parameters; // the trial trains with the explored parameters from now on
                     state.SearchLog.Add(entry);
                     break;
                 case JournalEntryKind.Sweep:
@@ -282,7 +289,8 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
 
     private static SweepJournalEntry Row(TrialRecord trial) =>
         new(JournalEntryKind.Trial, trial.Number, trial.LastEpoch, 0, trial.State, trial.Attempt, trial.Silo, trial.Reason,
-            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt);
+            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt,
+            Rung: trial.Rung, Promotions: trial.Promotions, Lineage: trial.Lineage.Count == 0 ? null : [.. trial.Lineage]);
 
     private static void CopyHeader(SweepGrainState from, SweepGrainState to)
     {

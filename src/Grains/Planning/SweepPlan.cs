@@ -19,8 +19,8 @@ public sealed class SweepPlan(SweepSpec spec, TaskDefinition task, string baseDi
 
     public Objective Objective => spec.Objective;
 
-    /// <summary>Epochs each trial trains at most.</summary>
-    public int MaxEpochs => spec.Budget.MaxEpochs;
+    /// <summary>Epochs each trial trains at most (the budget's, or a scheduler's smaller max_resource).</summary>
+    public int MaxEpochs => spec.EpochLimit;
 
     /// <summary>Trials of this sweep running at once at most.</summary>
     public int Concurrency => spec.Concurrency;

@@ -27,7 +27,8 @@ public sealed class EngineTrialWorkload : ITrialWorkload
             request.Objective,
             request.EarlyStoppingPatience is { } patience ? new EarlyStoppingOptions(patience, request.EarlyStoppingMinDelta) : null,
             request.BaseDirectory,
-            request.ResumeCheckpoint);
+            request.ResumeCheckpoint,
+            request.AdoptCheckpoint);
 
         byte[]? checkpoint = null;
         var stopped = false;

@@ -129,7 +129,7 @@ public sealed class AshaScheduler : IScheduler
         return best is null
             ? null
             : new ResumePlan([best.Trial], [], string.Create(CultureInfo.InvariantCulture,
-                $"promoted from rung {best.Rung}{(_budgets is null ? "" : $" of bracket {best.Bracket}")} (step {best.Step}) with {best.Value:R}"));
+                $"promoted from rung {best.Rung}{(_budgets is null ? "" : $" of bracket {best.Bracket}")} (step {best.Step}) with {best.Value:R}"), Promotes: true);
     }
 
     public IReadOnlyList<StrandedTrial> Stranded(Study study)

@@ -9,4 +9,5 @@ namespace HyperSweep.Search.Scheduling;
 /// <param name="Trials">The paused trials to resume, in order.</param>
 /// <param name="Exploits">Exploitations not yet applied (empty for ASHA promotions).</param>
 /// <param name="Reason">Why, for logs and the trial's row ("promoted from rung 1: …", "generation 2 begins").</param>
-public sealed record ResumePlan(IReadOnlyList<int> Trials, IReadOnlyList<Exploitation> Exploits, string Reason);
+/// <param name="Promotes">The resume is a promotion past a rung (ASHA), not the start of a generation (PBT).</param>
+public sealed record ResumePlan(IReadOnlyList<int> Trials, IReadOnlyList<Exploitation> Exploits, string Reason, bool Promotes = false);

@@ -72,9 +72,29 @@ public sealed class TrialTableTests
         table.End(1, TrialState.Pruned, "pruned", Now);
         Assert.Equal(new Dictionary<string, int> { ["s1"] = 1, ["s2"] = 1 }, table.LoadBySilo());
 
-        Assert.True(table.Drained(0));
-        Assert.False(table.Drained(0));
+        Assert.False(table.Drained(0, attempt: 2));   // another attempt's outcome frees nothing
+        Assert.True(table.Drained(0, attempt: 1));
+        Assert.False(table.Drained(0, attempt: 1));
         table.ExpireDraining(new HashSet<string> { "s1" }, Now, TimeSpan.FromSeconds(30));
         Assert.Empty(table.LoadBySilo());
+    }
+
+    [Fact]
+    public void A_paused_trial_holds_no_slot_once_its_attempt_let_go_and_resumes_as_a_new_attempt()
+    {
+        var table = new TrialTable([], new Objective("val_loss", StudyDirection.Minimize));
+        table.Add(NoParameters);
+        table.Started(0, "s1", 0);
+        table.Pause(0, "paused at rung 0", Now);
+        Assert.Equal((TrialState.Paused, 0), (table[0].State, table.Running.Count));
+        Assert.Equal([0], table.Paused);
+        Assert.Equal(new Dictionary<string, int> { ["s1"] = 1 }, table.LoadBySilo());
+
+        table.Resume(0, "promoted");
+        Assert.Equal((TrialState.Pending, 2, "promoted"), (table[0].State, table[0].Attempt, table[0].Reason));
+        Assert.Empty(table.Paused);
+        Assert.True(table.Drained(0, attempt: 1));   // the paused attempt's outcome arrives after the resume
+        Assert.Empty(table.LoadBySilo());
+        Assert.Single(new TrialTable([.. table.Records], new Objective("val_loss", StudyDirection.Minimize)).Pending);
     }
 }
