@@ -63,6 +63,32 @@ public static class JsonReport
         WriteNumber(json, "last_value", trial.LastValue);
         json.WriteNumber("attempts", trial.Attempts);
         json.WriteString("silo", trial.Silo);
+        if (trial.Rung is { } rung)
+        {
+            json.WriteNumber("rung", rung);
+        }
+        else
+        {
+            json.WriteNull("rung");
+        }
+
+        json.WriteNumber("promotions", trial.Promotions);
+        json.WriteStartArray("lineage");
+        foreach (var entry in trial.Lineage ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteNumber("epoch", entry.Epoch);
+            json.WriteNumber("donor", entry.Donor);
+            json.WriteBoolean("adopted", entry.Adopted);
+            json.WritePropertyName("before");
+            WriteParameterValues(json, entry.Before);
+            json.WritePropertyName("after");
+            WriteParameterValues(json, entry.After);
+            json.WriteString("explanation", entry.Explanation);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -110,6 +136,8 @@ public static class JsonReport
         json.WriteNumber("pruned", status.Pruned);
         json.WriteNumber("failed", status.Failed);
         json.WriteNumber("cancelled", status.Cancelled);
+        json.WriteNumber("paused", status.Paused);
+        WriteScheduler(json, status.Scheduler);
         json.WritePropertyName("best");
         if (status.Best is { } best)
         {
@@ -148,11 +176,62 @@ public static class JsonReport
         }
     }
 
+    /// <summary>"scheduler": null, or {name, settings, promotions, generation, exploitations, rungs: [{bracket, rung, step, recorded, promoted, paused}]}.</summary>
+    public static void WriteScheduler(Utf8JsonWriter json, SchedulerStatus? scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WritePropertyName("scheduler");
+        if (scheduler is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        json.WriteString("name", scheduler.Name);
+        json.WriteString("settings", scheduler.Settings);
+        json.WriteNumber("promotions", scheduler.Promotions);
+        if (scheduler.Generation is { } generation)
+        {
+            json.WriteNumber("generation", generation);
+        }
+        else
+        {
+            json.WriteNull("generation");
+        }
+
+        json.WriteNumber("exploitations", scheduler.Exploitations);
+        json.WriteStartArray("rungs");
+        foreach (var rung in scheduler.Rungs)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("bracket", rung.Bracket);
+            json.WriteNumber("rung", rung.Rung);
+            json.WriteNumber("step", rung.Step);
+            json.WriteNumber("recorded", rung.Recorded);
+            json.WriteNumber("promoted", rung.Promoted);
+            json.WriteNumber("paused", rung.Paused);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     public static void WriteParameters(Utf8JsonWriter json, IReadOnlyDictionary<string, object> parameters)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(parameters);
-        json.WriteStartObject("params");
+        json.WritePropertyName("params");
+        WriteParameterValues(json, parameters);
+    }
+
+    /// <summary>A parameter map as a JSON object (numbers and booleans typed, everything else as text).</summary>
+    public static void WriteParameterValues(Utf8JsonWriter json, IReadOnlyDictionary<string, object> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(parameters);
+        json.WriteStartObject();
         foreach (var (name, value) in parameters)
         {
             switch (value)

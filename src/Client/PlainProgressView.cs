@@ -6,7 +6,7 @@ namespace HyperSweep.Client;
 
 /// <summary>
 /// Progress as plain lines, for redirected output and dumb terminals (Spectre's live display needs a real
-/// terminal): one line per trial event (started, epoch, finished) and one when the counts change.
+/// terminal): one line per trial event (started, epoch, paused, resumed, finished) and one when the counts change.
 /// </summary>
 public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IProgressView
 {
@@ -49,6 +49,8 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
             {
                 TrialState.Running or TrialState.Pending when trial.EpochsRun > previous.Epochs =>
                     $"trial {trial.Number} epoch {trial.EpochsRun} {metric}={Formatting.Value(trial.LastValue)}",
+                TrialState.Running when trial.EpochsRun > 0 =>
+                    $"trial {trial.Number} resumed after epoch {trial.EpochsRun}" + (trial.Reason is null ? "" : $" ({trial.Reason})"),
                 TrialState.Running => $"trial {trial.Number} started: {Formatting.Parameters(trial.Parameters)}",
                 TrialState.Pending => null,
                 _ => $"trial {trial.Number} {Formatting.State(trial.State)} after {trial.EpochsRun} epochs, best {metric}={Formatting.Value(trial.BestValue)}"

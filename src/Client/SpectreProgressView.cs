@@ -35,7 +35,7 @@ public sealed class SpectreProgressView(IAnsiConsole console, TimeSpan interval)
         var status = snapshot.Status;
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{Markup.Escape(status.Name)}[/] ({Markup.Escape(status.SweepId)}) {Formatting.State(status.State)}")
-            .Caption(Markup.Escape($"{Formatting.Counts(status)} — {Formatting.Best(status)}"));
+            .Caption(Markup.Escape($"{Formatting.Counts(status)} — {Formatting.Best(status)}" + (Formatting.Scheduler(status) is { } s ? $"\n{s}" : "")));
         table.AddColumn("trial");
         table.AddColumn("state");
         table.AddColumn("epoch");

@@ -8,8 +8,8 @@ using HyperSweep.Silo;
 namespace HyperSweep.Dashboard.Tests;
 
 /// <summary>
-/// ONE dev silo (synthetic workload, 20 ms epochs, 2 slots) with a finished quickstart-size sweep and a sweep that keeps
-/// running, and two dashboards over its grains: a dev-mode one (loopback may control) and a cluster-mode one with a
+/// ONE dev silo (synthetic workload, 20 ms epochs, 2 slots) with a finished quickstart-size sweep, a finished ASHA sweep
+/// (paused and promoted trials) and a sweep that keeps running, and two dashboards over its grains: a dev-mode one (loopback may control) and a cluster-mode one with a
 /// token (the tests' requests come from loopback, so only this one shows what a client without the token gets).
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
@@ -23,6 +23,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public string FinishedSweepId { get; private set; } = "";
 
     public string LiveSweepId { get; private set; } = "";
+
+    public string AshaSweepId { get; private set; } = "";
 
     public DashboardServer Dev { get; private set; } = default!;
 
@@ -48,6 +50,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         }, CancellationToken.None);
         FinishedSweepId = await SubmitAsync(Specs.Quickstart, "quickstart.yaml");
         await Poll.UntilValue(() => Grains.GetGrain<ISweepGrain>(FinishedSweepId).GetStatus(), s => s!.IsFinal, TimeSpan.FromMinutes(3), "the quickstart sweep's end");
+        AshaSweepId = await SubmitAsync(Specs.Asha, "asha.yaml");
+        await Poll.UntilValue(() => Grains.GetGrain<ISweepGrain>(AshaSweepId).GetStatus(), s => s!.IsFinal, TimeSpan.FromMinutes(3), "the ASHA sweep's end");
         LiveSweepId = await SubmitAsync(Specs.Live, "live.yaml");
 
         var loopback = new DashboardEndpoint(ListenAddress.Parse("127.0.0.1:0"));

@@ -44,6 +44,25 @@ public sealed class PageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task An_asha_sweep_shows_its_rungs_and_a_promoted_trial_its_resumes_as_the_cli_does()
+    {
+        var html = await Page($"/sweeps/{fixture.AshaSweepId}");
+        Assert.Contains("data-slot=\"sweep.scheduler\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-scheduler=\"ASHA\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"rungs\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-count=\"paused\"", html, StringComparison.Ordinal);
+
+        var trials = await fixture.Cli("trials", fixture.AshaSweepId, "--json");
+        using var json = System.Text.Json.JsonDocument.Parse(trials.Output);
+        var promoted = json.RootElement.GetProperty("trials").EnumerateArray()
+            .First(t => t.GetProperty("promotions").GetInt32() > 0 && t.GetProperty("attempts").GetInt32() > 1).GetProperty("number").GetInt32();
+        var page = await Page($"/sweeps/{fixture.AshaSweepId}/trials/{promoted}");
+        Assert.Contains("data-slot=\"trial.lineage\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"resumes\"", page, StringComparison.Ordinal);
+        Assert.Contains("resumed after epoch", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_cluster_page_shows_the_silo_and_its_slots()
     {
         var html = await Page("/cluster");

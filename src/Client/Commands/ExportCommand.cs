@@ -7,13 +7,15 @@ using HyperSweep.Contracts;
 namespace HyperSweep.Client.Commands;
 
 /// <summary>
-/// <c>hypersweep export &lt;sweep&gt; --format csv|json [-o file] [--per-epoch]</c>: one row per trial (fixed columns, then
-/// one column per parameter) or one row per trial and epoch (plus one column per metric). Numbers are written
+/// <c>hypersweep export &lt;sweep&gt; --format csv|json [-o file] [--per-epoch]</c>: one row per trial (fixed columns — with
+/// a scheduler's rung, promotions and PBT lineage —, then one column per parameter) or one row per trial and epoch (plus
+/// one column per metric; the parameters are those the epoch trained with, which PBT changes). Numbers are written
 /// round-trip exact (invariant culture, "R").
 /// </summary>
 public static class ExportCommand
 {
-    public static readonly string[] TrialColumns = ["trial", "state", "epochs_run", "best_value", "best_epoch", "last_value", "attempts", "silo", "reason"];
+    public static readonly string[] TrialColumns =
+        ["trial", "state", "epochs_run", "best_value", "best_epoch", "last_value", "attempts", "silo", "reason", "rung", "promotions", "lineage"];
 
     public static Command Create()
     {
@@ -48,7 +50,7 @@ public static class ExportCommand
                     {
                         object?[] values = [d.Summary.Number, e.Epoch, Formatting.State(d.Summary.State),
                             .. metrics.Select(m => e.Values.TryGetValue(m, out var v) ? (object?)v : null),
-                            .. parameterNames.Select(p => d.Summary.Parameters.GetValueOrDefault(p))];
+                            .. parameterNames.Select(p => InEffect(d.Summary, e.Epoch).GetValueOrDefault(p))];
                         rows.Add((columns, values));
                     }
                 }
@@ -59,11 +61,31 @@ public static class ExportCommand
 
             string[] trialColumns = [.. TrialColumns, .. parameterNames];
             var trialRows = trials.Select(t => (object?[])[t.Number, Formatting.State(t.State), t.EpochsRun, t.BestValue, t.BestEpoch, t.LastValue, t.Attempts, t.Silo, t.Reason,
+                t.Rung, t.Promotions, t.Lineage is { Count: > 0 } lineage ? string.Join("; ", lineage.Select(Formatting.Lineage)) : null,
                 .. parameterNames.Select(p => t.Parameters.GetValueOrDefault(p))]).ToList();
             await WriteAsync(parse.GetValue(format)!, parse.GetValue(output), context, trialColumns, trialRows);
             return ExitCodes.Success;
         }, json: false);
         return command;
+    }
+
+    /// <summary>
+    /// The parameters a trial trained epoch <paramref name="epoch"/> with: under PBT, those before the first exploitation
+    /// after that epoch (an exploitation after epoch k changes the parameters from epoch k + 1 on); otherwise its own.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object> InEffect(TrialSummary trial, int epoch)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var fixedAndSearched = new Dictionary<string, object>(trial.Parameters, StringComparer.Ordinal);
+        if (trial.Lineage?.FirstOrDefault(l => l.Epoch >= epoch) is { } next)
+        {
+            foreach (var (name, value) in next.Before)
+            {
+                fixedAndSearched[name] = value;
+            }
+        }
+
+        return fixedAndSearched;
     }
 
     private static async Task WriteAsync(string format, FileInfo? file, CommandContext context, string[] columns, IReadOnlyList<object?[]> rows)

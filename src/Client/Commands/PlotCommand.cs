@@ -8,7 +8,8 @@ namespace HyperSweep.Client.Commands;
 
 /// <summary>
 /// <c>hypersweep plot &lt;sweep&gt; -o curves.png</c>: learning curves (objective per epoch) of the top k trials and of the
-/// pruned trials (dashed, a cross where they were pruned) as PNG, or SVG when the file ends in .svg.
+/// pruned trials (dashed, a cross where they were pruned; an open circle where a trial paused and resumed; a dotted jump
+/// from a PBT donor's curve), and the donors of drawn PBT trials, as PNG, or SVG when the file ends in .svg.
 /// </summary>
 public static class PlotCommand
 {
@@ -42,11 +43,17 @@ public static class PlotCommand
             }
 
             var details = new List<TrialDetail>();
-            foreach (var n in numbers.Distinct())
+            var queue = new Queue<int>(numbers.Distinct());
+            while (queue.TryDequeue(out var n))
             {
-                if (await grain.GetTrial(n) is { } detail)
+                if (details.All(d => d.Summary.Number != n) && await grain.GetTrial(n) is { } detail)
                 {
                     details.Add(detail);
+                    // A PBT trial's donors are drawn too, so the jump from the donor's curve shows.
+                    foreach (var entry in detail.Summary.Lineage ?? [])
+                    {
+                        queue.Enqueue(entry.Donor);
+                    }
                 }
             }
 

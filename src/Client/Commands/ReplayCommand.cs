@@ -5,15 +5,18 @@ using HyperSweep.Client.Connection;
 using HyperSweep.Search;
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Replay;
+using HyperSweep.Search.Scheduling;
 using HyperSweep.Search.Spaces;
 
 namespace HyperSweep.Client.Commands;
 
 /// <summary>
-/// <c>hypersweep replay &lt;sweep&gt; --pruner NAME [--set key=value ...]</c>: Search's <see cref="ReplaySimulator"/> on the
-/// sweep's recorded curves (its objective metric per epoch): the epochs another pruner would have spent and whether
-/// it would have kept the best trial. Curves of trials the sweep pruned end where they were pruned, so a replay can
-/// only prune earlier than the recording did, never train further.
+/// <c>hypersweep replay &lt;sweep&gt; --pruner NAME | --scheduler asha|hyperband [--set key=value ...]</c>: Search's
+/// <see cref="ReplaySimulator"/> on the sweep's recorded curves (its objective metric per epoch, epoch k reported as step
+/// k as in the sweep): the epochs another pruner — or ASHA with promotions, which pauses trials and resumes them where
+/// they paused — would have spent and whether it would have kept the best trial. Curves of trials the sweep pruned end
+/// where they were pruned, so a replay can only stop earlier than the recording did, never train further; PBT cannot be
+/// replayed (an exploitation changes the curve that follows).
 /// </summary>
 public static class ReplayCommand
 {
@@ -23,7 +26,10 @@ public static class ReplayCommand
         var pruner = new Option<string>("--pruner", "-p")
         {
             Description = $"The pruner to replay: {string.Join(", ", PrunerFactory.KnownNames.Keys)}.",
-            Required = true,
+        };
+        var scheduler = new Option<string>("--scheduler")
+        {
+            Description = "A scheduler to replay instead: asha or hyperband (with promotions unless --set promotion=false).",
         };
         var settings = new Option<string[]>("--set")
         {
@@ -31,24 +37,44 @@ public static class ReplayCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var workers = new Option<int>("--workers") { Description = "Trials running at once in the simulation.", DefaultValueFactory = _ => 4 };
-        var command = new Command("replay", "Replay a sweep's recorded learning curves under another pruner: epochs saved, and whether the best trial survives.")
+        var command = new Command("replay", "Replay a sweep's recorded learning curves under another pruner or ASHA with promotions: epochs saved, and whether the best trial survives.")
         {
-            sweep, pruner, settings, workers,
+            sweep, pruner, scheduler, settings, workers,
         };
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
-            IPruner created;
-            var name = parse.GetValue(pruner)!;
-            try
+            var pruned = parse.GetValue(pruner);
+            var scheduled = parse.GetValue(scheduler);
+            if ((pruned is null) == (scheduled is null))
             {
-                created = PrunerFactory.Create(new PrunerSpec(name, ParseSettings(parse.GetValue(settings) ?? [])));
-            }
-            catch (ArgumentException exception)
-            {
-                var known = Suggestions.Closest(name, PrunerFactory.KnownNames.Keys);
-                throw new CliInputException(exception.Message + (known.Count > 0 && !PrunerFactory.KnownNames.ContainsKey(name) ? $" (did you mean '{known[0]}'?)" : ""));
+                throw new CliInputException("give either --pruner NAME or --scheduler asha|hyperband");
             }
 
+            var setPairs = ParseSettings(parse.GetValue(settings) ?? []);
+            var name = pruned ?? scheduled!;
+            if (scheduled == SchedulerFactory.Pbt)
+            {
+                throw new CliInputException("PBT cannot be replayed: an exploitation changes the curve that follows it");
+            }
+
+            // A scheduler's top level is the longest recorded curve (a sweep's is its budget): checked now, built once the curves are read.
+            IScheduler Build(int longest)
+            {
+                try
+                {
+                    return pruned is not null
+                        ? new PrunerScheduler(PrunerFactory.Create(new PrunerSpec(pruned, setPairs)))
+                        : SchedulerFactory.Create(new SchedulerSpec(scheduled!, setPairs), new SchedulerContext(new SearchSpace([]), longest, 0));
+                }
+                catch (ArgumentException exception)
+                {
+                    var names = pruned is not null ? [.. PrunerFactory.KnownNames.Keys] : SchedulerFactory.KnownNames;
+                    var known = Suggestions.Closest(name, names);
+                    throw new CliInputException(exception.Message + (known.Count > 0 && !names.Contains(name, StringComparer.OrdinalIgnoreCase) ? $" (did you mean '{known[0]}'?)" : ""));
+                }
+            }
+
+            Build(int.MaxValue);
             var count = parse.GetValue(workers);
             if (count < 1)
             {
@@ -75,7 +101,9 @@ public static class ReplayCommand
             }
 
             var direction = status.Objective.Maximize ? StudyDirection.Maximize : StudyDirection.Minimize;
-            var result = ReplaySimulator.Run(curves, created, count, direction, status.SweepId);
+            var created = Build(curves.Max(c => c.Values.Count));
+            var result = ReplaySimulator.Run(curves, created, count, direction, status.SweepId, firstStep: 1);
+            var replayed = created.Name;
             var bestTrial = result.BestTrial >= 0 ? numbers[result.BestTrial] : -1;
             var keptBest = result.BestTrialRank == 1;
             if (context.Json)
@@ -84,7 +112,8 @@ public static class ReplayCommand
                 {
                     json.WriteStartObject();
                     json.WriteString("sweep_id", status.SweepId);
-                    json.WriteString("pruner", PrunerFactory.CanonicalName(name));
+                    json.WriteString(pruned is not null ? "pruner" : "scheduler", replayed);
+                    json.WriteNumber("promotions", result.Promotions);
                     json.WriteNumber("trials", curves.Count);
                     json.WriteNumber("workers", count);
                     json.WriteNumber("epochs_consumed", result.EpochsConsumed);
@@ -103,8 +132,8 @@ public static class ReplayCommand
 
             var lines = new[]
             {
-                $"replay of {status.Name} ({status.SweepId}) under {PrunerFactory.CanonicalName(name)}: {curves.Count} recorded trials, {count} workers",
-                string.Create(CultureInfo.InvariantCulture, $"epochs: {result.EpochsConsumed} of {result.EpochsWithoutPruning} ({result.EpochSavings:P1} saved); pruned {result.PrunedTrials} trials"),
+                $"replay of {status.Name} ({status.SweepId}) under {replayed}: {curves.Count} recorded trials, {count} workers",
+                string.Create(CultureInfo.InvariantCulture, $"epochs: {result.EpochsConsumed} of {result.EpochsWithoutPruning} ({result.EpochSavings:P1} saved); pruned {result.PrunedTrials} trials; {result.Promotions} promotions"),
                 $"best found: trial {bestTrial}, {status.Objective.Metric}={Formatting.Value(result.BestValueFound)} (true best {Formatting.Value(result.TrueBestValue)}, rank {result.BestTrialRank})",
                 keptBest ? "kept the best trial: yes" : "kept the best trial: NO (the truly best configuration was pruned)",
             };

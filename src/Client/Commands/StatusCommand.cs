@@ -6,7 +6,10 @@ using HyperSweep.Contracts;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary><c>hypersweep status &lt;sweep&gt;</c>: state, progress, best so far, pruned/failed counts and the running trials, once.</summary>
+/// <summary>
+/// <c>hypersweep status &lt;sweep&gt;</c>: state, progress, best so far, pruned/failed/paused counts, the scheduler's rungs
+/// or generation, and the running and paused trials, once.
+/// </summary>
 public static class StatusCommand
 {
     public static Command Create()
@@ -29,6 +32,7 @@ public static class StatusCommand
         ArgumentNullException.ThrowIfNull(snapshot);
         var status = snapshot.Status;
         var running = snapshot.Trials.Where(t => t.State == TrialState.Running).ToList();
+        var paused = snapshot.Trials.Where(t => t.State == TrialState.Paused).ToList();
         if (context.Json)
         {
             JsonReport.WriteDocument(context.Out, json =>
@@ -37,6 +41,13 @@ public static class StatusCommand
                 JsonReport.WriteStatusFields(json, status);
                 json.WriteStartArray("running_trials");
                 foreach (var trial in running)
+                {
+                    JsonReport.WriteTrial(json, trial);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("paused_trials");
+                foreach (var trial in paused)
                 {
                     JsonReport.WriteTrial(json, trial);
                 }
@@ -58,6 +69,11 @@ public static class StatusCommand
         context.Out.WriteLine($"{status.Name} ({status.SweepId}): {Formatting.State(status.State)}{(status.Reason is null ? "" : $" ({status.Reason})")}");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {ProgressBar(percent)} {percent:0}%  {Formatting.Counts(status)}"));
         context.Out.WriteLine($"objective: {status.Objective}; {Formatting.Best(status)}");
+        if (Formatting.Scheduler(status) is { } scheduler)
+        {
+            context.Out.WriteLine(scheduler);
+        }
+
         if (running.Count > 0)
         {
             var table = new TextTable("trial", "epoch", status.Objective.Metric, "silo", "parameters");
@@ -67,6 +83,17 @@ public static class StatusCommand
             }
 
             table.Write(context, "running trials");
+        }
+
+        if (paused.Count > 0)
+        {
+            var table = new TextTable("trial", "epoch", status.Objective.Metric, "why", "parameters");
+            foreach (var t in paused)
+            {
+                table.Add(TextTable.Int(t.Number), TextTable.Int(t.EpochsRun), Formatting.Value(t.LastValue), t.Reason ?? "", Formatting.Parameters(t.Parameters));
+            }
+
+            table.Write(context, "paused trials");
         }
 
         context.Out.Flush();

@@ -3,7 +3,10 @@ using HyperSweep.Client.Connection;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary><c>hypersweep trial &lt;sweep&gt; &lt;n&gt;</c>: one trial's parameters, state, pruning reason, silos and per-epoch metrics.</summary>
+/// <summary>
+/// <c>hypersweep trial &lt;sweep&gt; &lt;n&gt;</c>: one trial's parameters, state, pruning or pause reason, silos and attempts
+/// (where each resumed), its rung and promotions or PBT lineage, and its per-epoch metrics.
+/// </summary>
 public static class TrialCommand
 {
     public static Command Create()
@@ -79,6 +82,16 @@ public static class TrialCommand
                 foreach (var attempt in detail.Attempts)
                 {
                     await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {attempt.Silo}" + (attempt.ResumedFromEpoch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" : ""));
+                }
+
+                if (t.Rung is not null || t.Promotions > 0)
+                {
+                    await context.Out.WriteLineAsync($"scheduling: {Formatting.Scheduling(t)}");
+                }
+
+                foreach (var entry in t.Lineage ?? [])
+                {
+                    await context.Out.WriteLineAsync($"lineage: {Formatting.Lineage(entry)}");
                 }
             }
 

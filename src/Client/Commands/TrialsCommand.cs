@@ -4,7 +4,10 @@ using HyperSweep.Contracts;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary><c>hypersweep trials &lt;sweep&gt;</c>: every trial by number with state, epochs, best value, reason and parameters.</summary>
+/// <summary>
+/// <c>hypersweep trials &lt;sweep&gt;</c>: every trial by number with state, epochs, best value, reason and parameters, and
+/// under a scheduler its rung, promotions and lineage.
+/// </summary>
 public static class TrialsCommand
 {
     public static Command Create()
@@ -21,11 +24,16 @@ public static class TrialsCommand
                 return ExitCodes.Success;
             }
 
-            var table = new TextTable("trial", "state", "epochs", status.Objective.Metric, "silo", "reason", "parameters");
+            // A scheduler's sweep also shows each trial's rung, promotions and PBT lineage.
+            var scheduled = status.Scheduler is not null;
+            var table = scheduled
+                ? new TextTable("trial", "state", "epochs", status.Objective.Metric, "scheduling", "silo", "reason", "parameters")
+                : new TextTable("trial", "state", "epochs", status.Objective.Metric, "silo", "reason", "parameters");
             foreach (var t in trials)
             {
-                table.Add(TextTable.Int(t.Number), Formatting.State(t.State), TextTable.Int(t.EpochsRun), Formatting.Value(t.BestValue),
-                    t.Silo ?? "-", t.Reason ?? "", Formatting.Parameters(t.Parameters));
+                string[] head = [TextTable.Int(t.Number), Formatting.State(t.State), TextTable.Int(t.EpochsRun), Formatting.Value(t.BestValue)];
+                string[] tail = [t.Silo ?? "-", t.Reason ?? "", Formatting.Parameters(t.Parameters)];
+                table.Add(scheduled ? [.. head, Formatting.Scheduling(t), .. tail] : [.. head, .. tail]);
             }
 
             table.Write(context, $"{status.Name} ({status.SweepId}): {trials.Count} trials");

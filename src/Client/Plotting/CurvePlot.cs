@@ -3,7 +3,10 @@ using HyperSweep.Contracts;
 
 namespace HyperSweep.Client.Plotting;
 
-/// <summary>What <c>hypersweep plot</c> draws: the top k trials' and the pruned trials' curves of the objective metric.</summary>
+/// <summary>
+/// What <c>hypersweep plot</c> draws: the top k trials' and the pruned trials' curves of the objective metric, with the
+/// epochs where a trial resumed from a checkpoint (an ASHA promotion, a PBT generation) and PBT's exploitations.
+/// </summary>
 public sealed record CurvePlot(string Title, string Metric, bool Maximize, IReadOnlyList<CurveSeries> Series)
 {
     /// <summary>One series per trial in <paramref name="trials"/> (top k first, then pruned ones) that recorded the objective.</summary>
@@ -25,6 +28,9 @@ public sealed record CurvePlot(string Title, string Metric, bool Maximize, IRead
         var label = pruned is { } at
             ? $"trial {detail.Summary.Number} (pruned at epoch {at})"
             : $"trial {detail.Summary.Number} ({Formatting.Value(detail.Summary.BestValue)})";
-        return new CurveSeries(detail.Summary.Number, label, points.Select(e => (double)e.Epoch).ToList(), points.Select(e => e.Values[metric]).ToList(), pruned);
+        var resumed = detail.Attempts.Select(a => a.ResumedFromEpoch).Where(e => e > 0).Distinct().Order().ToList();
+        var lineage = (detail.Summary.Lineage ?? []).Select(l => (l.Donor, l.Epoch)).ToList();
+        return new CurveSeries(detail.Summary.Number, label, points.Select(e => (double)e.Epoch).ToList(), points.Select(e => e.Values[metric]).ToList(), pruned,
+            resumed, lineage);
     }
 }

@@ -33,6 +33,8 @@ public static class JsonShapes
             ["pruned"] = status.Pruned,
             ["failed"] = status.Failed,
             ["cancelled"] = status.Cancelled,
+            ["paused"] = status.Paused,
+            ["scheduler"] = Scheduler(status.Scheduler),
             ["best"] = best,
             ["created_at"] = status.CreatedAt,
             ["finished_at"] = status.FinishedAt,
@@ -80,8 +82,38 @@ public static class JsonShapes
             ["silo"] = trial.Silo,
             ["ended_at"] = trial.EndedAt,
             ["rank"] = rank,
+            ["rung"] = trial.Rung,
+            ["promotions"] = trial.Promotions,
+            ["lineage"] = new JsonArray((trial.Lineage ?? []).Select(l => (JsonNode)new JsonObject
+            {
+                ["epoch"] = l.Epoch,
+                ["donor"] = l.Donor,
+                ["adopted"] = l.Adopted,
+                ["before"] = Parameters(l.Before),
+                ["after"] = Parameters(l.After),
+                ["explanation"] = l.Explanation,
+            }).ToArray()),
         };
     }
+
+    /// <summary>A sweep's scheduler as <c>status --json</c> gives it (null for a plain pruner).</summary>
+    public static JsonObject? Scheduler(SchedulerStatus? scheduler) => scheduler is null ? null : new JsonObject
+    {
+        ["name"] = scheduler.Name,
+        ["settings"] = scheduler.Settings,
+        ["promotions"] = scheduler.Promotions,
+        ["generation"] = scheduler.Generation,
+        ["exploitations"] = scheduler.Exploitations,
+        ["rungs"] = new JsonArray(scheduler.Rungs.Select(r => (JsonNode)new JsonObject
+        {
+            ["bracket"] = r.Bracket,
+            ["rung"] = r.Rung,
+            ["step"] = r.Step,
+            ["recorded"] = r.Recorded,
+            ["promoted"] = r.Promoted,
+            ["paused"] = r.Paused,
+        }).ToArray()),
+    };
 
     /// <summary><c>trial --json</c>'s shape: the trial, its attempts and its per-epoch metrics.</summary>
     public static JsonObject TrialDetail(string sweepId, TrialDetail detail)

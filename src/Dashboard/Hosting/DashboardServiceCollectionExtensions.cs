@@ -21,7 +21,9 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<SweepReader>();
         services.AddSingleton<SweepPages>();
         services.AddSingleton<DashboardTicker>();
-        services.TryAddSingleton<DashboardSlots>();
+        services.TryAddSingleton(new DashboardSlots()
+            .Register(DashboardSlots.Scheduler, typeof(Components.Shared.SchedulerPanel))
+            .Register(DashboardSlots.Lineage, typeof(Components.Shared.LineagePanel)));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(ControlPolicy.Scheme)
