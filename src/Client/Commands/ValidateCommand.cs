@@ -29,7 +29,9 @@ public static class ValidateCommand
 
             var parsed = valid.Spec;
             var planned = valid.PlannedTrials;
-            var budget = planned * parsed.Budget.MaxEpochs;
+            var budget = planned * parsed.EpochLimit;
+            // A scheduler's name when the spec has one (its settings are in docs/SPEC.md), else the pruner's.
+            var stopping = parsed.Scheduler is not null ? $"scheduler: {parsed.CreateScheduler().Name}" : $"pruner: {parsed.Pruner.Name}";
             if (parse.GetValue(json))
             {
                 JsonReport.WriteDocument(output, w =>
@@ -38,14 +40,15 @@ public static class ValidateCommand
                     w.WriteString("name", parsed.Name);
                     w.WriteString("method", parsed.Strategy.Method.ToString().ToLowerInvariant());
                     w.WriteNumber("trials", planned);
-                    w.WriteNumber("max_epochs", parsed.Budget.MaxEpochs);
+                    w.WriteNumber("max_epochs", parsed.EpochLimit);
                     w.WriteNumber("epoch_budget", budget);
                     w.WriteNumber("concurrency", parsed.Concurrency);
                     w.WriteStartObject("objective");
                     w.WriteString("metric", parsed.Objective.Metric);
                     w.WriteString("direction", parsed.Objective.Maximize ? "maximize" : "minimize");
                     w.WriteEndObject();
-                    w.WriteString("pruner", parsed.Pruner.Name);
+                    w.WriteString("pruner", parsed.Scheduler is null ? parsed.Pruner.Name : null);
+                    w.WriteString("scheduler", parsed.Scheduler is null ? null : parsed.CreateScheduler().Name);
                     w.WriteStartArray("parameters");
                     foreach (var p in parsed.Parameters.Parameters)
                     {
@@ -78,8 +81,8 @@ public static class ValidateCommand
 
             await output.WriteLineAsync($"{file}: valid sweep '{parsed.Name}'");
             await output.WriteLineAsync($"strategy: {parsed.Strategy.Method.ToString().ToLowerInvariant()}, {planned} trials, {parsed.Concurrency} at once, seed {parsed.Strategy.Seed}");
-            await output.WriteLineAsync($"objective: {parsed.Objective}; pruner: {parsed.Pruner.Name}");
-            await output.WriteLineAsync($"epoch budget: at most {budget} epochs ({planned} trials x {parsed.Budget.MaxEpochs} epochs; pruning and early stopping spend less)");
+            await output.WriteLineAsync($"objective: {parsed.Objective}; {stopping}");
+            await output.WriteLineAsync($"epoch budget: at most {budget} epochs ({planned} trials x {parsed.EpochLimit} epochs; pruning and early stopping spend less)");
             await output.WriteLineAsync("parameters:");
             foreach (var p in parsed.Parameters.Parameters)
             {
