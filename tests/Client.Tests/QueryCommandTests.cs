@@ -200,6 +200,29 @@ public sealed class QueryCommandTests(DevSiloFixture fixture)
         Assert.Contains("did you mean 'median'", typo.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replay_runs_asha_with_promotions_on_the_recorded_curves_and_refuses_pbt_and_two_choices()
+    {
+        var all = await TrialsAsync();
+        var asha = await fixture.Cli("replay", fixture.SweepId, "--scheduler", "asha", "--set", "min_resource=1", "--set", "reduction_factor=2", "--json");
+        Assert.Equal(0, asha.ExitCode);
+        using var json = JsonDocument.Parse(asha.Output);
+        Assert.Equal("ASHA", json.RootElement.GetProperty("scheduler").GetString());
+        Assert.Equal(all.Sum(t => t.EpochsRun), json.RootElement.GetProperty("epochs_without_pruning").GetInt64());
+        Assert.True(json.RootElement.GetProperty("epochs_consumed").GetInt64() < all.Sum(t => t.EpochsRun));
+        Assert.True(json.RootElement.GetProperty("promotions").GetInt32() >= 0);
+
+        var pbt = await fixture.Cli("replay", fixture.SweepId, "--scheduler", "pbt");
+        Assert.Equal(2, pbt.ExitCode);
+        Assert.Contains("PBT cannot be replayed", pbt.Error, StringComparison.Ordinal);
+        var both = await fixture.Cli("replay", fixture.SweepId, "--scheduler", "asha", "--pruner", "median");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("either --pruner NAME or --scheduler", both.Error, StringComparison.Ordinal);
+        var typo = await fixture.Cli("replay", fixture.SweepId, "--scheduler", "ashaa");
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("did you mean 'asha'", typo.Error, StringComparison.Ordinal);
+    }
+
     private async Task<List<TrialRow>> TrialsAsync()
     {
         var run = await fixture.Cli("trials", fixture.SweepId, "--json");

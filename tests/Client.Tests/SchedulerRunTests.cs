@@ -46,6 +46,17 @@ public sealed class SchedulerRunTests : IDisposable
         Assert.DoesNotContain(0, resumedFrom.Skip(1));
         var epochs = detail.RootElement.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32());
         Assert.Equal(Enumerable.Range(1, detail.RootElement.GetProperty("trial").GetProperty("epochs_run").GetInt32()), epochs);
+
+        // The plain views say the same: the scheduler's rungs in status, rung and promotions per trial, the resumes.
+        var status = await CliRun.InvokeAsync("status", asha.Id, "--state-dir", asha.State);
+        Assert.True(status.ExitCode == 0, status.Error);
+        Assert.Contains("scheduler: ASHA (min_resource 2, reduction_factor 2, max_resource 6)", status.Output, StringComparison.Ordinal);
+        Assert.Contains("rung 0 @2: 16 recorded", status.Output, StringComparison.Ordinal);
+        var table = await CliRun.InvokeAsync("trials", asha.Id, "--state-dir", asha.State);
+        Assert.Contains("promoted 2x", table.Output, StringComparison.Ordinal);
+        Assert.Contains("not promoted from rung 0", table.Output, StringComparison.Ordinal);
+        var text = await CliRun.InvokeAsync("trial", asha.Id, promoted.ToString(System.Globalization.CultureInfo.InvariantCulture), "--state-dir", asha.State);
+        Assert.Contains("resumed after epoch 2", text.Output, StringComparison.Ordinal);
     }
 
     private async Task<(string Id, string State, JsonElement Root)> RunAsync(string spec, string name)
