@@ -11,14 +11,14 @@ internal sealed class LinearScanMedianPruner : IPruner
 {
     public string Name => "LinearScanMedian";
 
-    public PruningDecision Decide(PruningStudy study, int trialNumber)
+    public PruningDecision Decide(Study study, int trialNumber)
     {
         var trial = study.Trial(trialNumber);
         var step = trial.LastStep!.Value;
         var values = new List<double>();
         foreach (var other in study.Trials)
         {
-            if (other.State == TrialState.Complete && other.TryGetValue(step, out var value) && !double.IsNaN(value))
+            if (other.State == TrialState.Completed && other.TryGetValue(step, out var value) && !double.IsNaN(value))
             {
                 values.Add(value);
             }

@@ -8,6 +8,8 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// </summary>
 internal sealed class ParzenEstimator
 {
+    private const double NegligibleLogRatio = -80;
+
     private ParzenEstimator(IReadOnlyList<TpeDistribution> space, int observations, bool prior, double[] weights, double? sigmas0,
         IReadOnlyList<ParzenDimension> dimensions)
     {
@@ -44,8 +46,9 @@ internal sealed class ParzenEstimator
     /// trial-number order) over <paramref name="space"/>. <paramref name="jointBandwidth"/> selects the multivariate
     /// bandwidth rule (also used for a parameter sampled on its own in a multivariate study).
     /// </summary>
+    /// <param name="orders">Per parameter, the observation components in ascending value order when known (else null).</param>
     public static ParzenEstimator Build(IReadOnlyList<TpeDistribution> space, IReadOnlyList<double[]> observations, int count,
-        TpeSettings settings, bool jointBandwidth)
+        TpeSettings settings, bool jointBandwidth, IReadOnlyList<int[]?>? orders = null)
     {
         var prior = settings.ConsiderPrior || count == 0;
         var raw = settings.Weights.Of(count);
@@ -66,7 +69,7 @@ internal sealed class ParzenEstimator
         {
             dimensions[d] = space[d].IsCategorical
                 ? CategoricalDimension.Build(space[d], observations[d], count, prior, settings.PriorWeight)
-                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings);
+                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings, orders?[d]);
         }
         return new ParzenEstimator(space, count, prior, weights, sigmas0, dimensions);
     }
@@ -121,10 +124,17 @@ internal sealed class ParzenEstimator
         var result = new double[count];
         if (Dimensions is [CategoricalDimension single])
         {
-            // Optuna's shortcut for a lone categorical: ln Σ_i w_i·cw[i][x] (equal to the general formula up to rounding).
+            // Optuna's shortcut for a lone categorical: ln Σ_i w_i·cw[i][x] (equal to the general formula up to rounding),
+            // computed once per distinct choice among the candidates.
+            var byChoice = new Dictionary<int, double>();
             for (var j = 0; j < count; j++)
             {
-                result[j] = Math.Log(single.MixtureProbability((int)candidates[0][j], Weights));
+                var choice = (int)candidates[0][j];
+                if (!byChoice.TryGetValue(choice, out var logProbability))
+                {
+                    byChoice[choice] = logProbability = Math.Log(single.MixtureProbability(choice, Weights));
+                }
+                result[j] = logProbability;
             }
             return result;
         }
@@ -144,9 +154,10 @@ internal sealed class ParzenEstimator
             }
             for (var i = 0; i < row.Length; i++)
             {
-                // exp underflows to exactly 0 below −745.2: skipping the call changes no bit of the sum.
+                // A term 80 below the largest adds less than e^-80 ≈ 2e-35 to a sum that holds the largest term's 1,
+                // far below its last bit: leaving it out (as 0, keeping numpy's summation tree) changes nothing.
                 var shifted = row[i] - max;
-                row[i] = shifted < -746 ? 0.0 : Math.Exp(shifted);
+                row[i] = shifted < NegligibleLogRatio ? 0.0 : Math.Exp(shifted);
             }
             result[j] = Math.Log(NumpySum.Sum(row)) + max;
         }

@@ -36,11 +36,11 @@ internal sealed class TpeDecision
     public static TpeDecision Build(TpeHistory history, TpeSplit split, int[] space, TpeSettings settings, bool jointBandwidth)
     {
         var distributions = space.Select(p => history.Parameters[p].Distribution).ToArray();
-        var (belowTrials, belowValues) = Observations(history, split.Below, space);
-        var (aboveTrials, aboveValues) = Observations(history, split.Above, space);
+        var (belowTrials, belowValues, belowOrders) = Observations(history, split.Below, space);
+        var (aboveTrials, aboveValues, aboveOrders) = Observations(history, split.Above, space);
         return new TpeDecision(split, space, belowTrials, aboveTrials,
-            ParzenEstimator.Build(distributions, belowValues, belowTrials.Length, settings, jointBandwidth),
-            ParzenEstimator.Build(distributions, aboveValues, aboveTrials.Length, settings, jointBandwidth));
+            ParzenEstimator.Build(distributions, belowValues, belowTrials.Length, settings, jointBandwidth, belowOrders),
+            ParzenEstimator.Build(distributions, aboveValues, aboveTrials.Length, settings, jointBandwidth, aboveOrders));
     }
 
     /// <summary>
@@ -82,20 +82,28 @@ internal sealed class TpeDecision
         return Below.Sample(active, uniforms).Values;
     }
 
-    /// <summary>The trials of <paramref name="group"/> that have the space's first parameter, and their values per parameter.</summary>
-    private static (int[] Trials, double[][] Values) Observations(TpeHistory history, IReadOnlyList<TpeEntry> group, int[] space)
+    /// <summary>
+    /// The trials of <paramref name="group"/> that have the space's first parameter, their values per parameter, and,
+    /// for numeric parameters of large groups, the components' order by value read from the history's sorted index
+    /// (small groups are simply sorted by the estimator).
+    /// </summary>
+    private static (int[] Trials, double[][] Values, int[]?[] Orders) Observations(TpeHistory history, IReadOnlyList<TpeEntry> group, int[] space)
     {
+        var stamp = history.NextStamp();
         var trials = new List<int>(group.Count);
         var rows = new List<double[]>(group.Count);
         foreach (var entry in group)
         {
             if (entry.Values(history.Parameters) is { } values && !double.IsNaN(values[space[0]]))
             {
+                entry.ComponentStamp = stamp;
+                entry.ComponentIndex = trials.Count;
                 trials.Add(entry.Number);
                 rows.Add(values);
             }
         }
         var columns = new double[space.Length][];
+        var orders = new int[]?[space.Length];
         for (var d = 0; d < space.Length; d++)
         {
             columns[d] = new double[rows.Count];
@@ -103,7 +111,31 @@ internal sealed class TpeDecision
             {
                 columns[d][i] = rows[i][space[d]];
             }
+            if (rows.Count > PresortedFrom && history.Sorted(space[d]) is { } sorted)
+            {
+                orders[d] = OrderFromIndex(sorted, stamp, rows.Count);
+            }
         }
-        return (trials.ToArray(), columns);
+        return (trials.ToArray(), columns, orders);
+    }
+
+    /// <summary>Below this many components an estimator sorts its own values (cheaper than walking the whole index).</summary>
+    private const int PresortedFrom = 64;
+
+    /// <summary>The components (by index) in ascending value order: one walk of the parameter's sorted index.</summary>
+    private static int[]? OrderFromIndex(TpeSortedValues sorted, int stamp, int count)
+    {
+        var order = new int[count];
+        var k = 0;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var entry = sorted[i].Entry;
+            if (entry.ComponentStamp == stamp)
+            {
+                order[k++] = entry.ComponentIndex;
+            }
+        }
+        // A component whose value is NaN (a joint space's later parameter the trial lacks) is not in the index.
+        return k == count ? order : null;
     }
 }

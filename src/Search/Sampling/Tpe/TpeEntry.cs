@@ -8,10 +8,14 @@ internal sealed class TpeEntry
 {
     private double[]? _values;
 
-    public TpeEntry(StudyTrial trial)
+    public TpeEntry(StudyTrial trial, int position)
     {
         Trial = trial;
+        Position = position;
     }
+
+    /// <summary>Where the entry stands in the history's trial-number order (an index for per-decision buffers).</summary>
+    public int Position { get; }
 
     public StudyTrial Trial { get; }
 
@@ -26,6 +30,11 @@ internal sealed class TpeEntry
 
     /// <summary>Set while the entry belongs to the "below" group of the split being built.</summary>
     public int BelowStamp { get; set; }
+
+    /// <summary>Set while the entry is a component of the estimator being built; <see cref="ComponentIndex"/> is its index.</summary>
+    public int ComponentStamp { get; set; }
+
+    public int ComponentIndex { get; set; }
 
     /// <summary>
     /// Optuna's key (TPE-TRACES.md 4.3): COMPLETE (−∞, sign·v); PRUNED (−last step, sign·its value), a NaN value

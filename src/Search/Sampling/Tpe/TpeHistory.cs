@@ -14,6 +14,8 @@ internal sealed class TpeHistory
     private readonly List<TpeEntry> _entries = new();
     private readonly Dictionary<int, TpeEntry> _byNumber = new();
     private readonly List<TpeEntry> _ranked = new();
+    private readonly List<TpeEntry> _withoutParameters = new();
+    private readonly TpeSortedValues?[] _sorted;
     private Study? _study;
     private int _finishedSeen;
     private int _stamp;
@@ -21,6 +23,7 @@ internal sealed class TpeHistory
     public TpeHistory(IReadOnlyList<TpeParameter> parameters)
     {
         _parameters = parameters;
+        _sorted = parameters.Select(p => p.Distribution.IsCategorical ? null : new TpeSortedValues()).ToArray();
     }
 
     public IReadOnlyList<TpeParameter> Parameters => _parameters;
@@ -40,11 +43,27 @@ internal sealed class TpeHistory
         {
             Reset(study);
         }
+        for (var i = _withoutParameters.Count - 1; i >= 0; i--)
+        {
+            if (_withoutParameters[i].Trial.HasParameters)
+            {
+                Index(_withoutParameters[i]);
+                _withoutParameters.RemoveAt(i);
+            }
+        }
         for (var i = _entries.Count; i < study.Trials.Count; i++)
         {
-            var entry = new TpeEntry(study.Trials[i]);
+            var entry = new TpeEntry(study.Trials[i], i);
             _entries.Add(entry);
             _byNumber.Add(entry.Number, entry);
+            if (entry.Trial.HasParameters)
+            {
+                Index(entry);
+            }
+            else
+            {
+                _withoutParameters.Add(entry);
+            }
         }
         var finished = study.FinishedInOrder;
         for (; _finishedSeen < finished.Count; _finishedSeen++)
@@ -58,6 +77,12 @@ internal sealed class TpeHistory
         }
     }
 
+    /// <summary>A fresh mark for per-decision flags on entries.</summary>
+    public int NextStamp() => ++_stamp;
+
+    /// <summary>A numeric parameter's recorded values (estimator space), sorted; null for categoricals.</summary>
+    public TpeSortedValues? Sorted(int parameter) => _sorted[parameter];
+
     /// <summary>
     /// Optuna's split (4.3): the observations are the finished ones ranked by key, then, with the constant liar,
     /// every RUNNING trial (the one being sampled included) ranked last in trial-number order; the first gamma(n)
@@ -67,7 +92,7 @@ internal sealed class TpeHistory
     {
         var n = _ranked.Count;
         var nBelow = gamma.Of(n);
-        var stamp = ++_stamp;
+        var stamp = NextStamp();
         var below = new List<TpeEntry>();
         for (var i = 0; i < Math.Min(nBelow, n); i++)
         {
@@ -118,12 +143,29 @@ internal sealed class TpeHistory
     private bool PrefixUnchanged(Study study) =>
         _entries.Count <= study.Trials.Count && (_entries.Count == 0 || ReferenceEquals(study.Trials[_entries.Count - 1], _entries[^1].Trial));
 
+    private void Index(TpeEntry entry)
+    {
+        var values = entry.Values(_parameters)!;
+        for (var p = 0; p < _parameters.Count; p++)
+        {
+            if (_sorted[p] is { } sorted && !double.IsNaN(values[p]))
+            {
+                sorted.Add(_parameters[p].Distribution.ToEstimatorSpace(values[p]), entry);
+            }
+        }
+    }
+
     private void Reset(Study study)
     {
         _study = study;
         _entries.Clear();
         _byNumber.Clear();
         _ranked.Clear();
+        _withoutParameters.Clear();
+        for (var p = 0; p < _sorted.Length; p++)
+        {
+            _sorted[p] = _sorted[p] is null ? null : new TpeSortedValues();
+        }
         _finishedSeen = 0;
     }
 }

@@ -90,10 +90,10 @@ internal sealed class TpeDecisionCheck(TpeTrace trace, TpeSampler sampler)
                     break;
                 case CategoricalDimension categorical:
                     var rows = parameter.GetProperty("cat_weights").EnumerateArray().Select(TpeTrace.Numbers).ToArray();
-                    Assert.True(rows.Length == categorical.Rows.Length, $"{where} {names[d]} cat_weights rows");
+                    Assert.True(rows.Length == categorical.ComponentCount, $"{where} {names[d]} cat_weights rows");
                     for (var i = 0; i < rows.Length; i++)
                     {
-                        Track(AssertClose(rows[i], categorical.Rows[i], $"{where} {names[d]} cat_weights[{i}]"));
+                        Track(AssertClose(rows[i], categorical.Row(i), $"{where} {names[d]} cat_weights[{i}]"));
                     }
                     break;
             }
