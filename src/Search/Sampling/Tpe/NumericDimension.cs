@@ -14,50 +14,70 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// </remarks>
 internal sealed class NumericDimension : ParzenDimension
 {
-    private readonly double[] _lower;
-    private readonly double[] _upper;
-    private readonly double[] _logMass;
-    private readonly double[] _logSigma;
-    private readonly DiscreteGroups? _groups;
+    private double[]? _logMass;
+    private double[]? _logSigma;
+    private UnivariateMixture? _mixture;
 
     private NumericDimension(TpeDistribution distribution, double[] mus, double[] sigmas, int[]? sortedOrder)
         : base(distribution)
     {
         Mus = mus;
         Sigmas = sigmas;
-        _lower = new double[mus.Length];
-        _upper = new double[mus.Length];
-        _logSigma = new double[mus.Length];
+        SortedOrder = sortedOrder;
+        Lower = new double[mus.Length];
+        Upper = new double[mus.Length];
         for (var i = 0; i < mus.Length; i++)
         {
-            _lower[i] = (Low - mus[i]) / sigmas[i];
-            _upper[i] = (High - mus[i]) / sigmas[i];
-            _logSigma[i] = Math.Log(sigmas[i]);
+            Lower[i] = (Low - mus[i]) / sigmas[i];
+            Upper[i] = (High - mus[i]) / sigmas[i];
         }
         if (Q is not null)
         {
-            _groups = DiscreteGroups.Find(mus, sigmas, sortedOrder);
-            _logMass = new double[mus.Length];
-            var groupMass = new double[_groups.Count];
+            Groups = DiscreteGroups.Find(mus, sigmas, sortedOrder);
+            var groupMass = new double[Groups.Count];
             for (var g = 0; g < groupMass.Length; g++)
             {
-                var first = _groups.First[g];
-                groupMass[g] = TruncatedNormal.LogGaussMass(_lower[first], _upper[first]);
+                groupMass[g] = TruncatedNormal.LogGaussMass(Lower[Groups.First[g]], Upper[Groups.First[g]]);
             }
-            for (var i = 0; i < mus.Length; i++)
-            {
-                _logMass[i] = groupMass[_groups.Of[i]];
-            }
-        }
-        else
-        {
             _logMass = new double[mus.Length];
             for (var i = 0; i < mus.Length; i++)
             {
-                _logMass[i] = TruncatedNormal.LogGaussMass(_lower[i], _upper[i]);
+                _logMass[i] = groupMass[Groups.Of[i]];
             }
         }
     }
+
+    /// <summary>The components in ascending μ (always known for the univariate rule; null when never sorted).</summary>
+    public int[]? SortedOrder { get; }
+
+    /// <summary>Standardised bounds (low − μ)/σ and (high − μ)/σ per component.</summary>
+    public double[] Lower { get; }
+
+    public double[] Upper { get; }
+
+    /// <summary>Components with equal (μ, σ), for discrete parameters (null for continuous ones).</summary>
+    public DiscreteGroups? Groups { get; }
+
+    /// <summary>ln of each component's mass on [low, high], computed on first use.</summary>
+    public double LogMass(int component)
+    {
+        if (_logMass is null)
+        {
+            _logMass = new double[Mus.Length];
+            Array.Fill(_logMass, double.NaN);
+        }
+        var value = _logMass[component];
+        return double.IsNaN(value) ? _logMass[component] = TruncatedNormal.LogGaussMass(Lower[component], Upper[component]) : value;
+    }
+
+    public double LogSigma(int component) => (_logSigma ??= Sigmas.Select(s => Math.Log(s)).ToArray())[component];
+
+    /// <summary>
+    /// log Σ_i w_i p_i(x) when this is the estimator's only parameter (an independent decision), evaluated with the
+    /// univariate shortcuts of <see cref="UnivariateMixture"/>.
+    /// </summary>
+    public double LogMixture(double value, double[] weights, double[] logWeights, TpeDensity density) =>
+        (_mixture ??= new UnivariateMixture(this, weights, logWeights, density)).LogDensity(Distribution.ToEstimatorSpace(value));
 
     public double Low => Distribution.EstimatorLow;
 
@@ -136,15 +156,18 @@ internal sealed class NumericDimension : ParzenDimension
         }
     }
 
+    /// <summary>ln P(cell) − ln mass of a discrete component, the same for every component of its group.</summary>
+    public double DiscreteLogDensity(int component, double lower, double upper) =>
+        TruncatedNormal.LogGaussMass((lower - Mus[component]) / Sigmas[component], (upper - Mus[component]) / Sigmas[component]) - LogMass(component);
+
     /// <summary>ln P(cell) − ln mass per component, one evaluation per distinct (μ, σ).</summary>
     private void AddDiscrete(double lower, double upper, double[] row)
     {
-        var groups = _groups!;
+        var groups = Groups!;
         var perGroup = new double[groups.Count];
         for (var g = 0; g < perGroup.Length; g++)
         {
-            var first = groups.First[g];
-            perGroup[g] = TruncatedNormal.LogGaussMass((lower - Mus[first]) / Sigmas[first], (upper - Mus[first]) / Sigmas[first]) - _logMass[first];
+            perGroup[g] = DiscreteLogDensity(groups.First[g], lower, upper);
         }
         for (var i = 0; i < row.Length; i++)
         {
@@ -155,6 +178,8 @@ internal sealed class NumericDimension : ParzenDimension
     /// <summary>−z²/2 − ln√(2π) − ln mass (−∞ outside [a, b]), minus ln σ when corrected: the scalar formula, lane by lane.</summary>
     private void AddContinuous(double x, bool corrected, double[] row)
     {
+        var logMass = AllLogMasses();
+        var logSigma = corrected ? Sigmas.Select(s => Math.Log(s)).ToArray() : null;
         var width = Vector<double>.Count;
         var vx = new Vector<double>(x);
         var two = new Vector<double>(2.0);
@@ -164,20 +189,36 @@ internal sealed class NumericDimension : ParzenDimension
         for (; i + width <= row.Length; i += width)
         {
             var z = (vx - new Vector<double>(Mus, i)) / new Vector<double>(Sigmas, i);
-            var lp = -(z * z) / two - logSqrt2Pi - new Vector<double>(_logMass, i);
-            var outside = Vector.LessThan(z, new Vector<double>(_lower, i)) | Vector.GreaterThan(z, new Vector<double>(_upper, i));
+            var lp = -(z * z) / two - logSqrt2Pi - new Vector<double>(logMass, i);
+            var outside = Vector.LessThan(z, new Vector<double>(Lower, i)) | Vector.GreaterThan(z, new Vector<double>(Upper, i));
             lp = Vector.ConditionalSelect(outside, minusInfinity, lp);
-            if (corrected)
+            if (logSigma is not null)
             {
-                lp -= new Vector<double>(_logSigma, i);
+                lp -= new Vector<double>(logSigma, i);
             }
             (new Vector<double>(row, i) + lp).CopyTo(row, i);
         }
         for (; i < row.Length; i++)
         {
-            var lp = TruncatedNormal.LogPdf((x - Mus[i]) / Sigmas[i], _lower[i], _upper[i], _logMass[i]);
-            row[i] += corrected ? lp - _logSigma[i] : lp;
+            var lp = TruncatedNormal.LogPdf((x - Mus[i]) / Sigmas[i], Lower[i], Upper[i], logMass[i]);
+            row[i] += logSigma is null ? lp : lp - logSigma[i];
         }
+    }
+
+    /// <summary>The continuous log-density of one component at x (estimator space), Optuna 3.1's or corrected.</summary>
+    public double ContinuousLogDensity(int component, double x, bool corrected)
+    {
+        var lp = TruncatedNormal.LogPdf((x - Mus[component]) / Sigmas[component], Lower[component], Upper[component], LogMass(component));
+        return corrected ? lp - LogSigma(component) : lp;
+    }
+
+    private double[] AllLogMasses()
+    {
+        for (var i = 0; i < Mus.Length; i++)
+        {
+            LogMass(i);
+        }
+        return _logMass!;
     }
 
     /// <summary>

@@ -138,6 +138,20 @@ internal sealed class ParzenEstimator
             }
             return result;
         }
+        if (Dimensions is [NumericDimension numeric])
+        {
+            var byValue = new Dictionary<double, double>();
+            for (var j = 0; j < count; j++)
+            {
+                var value = candidates[0][j];
+                if (!byValue.TryGetValue(value, out var logDensity))
+                {
+                    byValue[value] = logDensity = numeric.LogMixture(value, Weights, LogWeights, density);
+                }
+                result[j] = logDensity;
+            }
+            return result;
+        }
         var row = new double[ComponentCount];
         for (var j = 0; j < count; j++)
         {
