@@ -25,10 +25,14 @@ internal static class ProposalCost
             ("mixed_cat (categorical, int, float, log float)", BenchmarkFunctions.Named("mixed_cat").Space),
         };
         Console.WriteLine($"TPE proposal cost: median of {options.Repeats} proposals (thread CPU ms; wall ms in brackets), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        foreach (var (name, space) in spaces)
+        var only = options.Value("--spaces")?.Split(',');
+        foreach (var (name, space) in spaces.Where(s => only is null || only.Any(o => s.Name.StartsWith(o, StringComparison.Ordinal))))
         {
             foreach (var variant in options.Variants)
             {
+                // Warm-up: enough proposals for the JIT's tiered compilation to reach optimised code, as in a coordinator
+                // that has been running for a while.
+                Measure(space, variant, 200, 60);
                 var line = $"{name,-48} {variant,-16}";
                 foreach (var history in histories)
                 {

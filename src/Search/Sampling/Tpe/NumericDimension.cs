@@ -24,20 +24,13 @@ internal sealed class NumericDimension : ParzenDimension
         Mus = mus;
         Sigmas = sigmas;
         SortedOrder = sortedOrder;
-        Lower = new double[mus.Length];
-        Upper = new double[mus.Length];
-        for (var i = 0; i < mus.Length; i++)
-        {
-            Lower[i] = (Low - mus[i]) / sigmas[i];
-            Upper[i] = (High - mus[i]) / sigmas[i];
-        }
         if (Q is not null)
         {
             Groups = DiscreteGroups.Find(mus, sigmas, sortedOrder);
             var groupMass = new double[Groups.Count];
             for (var g = 0; g < groupMass.Length; g++)
             {
-                groupMass[g] = TruncatedNormal.LogGaussMass(Lower[Groups.First[g]], Upper[Groups.First[g]]);
+                groupMass[g] = TruncatedNormal.LogGaussMass(LowerAt(Groups.First[g]), UpperAt(Groups.First[g]));
             }
             _logMass = new double[mus.Length];
             for (var i = 0; i < mus.Length; i++)
@@ -50,10 +43,11 @@ internal sealed class NumericDimension : ParzenDimension
     /// <summary>The components in ascending μ (always known for the univariate rule; null when never sorted).</summary>
     public int[]? SortedOrder { get; }
 
-    /// <summary>Standardised bounds (low − μ)/σ and (high − μ)/σ per component.</summary>
-    public double[] Lower { get; }
+    /// <summary>The standardised lower bound (low − μ)/σ of a component.</summary>
+    public double LowerAt(int component) => (Low - Mus[component]) / Sigmas[component];
 
-    public double[] Upper { get; }
+    /// <summary>The standardised upper bound (high − μ)/σ of a component.</summary>
+    public double UpperAt(int component) => (High - Mus[component]) / Sigmas[component];
 
     /// <summary>Components with equal (μ, σ), for discrete parameters (null for continuous ones).</summary>
     public DiscreteGroups? Groups { get; }
@@ -67,7 +61,7 @@ internal sealed class NumericDimension : ParzenDimension
             Array.Fill(_logMass, double.NaN);
         }
         var value = _logMass[component];
-        return double.IsNaN(value) ? _logMass[component] = TruncatedNormal.LogGaussMass(Lower[component], Upper[component]) : value;
+        return double.IsNaN(value) ? _logMass[component] = TruncatedNormal.LogGaussMass(LowerAt(component), UpperAt(component)) : value;
     }
 
     public double LogSigma(int component) => (_logSigma ??= Sigmas.Select(s => Math.Log(s)).ToArray())[component];
@@ -76,8 +70,8 @@ internal sealed class NumericDimension : ParzenDimension
     /// log Σ_i w_i p_i(x) when this is the estimator's only parameter (an independent decision), evaluated with the
     /// univariate shortcuts of <see cref="UnivariateMixture"/>.
     /// </summary>
-    public double LogMixture(double value, double[] weights, double[] logWeights, TpeDensity density) =>
-        (_mixture ??= new UnivariateMixture(this, weights, logWeights, density)).LogDensity(Distribution.ToEstimatorSpace(value));
+    public double LogMixture(double value, double[] weights, TpeDensity density) =>
+        (_mixture ??= new UnivariateMixture(this, weights, density)).LogDensity(Distribution.ToEstimatorSpace(value));
 
     public double Low => Distribution.EstimatorLow;
 
@@ -182,15 +176,17 @@ internal sealed class NumericDimension : ParzenDimension
         var logSigma = corrected ? Sigmas.Select(s => Math.Log(s)).ToArray() : null;
         var width = Vector<double>.Count;
         var vx = new Vector<double>(x);
+        var (low, high) = (new Vector<double>(Low), new Vector<double>(High));
         var two = new Vector<double>(2.0);
         var logSqrt2Pi = new Vector<double>(TruncatedNormal.LogSqrt2Pi);
         var minusInfinity = new Vector<double>(double.NegativeInfinity);
         var i = 0;
         for (; i + width <= row.Length; i += width)
         {
-            var z = (vx - new Vector<double>(Mus, i)) / new Vector<double>(Sigmas, i);
+            var (mu, sigma) = (new Vector<double>(Mus, i), new Vector<double>(Sigmas, i));
+            var z = (vx - mu) / sigma;
             var lp = -(z * z) / two - logSqrt2Pi - new Vector<double>(logMass, i);
-            var outside = Vector.LessThan(z, new Vector<double>(Lower, i)) | Vector.GreaterThan(z, new Vector<double>(Upper, i));
+            var outside = Vector.LessThan(z, (low - mu) / sigma) | Vector.GreaterThan(z, (high - mu) / sigma);
             lp = Vector.ConditionalSelect(outside, minusInfinity, lp);
             if (logSigma is not null)
             {
@@ -200,7 +196,7 @@ internal sealed class NumericDimension : ParzenDimension
         }
         for (; i < row.Length; i++)
         {
-            var lp = TruncatedNormal.LogPdf((x - Mus[i]) / Sigmas[i], Lower[i], Upper[i], logMass[i]);
+            var lp = TruncatedNormal.LogPdf((x - Mus[i]) / Sigmas[i], LowerAt(i), UpperAt(i), logMass[i]);
             row[i] += logSigma is null ? lp : lp - logSigma[i];
         }
     }
@@ -208,7 +204,7 @@ internal sealed class NumericDimension : ParzenDimension
     /// <summary>The continuous log-density of one component at x (estimator space), Optuna 3.1's or corrected.</summary>
     public double ContinuousLogDensity(int component, double x, bool corrected)
     {
-        var lp = TruncatedNormal.LogPdf((x - Mus[component]) / Sigmas[component], Lower[component], Upper[component], LogMass(component));
+        var lp = TruncatedNormal.LogPdf((x - Mus[component]) / Sigmas[component], LowerAt(component), UpperAt(component), LogMass(component));
         return corrected ? lp - LogSigma(component) : lp;
     }
 

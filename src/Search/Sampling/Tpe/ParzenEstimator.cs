@@ -10,6 +10,8 @@ internal sealed class ParzenEstimator
 {
     private const double NegligibleLogRatio = -80;
 
+    private double[]? _logWeights;
+
     private ParzenEstimator(IReadOnlyList<TpeDistribution> space, int observations, bool prior, double[] weights, double? sigmas0,
         IReadOnlyList<ParzenDimension> dimensions)
     {
@@ -17,7 +19,6 @@ internal sealed class ParzenEstimator
         ObservationCount = observations;
         HasPrior = prior;
         Weights = weights;
-        LogWeights = weights.Select(w => Math.Log(w)).ToArray();
         Sigmas0 = sigmas0;
         Dimensions = dimensions;
     }
@@ -34,7 +35,8 @@ internal sealed class ParzenEstimator
     /// <summary>Normalised mixture weights, one per component.</summary>
     public double[] Weights { get; }
 
-    public double[] LogWeights { get; }
+    /// <summary>ln of each weight (computed on first use: one-parameter estimators never need them all).</summary>
+    public double[] LogWeights => _logWeights ??= Weights.Select(w => Math.Log(w)).ToArray();
 
     /// <summary>The multivariate bandwidth factor 0.2·max(m, 1)^(−1/(P+4)), or null for the univariate neighbour rule.</summary>
     public double? Sigmas0 { get; }
@@ -146,7 +148,7 @@ internal sealed class ParzenEstimator
                 var value = candidates[0][j];
                 if (!byValue.TryGetValue(value, out var logDensity))
                 {
-                    byValue[value] = logDensity = numeric.LogMixture(value, Weights, LogWeights, density);
+                    byValue[value] = logDensity = numeric.LogMixture(value, Weights, density);
                 }
                 result[j] = logDensity;
             }

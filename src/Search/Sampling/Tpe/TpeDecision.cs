@@ -9,12 +9,18 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// </summary>
 internal sealed class TpeDecision
 {
-    private TpeDecision(TpeSplit split, int[] space, int[] belowTrials, int[] aboveTrials, ParzenEstimator below, ParzenEstimator above)
+    private readonly TpeHistory _history;
+    private readonly int[] _belowPositions;
+    private readonly int[] _abovePositions;
+
+    private TpeDecision(TpeHistory history, TpeSplit split, int[] space, int[] belowPositions, int[] abovePositions, ParzenEstimator below,
+        ParzenEstimator above)
     {
+        _history = history;
         Split = split;
         Space = space;
-        BelowTrials = belowTrials;
-        AboveTrials = aboveTrials;
+        _belowPositions = belowPositions;
+        _abovePositions = abovePositions;
         Below = below;
         Above = above;
     }
@@ -24,10 +30,10 @@ internal sealed class TpeDecision
     /// <summary>The decided parameters (indices into the TPE parameter list), in the order Optuna uses.</summary>
     public int[] Space { get; }
 
-    /// <summary>The trial of each observation component of <see cref="Below"/>.</summary>
-    public int[] BelowTrials { get; }
+    /// <summary>The trial number of each observation component of <see cref="Below"/>.</summary>
+    public int[] BelowTrials => _belowPositions.Select(_history.NumberAt).ToArray();
 
-    public int[] AboveTrials { get; }
+    public int[] AboveTrials => _abovePositions.Select(_history.NumberAt).ToArray();
 
     public ParzenEstimator Below { get; }
 
@@ -38,7 +44,7 @@ internal sealed class TpeDecision
         var distributions = space.Select(p => history.Parameters[p].Distribution).ToArray();
         var (belowTrials, belowValues, belowOrders) = Observations(history, split.Below, space);
         var (aboveTrials, aboveValues, aboveOrders) = Observations(history, split.Above, space);
-        return new TpeDecision(split, space, belowTrials, aboveTrials,
+        return new TpeDecision(history, split, space, belowTrials, aboveTrials,
             ParzenEstimator.Build(distributions, belowValues, belowTrials.Length, settings, jointBandwidth, belowOrders),
             ParzenEstimator.Build(distributions, aboveValues, aboveTrials.Length, settings, jointBandwidth, aboveOrders));
     }
@@ -83,59 +89,69 @@ internal sealed class TpeDecision
     }
 
     /// <summary>
-    /// The trials of <paramref name="group"/> that have the space's first parameter, their values per parameter, and,
-    /// for numeric parameters of large groups, the components' order by value read from the history's sorted index
-    /// (small groups are simply sorted by the estimator).
+    /// The trials of <paramref name="group"/> (history positions) that have the space's first parameter, their values
+    /// per parameter, and, for numeric parameters of large groups, the components' order by value read from the
+    /// history's sorted index (small groups are simply sorted by the estimator).
     /// </summary>
-    private static (int[] Trials, double[][] Values, int[]?[] Orders) Observations(TpeHistory history, IReadOnlyList<TpeEntry> group, int[] space)
+    private static (int[] Trials, double[][] Values, int[]?[] Orders) Observations(TpeHistory history, int[] group, int[] space)
     {
-        var stamp = history.NextStamp();
-        var trials = new List<int>(group.Count);
-        var rows = new List<double[]>(group.Count);
-        foreach (var entry in group)
+        var first = history.Values(space[0]);
+        var members = new int[group.Length];
+        var count = 0;
+        foreach (var position in group)
         {
-            if (entry.Values(history.Parameters) is { } values && !double.IsNaN(values[space[0]]))
+            if (!double.IsNaN(first[position]))
             {
-                entry.ComponentStamp = stamp;
-                entry.ComponentIndex = trials.Count;
-                trials.Add(entry.Number);
-                rows.Add(values);
+                members[count++] = position;
             }
         }
+        Array.Resize(ref members, count);
+        var (stamps, componentOf, stamp) = history.NextStamp();
         var columns = new double[space.Length][];
         var orders = new int[]?[space.Length];
         for (var d = 0; d < space.Length; d++)
         {
-            columns[d] = new double[rows.Count];
-            for (var i = 0; i < rows.Count; i++)
+            var values = history.Values(space[d]);
+            columns[d] = new double[members.Length];
+            for (var i = 0; i < members.Length; i++)
             {
-                columns[d][i] = rows[i][space[d]];
-            }
-            if (rows.Count > PresortedFrom && history.Sorted(space[d]) is { } sorted)
-            {
-                orders[d] = OrderFromIndex(sorted, stamp, rows.Count);
+                columns[d][i] = values[members[i]];
             }
         }
-        return (trials.ToArray(), columns, orders);
+        if (members.Length > PresortedFrom)
+        {
+            for (var i = 0; i < members.Length; i++)
+            {
+                stamps[members[i]] = stamp;
+                componentOf[members[i]] = i;
+            }
+            for (var d = 0; d < space.Length; d++)
+            {
+                if (history.Sorted(space[d]) is { } sorted)
+                {
+                    orders[d] = OrderFromIndex(sorted, stamps, componentOf, stamp, members.Length);
+                }
+            }
+        }
+        return (members, columns, orders);
     }
 
     /// <summary>Below this many components an estimator sorts its own values (cheaper than walking the whole index).</summary>
     private const int PresortedFrom = 64;
 
-    /// <summary>The components (by index) in ascending value order: one walk of the parameter's sorted index.</summary>
-    private static int[]? OrderFromIndex(TpeSortedValues sorted, int stamp, int count)
+    /// <summary>The components in ascending value order: one walk of the parameter's sorted index.</summary>
+    private static int[]? OrderFromIndex(TpeSortedValues sorted, int[] stamps, int[] componentOf, int stamp, int count)
     {
         var order = new int[count];
         var k = 0;
-        for (var i = 0; i < sorted.Count; i++)
+        foreach (var position in sorted.Positions)
         {
-            var entry = sorted[i].Entry;
-            if (entry.ComponentStamp == stamp)
+            if (stamps[position] == stamp)
             {
-                order[k++] = entry.ComponentIndex;
+                order[k++] = componentOf[position];
             }
         }
-        // A component whose value is NaN (a joint space's later parameter the trial lacks) is not in the index.
+        // A member whose value is NaN (a joint space's later parameter the trial lacks) is not in the index.
         return k == count ? order : null;
     }
 }

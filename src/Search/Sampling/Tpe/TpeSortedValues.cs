@@ -1,25 +1,27 @@
 namespace HyperSweep.Search.Sampling.Tpe;
 
 /// <summary>
-/// One numeric parameter's observed values in the estimator's space, kept sorted (value, then trial number) as
-/// trials are recorded: a decision reads its components in value order with one linear walk instead of sorting.
+/// One numeric parameter's recorded values in the estimator's space, kept sorted by (value, trial) as trials are
+/// recorded, with each value's history position: a decision reads its components in value order with one linear
+/// walk over two arrays instead of sorting.
 /// </summary>
 internal sealed class TpeSortedValues
 {
-    private readonly List<(double Value, TpeEntry Entry)> _items = new();
+    private readonly List<double> _values = new();
+    private readonly List<int> _positions = new();
 
-    public int Count => _items.Count;
+    public int Count => _values.Count;
 
-    public (double Value, TpeEntry Entry) this[int index] => _items[index];
+    public ReadOnlySpan<int> Positions => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_positions);
 
-    public void Add(double value, TpeEntry entry)
+    /// <summary>Inserts a value; positions follow trial-number order, so equal values stay in trial order.</summary>
+    public void Add(double value, int position)
     {
-        int low = 0, high = _items.Count;
+        int low = 0, high = _values.Count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            var (v, e) = _items[middle];
-            if (v < value || (v == value && e.Number < entry.Number))
+            if (_values[middle] < value || (_values[middle] == value && _positions[middle] < position))
             {
                 low = middle + 1;
             }
@@ -28,6 +30,7 @@ internal sealed class TpeSortedValues
                 high = middle;
             }
         }
-        _items.Insert(low, (value, entry));
+        _values.Insert(low, value);
+        _positions.Insert(low, position);
     }
 }

@@ -125,6 +125,11 @@ internal static class TruncatedNormal
         for (var i = 0; i < 100; i++)
         {
             middle = (low + high) / 2;
+            if (middle == low || middle == high)
+            {
+                // low and high are adjacent doubles: every remaining step computes this same middle (the 100-step result).
+                break;
+            }
             if (LogNdtr(middle) < y)
             {
                 low = middle;

@@ -27,8 +27,8 @@ internal sealed class TpeDecisionCheck(TpeTrace trace, TpeSampler sampler)
         Assert.True(ev.GetProperty("n").GetInt32() == decision.Split.N, $"{where}: n");
         Assert.True(ev.GetProperty("n_below").GetInt32() == decision.Split.NBelow, $"{where}: n_below");
         Assert.Equal(TpeTrace.Integers(ev.GetProperty("ranking")), decision.Split.Ranking);
-        Assert.Equal(TpeTrace.Integers(ev.GetProperty("below")), decision.Split.Below.Select(e => e.Number));
-        Assert.Equal(TpeTrace.Integers(ev.GetProperty("above")), decision.Split.Above.Select(e => e.Number));
+        Assert.Equal(TpeTrace.Integers(ev.GetProperty("below")), decision.Split.BelowNumbers);
+        Assert.Equal(TpeTrace.Integers(ev.GetProperty("above")), decision.Split.AboveNumbers);
         CheckEstimator(ev.GetProperty("pe_below"), decision.Below, decision.BelowTrials, names, $"{where} pe_below");
         CheckEstimator(ev.GetProperty("pe_above"), decision.Above, decision.AboveTrials, names, $"{where} pe_above");
 
