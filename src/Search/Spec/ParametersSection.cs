@@ -16,11 +16,13 @@ internal static class ParametersSection
     private static readonly string[] Distributions =
         ["categorical", "int_uniform", "uniform", "log_uniform", "log_uniform_values", "int_log_uniform"];
 
-    public static SearchSpace Parse(SpecNode node, IReadOnlyDictionary<string, object> model, StrategySpec strategy, SpecNode? strategyNode)
+    /// <param name="anyNames">Accept any parameter name (a benchmark's space), not only the vocabulary's hyper-parameters.</param>
+    public static SearchSpace Parse(SpecNode node, IReadOnlyDictionary<string, object> model, StrategySpec strategy, SpecNode? strategyNode,
+        bool anyNames = false)
     {
         var parameters = new List<SearchParameter>();
         var declared = new Dictionary<string, SearchParameter>(StringComparer.Ordinal);
-        foreach (var (name, definition, keyMark) in node.Map(Vocabulary.HyperParameters.ToArray()))
+        foreach (var (name, definition, keyMark) in node.Map(anyNames ? [] : Vocabulary.HyperParameters.ToArray()))
         {
             if (model.ContainsKey(name))
             {
