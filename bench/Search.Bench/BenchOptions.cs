@@ -30,6 +30,9 @@ internal sealed class BenchOptions
 
     public int Repeats => Int("--repeats", 15);
 
+    /// <summary>The <c>--set key=value</c> pairs (sampler settings).</summary>
+    public IReadOnlyDictionary<string, object?> Settings() => SettingPairs.Parse(Values("--set"));
+
     public IReadOnlyList<int>? Histories => Value("--histories")?.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 
     public IReadOnlyList<string> Variants => Value("--variants")?.Split(',') ?? ["univariate", "multivariate"];
