@@ -88,13 +88,15 @@ internal sealed class CategoricalDimension : ParzenDimension
         return (draws, values);
     }
 
-    public override void AddLogDensities(double value, TpeDensity density, double[] row)
+    public override PreparedCandidate Prepare(double value, TpeDensity density) =>
+        new(value, false, _distinctLogRows.Select(r => r[(int)value]).ToArray());
+
+    public override void AddBlock(PreparedCandidate candidate, Span<double> row, int start)
     {
-        var choice = (int)value;
-        var perRow = _distinctLogRows.Select(r => r[choice]).ToArray();
-        for (var i = 0; i < row.Length; i++)
+        var perRow = candidate.Table!;
+        for (var k = 0; k < row.Length; k++)
         {
-            row[i] += perRow[_rowOf[i]];
+            row[k] += perRow[_rowOf[start + k]];
         }
     }
 }

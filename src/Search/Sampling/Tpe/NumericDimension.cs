@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace HyperSweep.Search.Sampling.Tpe;
 
@@ -16,6 +17,9 @@ internal sealed class NumericDimension : ParzenDimension
 {
     private double[]? _logMass;
     private double[]? _logSigma;
+    private double[]? _lower;
+    private double[]? _upper;
+    private bool _allLogMasses;
     private UnivariateMixture? _mixture;
 
     private NumericDimension(TpeDistribution distribution, double[] mus, double[] sigmas, int[]? sortedOrder)
@@ -137,67 +141,90 @@ internal sealed class NumericDimension : ParzenDimension
         return (draws, values);
     }
 
-    public override void AddLogDensities(double value, TpeDensity density, double[] row)
+    public override PreparedCandidate Prepare(double value, TpeDensity density)
     {
         var x = Distribution.ToEstimatorSpace(value);
-        if (Q is { } q)
+        if (Q is not { } q)
         {
-            AddDiscrete(Math.Max(x - q / 2.0, Low), Math.Min(x + q / 2.0, High), row);
+            return new PreparedCandidate(x, density == TpeDensity.Corrected, null);
         }
-        else
+        // A discrete density depends only on the component's (μ, σ): one evaluation per group.
+        var (lower, upper) = (Math.Max(x - q / 2.0, Low), Math.Min(x + q / 2.0, High));
+        var perGroup = new double[Groups!.Count];
+        for (var g = 0; g < perGroup.Length; g++)
         {
-            AddContinuous(x, density == TpeDensity.Corrected, row);
+            perGroup[g] = DiscreteLogDensity(Groups.First[g], lower, upper);
         }
+        return new PreparedCandidate(x, false, perGroup);
+    }
+
+    public override void AddBlock(PreparedCandidate candidate, Span<double> row, int start)
+    {
+        if (candidate.Table is { } perGroup)
+        {
+            for (var k = 0; k < row.Length; k++)
+            {
+                row[k] += perGroup[Groups!.Of[start + k]];
+            }
+            return;
+        }
+        AddContinuous(candidate.X, candidate.Corrected, row, start);
     }
 
     /// <summary>ln P(cell) − ln mass of a discrete component, the same for every component of its group.</summary>
     public double DiscreteLogDensity(int component, double lower, double upper) =>
         TruncatedNormal.LogGaussMass((lower - Mus[component]) / Sigmas[component], (upper - Mus[component]) / Sigmas[component]) - LogMass(component);
 
-    /// <summary>ln P(cell) − ln mass per component, one evaluation per distinct (μ, σ).</summary>
-    private void AddDiscrete(double lower, double upper, double[] row)
+    /// <summary>
+    /// −z²/2 − ln√(2π) − ln mass (−∞ outside [a, b]), minus ln σ when corrected, for components start …: the scalar
+    /// formula lane by lane (IEEE operations give every lane the scalar's bits, whatever the vector width; halving
+    /// is exact, so it is a multiplication by 0.5 rather than a division).
+    /// </summary>
+    private void AddContinuous(double x, bool corrected, Span<double> row, int start)
     {
-        var groups = Groups!;
-        var perGroup = new double[groups.Count];
-        for (var g = 0; g < perGroup.Length; g++)
-        {
-            perGroup[g] = DiscreteLogDensity(groups.First[g], lower, upper);
-        }
-        for (var i = 0; i < row.Length; i++)
-        {
-            row[i] += perGroup[groups.Of[i]];
-        }
-    }
-
-    /// <summary>−z²/2 − ln√(2π) − ln mass (−∞ outside [a, b]), minus ln σ when corrected: the scalar formula, lane by lane.</summary>
-    private void AddContinuous(double x, bool corrected, double[] row)
-    {
-        var logMass = AllLogMasses();
-        var logSigma = corrected ? Sigmas.Select(s => Math.Log(s)).ToArray() : null;
-        var width = Vector<double>.Count;
-        var vx = new Vector<double>(x);
-        var (low, high) = (new Vector<double>(Low), new Vector<double>(High));
-        var two = new Vector<double>(2.0);
-        var logSqrt2Pi = new Vector<double>(TruncatedNormal.LogSqrt2Pi);
-        var minusInfinity = new Vector<double>(double.NegativeInfinity);
+        var logMass = AllLogMasses().AsSpan(start, row.Length);
+        var logSigma = corrected ? (_logSigma ??= Sigmas.Select(s => Math.Log(s)).ToArray()).AsSpan(start, row.Length) : default;
+        // The standardised bounds do not depend on x: computed once for every candidate.
+        var lower = (_lower ??= Enumerable.Range(0, Mus.Length).Select(LowerAt).ToArray()).AsSpan(start, row.Length);
+        var upper = (_upper ??= Enumerable.Range(0, Mus.Length).Select(UpperAt).ToArray()).AsSpan(start, row.Length);
+        var mus = Mus.AsSpan(start, row.Length);
+        var sigmas = Sigmas.AsSpan(start, row.Length);
         var i = 0;
-        for (; i + width <= row.Length; i += width)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var (mu, sigma) = (new Vector<double>(Mus, i), new Vector<double>(Sigmas, i));
-            var z = (vx - mu) / sigma;
-            var lp = -(z * z) / two - logSqrt2Pi - new Vector<double>(logMass, i);
-            var outside = Vector.LessThan(z, (low - mu) / sigma) | Vector.GreaterThan(z, (high - mu) / sigma);
-            lp = Vector.ConditionalSelect(outside, minusInfinity, lp);
-            if (logSigma is not null)
+            var (vx, half, c, minusInfinity) = (Vector512.Create(x), Vector512.Create(0.5), Vector512.Create(TruncatedNormal.LogSqrt2Pi),
+                Vector512.Create(double.NegativeInfinity));
+            for (; i + Vector512<double>.Count <= row.Length; i += Vector512<double>.Count)
             {
-                lp -= new Vector<double>(logSigma, i);
+                var z = (vx - Vector512.Create(mus[i..])) / Vector512.Create(sigmas[i..]);
+                var lp = -(z * z) * half - c - Vector512.Create(logMass[i..]);
+                var outside = Vector512.LessThan(z, Vector512.Create(lower[i..])) | Vector512.GreaterThan(z, Vector512.Create(upper[i..]));
+                lp = Vector512.ConditionalSelect(outside, minusInfinity, lp);
+                if (corrected)
+                {
+                    lp -= Vector512.Create(logSigma[i..]);
+                }
+                (Vector512.Create(row[i..]) + lp).CopyTo(row[i..]);
             }
-            (new Vector<double>(row, i) + lp).CopyTo(row, i);
+        }
+        var (wx, wHalf, wc, wMinusInfinity) = (new Vector<double>(x), new Vector<double>(0.5), new Vector<double>(TruncatedNormal.LogSqrt2Pi),
+            new Vector<double>(double.NegativeInfinity));
+        for (; i + Vector<double>.Count <= row.Length; i += Vector<double>.Count)
+        {
+            var z = (wx - new Vector<double>(mus[i..])) / new Vector<double>(sigmas[i..]);
+            var lp = -(z * z) * wHalf - wc - new Vector<double>(logMass[i..]);
+            var outside = Vector.LessThan(z, new Vector<double>(lower[i..])) | Vector.GreaterThan(z, new Vector<double>(upper[i..]));
+            lp = Vector.ConditionalSelect(outside, wMinusInfinity, lp);
+            if (corrected)
+            {
+                lp -= new Vector<double>(logSigma[i..]);
+            }
+            (new Vector<double>(row[i..]) + lp).CopyTo(row[i..]);
         }
         for (; i < row.Length; i++)
         {
-            var lp = TruncatedNormal.LogPdf((x - Mus[i]) / Sigmas[i], LowerAt(i), UpperAt(i), logMass[i]);
-            row[i] += logSigma is null ? lp : lp - logSigma[i];
+            var lp = TruncatedNormal.LogPdf((x - mus[i]) / sigmas[i], lower[i], upper[i], logMass[i]);
+            row[i] += corrected ? lp - logSigma[i] : lp;
         }
     }
 
@@ -210,9 +237,13 @@ internal sealed class NumericDimension : ParzenDimension
 
     private double[] AllLogMasses()
     {
-        for (var i = 0; i < Mus.Length; i++)
+        if (!_allLogMasses)
         {
-            LogMass(i);
+            for (var i = 0; i < Mus.Length; i++)
+            {
+                LogMass(i);
+            }
+            _allLogMasses = true;
         }
         return _logMass!;
     }

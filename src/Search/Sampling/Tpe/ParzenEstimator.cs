@@ -8,7 +8,8 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// </summary>
 internal sealed class ParzenEstimator
 {
-    private const double NegligibleLogRatio = -80;
+    /// <summary>Components per block of a joint density evaluation (a block's parameters stay in cache across candidates).</summary>
+    private const int JointBlock = 256;
 
     private double[]? _logWeights;
 
@@ -154,26 +155,49 @@ internal sealed class ParzenEstimator
             }
             return result;
         }
-        var row = new double[ComponentCount];
+        // Joint: components in blocks, every candidate per block, so each block's parameters stay in cache for all
+        // candidates. Each candidate's terms are numpy's, in component order: Σ_params ln p + ln w.
+        var prepared = new PreparedCandidate[Dimensions.Count][];
+        for (var d = 0; d < Dimensions.Count; d++)
+        {
+            prepared[d] = candidates[d].Select(value => Dimensions[d].Prepare(value, density)).ToArray();
+        }
+        var terms = new double[count][];
         for (var j = 0; j < count; j++)
         {
-            Array.Clear(row);
-            for (var d = 0; d < Dimensions.Count; d++)
+            terms[j] = new double[ComponentCount];
+        }
+        var logWeights = LogWeights;
+        for (var start = 0; start < ComponentCount; start += JointBlock)
+        {
+            var length = Math.Min(JointBlock, ComponentCount - start);
+            for (var j = 0; j < count; j++)
             {
-                Dimensions[d].AddLogDensities(candidates[d][j], density, row);
+                var row = terms[j].AsSpan(start, length);
+                for (var d = 0; d < Dimensions.Count; d++)
+                {
+                    Dimensions[d].AddBlock(prepared[d][j], row, start);
+                }
+                for (var k = 0; k < length; k++)
+                {
+                    row[k] += logWeights[start + k];
+                }
             }
+        }
+        var negligible = NegligibleTerms.LogRatio(ComponentCount);
+        for (var j = 0; j < count; j++)
+        {
+            var row = terms[j];
             var max = double.NegativeInfinity;
-            for (var i = 0; i < row.Length; i++)
+            foreach (var term in row)
             {
-                row[i] += LogWeights[i];
-                max = double.IsNaN(row[i]) || row[i] > max ? row[i] : max;
+                max = double.IsNaN(term) || term > max ? term : max;
             }
             for (var i = 0; i < row.Length; i++)
             {
-                // A term 80 below the largest adds less than e^-80 ≈ 2e-35 to a sum that holds the largest term's 1,
-                // far below its last bit: leaving it out (as 0, keeping numpy's summation tree) changes nothing.
+                // Negligible terms are left out as 0, which keeps numpy's summation tree.
                 var shifted = row[i] - max;
-                row[i] = shifted < NegligibleLogRatio ? 0.0 : Math.Exp(shifted);
+                row[i] = shifted < negligible ? 0.0 : Math.Exp(shifted);
             }
             result[j] = Math.Log(NumpySum.Sum(row)) + max;
         }

@@ -9,9 +9,9 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// <item>Discrete parameter: p_i depends only on the component's (μ, σ), so Σ_i w_i p_i(x) = Σ_g W_g p_g(x) over the
 /// groups of equal (μ, σ), with W_g the group's total weight: one density per group (a few dozen, not 10,000).</item>
 /// <item>Continuous parameter: components sorted by μ are cut into blocks of 32; a block whose every term is provably
-/// 80 below the largest term (a bound from its μ range, largest σ and largest weight) contributes less than e^-80
-/// of the sum and is skipped, as the full evaluation drops it. A block's constants (ln w, ln mass) are computed the
-/// first time a candidate needs it; its terms are the scalar formula, lane by lane.</item>
+/// negligible (<see cref="NegligibleTerms"/>; a bound from its μ range, largest σ and largest weight) is skipped, as
+/// the full evaluation drops its terms. A block's constants (ln w, ln mass) are computed the first time a candidate
+/// needs it; its terms are the scalar formula, lane by lane.</item>
 /// </list>
 /// Both are Optuna's sum taken in another order, so the result agrees with the component-by-component evaluation
 /// to rounding (~1e-16 relative; the parity traces check it).
@@ -19,7 +19,6 @@ namespace HyperSweep.Search.Sampling.Tpe;
 internal sealed class UnivariateMixture
 {
     private const int BlockSize = 32;
-    private const double NegligibleLogRatio = -80;
 
     /// <summary>
     /// An upper bound of −ln mass for a component centred inside [low, high] with σ ≤ high − low: the interval then
@@ -29,6 +28,7 @@ internal sealed class UnivariateMixture
 
     private readonly NumericDimension _dimension;
     private readonly double[] _weights;
+    private readonly double _negligible;
     private readonly bool _corrected;
     private readonly double[]? _groupLogWeights;
     private readonly double[] _terms;
@@ -49,6 +49,7 @@ internal sealed class UnivariateMixture
         _dimension = dimension;
         _weights = weights;
         _corrected = density == TpeDensity.Corrected;
+        _negligible = NegligibleTerms.LogRatio(weights.Length);
         if (dimension.Groups is { } groups)
         {
             var groupWeights = new double[groups.Count];
@@ -116,10 +117,10 @@ internal sealed class UnivariateMixture
         }
         var count = 0;
         var max = Evaluate(first, x, ref count, double.NegativeInfinity);
-        var floor = max + NegligibleLogRatio;
+        var floor = max + _negligible;
         for (var b = 0; b < _bounds.Length; b++)
         {
-            // Every term of a skipped block is at most its bound < floor ≤ (largest term) − 80.
+            // Every term of a skipped block is at most its bound < floor ≤ (largest term) − (40 + ln n).
             if (b != first && !(_bounds[b] < floor))
             {
                 max = Evaluate(b, x, ref count, max);
@@ -177,13 +178,13 @@ internal sealed class UnivariateMixture
         _prepared[block] = true;
     }
 
-    private static double LogSumExp(ReadOnlySpan<double> terms, double max)
+    private double LogSumExp(ReadOnlySpan<double> terms, double max)
     {
         var sum = 0.0;
         foreach (var term in terms)
         {
             var shifted = term - max;
-            if (shifted >= NegligibleLogRatio || double.IsNaN(shifted))
+            if (shifted >= _negligible || double.IsNaN(shifted))
             {
                 sum += Math.Exp(shifted);
             }
