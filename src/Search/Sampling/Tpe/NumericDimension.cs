@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.Intrinsics;
-
 namespace HyperSweep.Search.Sampling.Tpe;
 
 /// <summary>
@@ -8,10 +5,10 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// observations (and the prior's centre), with Optuna 3.1's bandwidths (4.5) and densities (4.7).
 /// </summary>
 /// <remarks>
-/// Cost: the standardised bounds and log masses are computed once per component at build time; a continuous
-/// density is then a few SIMD operations per component (the same IEEE operations, in the same order, as the
-/// scalar formula, so the same bits). A discrete density depends only on a component's (μ, σ), and observations of
-/// a discrete parameter repeat, so it is computed once per distinct pair.
+/// Cost: a component's log mass and standardised bounds are computed once, when first needed (a one-parameter
+/// estimator needs them only for the components near the candidates, <see cref="UnivariateMixture"/>); a continuous
+/// term is then a few SIMD operations (<see cref="ContinuousTerms"/>). A discrete density depends only on a
+/// component's (μ, σ), and a discrete parameter's observations repeat, so it is computed once per distinct pair.
 /// </remarks>
 internal sealed class NumericDimension : ParzenDimension
 {
@@ -175,57 +172,15 @@ internal sealed class NumericDimension : ParzenDimension
     public double DiscreteLogDensity(int component, double lower, double upper) =>
         TruncatedNormal.LogGaussMass((lower - Mus[component]) / Sigmas[component], (upper - Mus[component]) / Sigmas[component]) - LogMass(component);
 
-    /// <summary>
-    /// −z²/2 − ln√(2π) − ln mass (−∞ outside [a, b]), minus ln σ when corrected, for components start …: the scalar
-    /// formula lane by lane (IEEE operations give every lane the scalar's bits, whatever the vector width; halving
-    /// is exact, so it is a multiplication by 0.5 rather than a division).
-    /// </summary>
+    /// <summary>Adds the continuous log-densities at x of components start … start + row.Length − 1 (<see cref="ContinuousTerms"/>).</summary>
     private void AddContinuous(double x, bool corrected, Span<double> row, int start)
     {
-        var logMass = AllLogMasses().AsSpan(start, row.Length);
         var logSigma = corrected ? (_logSigma ??= Sigmas.Select(s => Math.Log(s)).ToArray()).AsSpan(start, row.Length) : default;
         // The standardised bounds do not depend on x: computed once for every candidate.
         var lower = (_lower ??= Enumerable.Range(0, Mus.Length).Select(LowerAt).ToArray()).AsSpan(start, row.Length);
         var upper = (_upper ??= Enumerable.Range(0, Mus.Length).Select(UpperAt).ToArray()).AsSpan(start, row.Length);
-        var mus = Mus.AsSpan(start, row.Length);
-        var sigmas = Sigmas.AsSpan(start, row.Length);
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var (vx, half, c, minusInfinity) = (Vector512.Create(x), Vector512.Create(0.5), Vector512.Create(TruncatedNormal.LogSqrt2Pi),
-                Vector512.Create(double.NegativeInfinity));
-            for (; i + Vector512<double>.Count <= row.Length; i += Vector512<double>.Count)
-            {
-                var z = (vx - Vector512.Create(mus[i..])) / Vector512.Create(sigmas[i..]);
-                var lp = -(z * z) * half - c - Vector512.Create(logMass[i..]);
-                var outside = Vector512.LessThan(z, Vector512.Create(lower[i..])) | Vector512.GreaterThan(z, Vector512.Create(upper[i..]));
-                lp = Vector512.ConditionalSelect(outside, minusInfinity, lp);
-                if (corrected)
-                {
-                    lp -= Vector512.Create(logSigma[i..]);
-                }
-                (Vector512.Create(row[i..]) + lp).CopyTo(row[i..]);
-            }
-        }
-        var (wx, wHalf, wc, wMinusInfinity) = (new Vector<double>(x), new Vector<double>(0.5), new Vector<double>(TruncatedNormal.LogSqrt2Pi),
-            new Vector<double>(double.NegativeInfinity));
-        for (; i + Vector<double>.Count <= row.Length; i += Vector<double>.Count)
-        {
-            var z = (wx - new Vector<double>(mus[i..])) / new Vector<double>(sigmas[i..]);
-            var lp = -(z * z) * wHalf - wc - new Vector<double>(logMass[i..]);
-            var outside = Vector.LessThan(z, new Vector<double>(lower[i..])) | Vector.GreaterThan(z, new Vector<double>(upper[i..]));
-            lp = Vector.ConditionalSelect(outside, wMinusInfinity, lp);
-            if (corrected)
-            {
-                lp -= new Vector<double>(logSigma[i..]);
-            }
-            (new Vector<double>(row[i..]) + lp).CopyTo(row[i..]);
-        }
-        for (; i < row.Length; i++)
-        {
-            var lp = TruncatedNormal.LogPdf((x - mus[i]) / sigmas[i], lower[i], upper[i], logMass[i]);
-            row[i] += corrected ? lp - logSigma[i] : lp;
-        }
+        ContinuousTerms.Add(x, Mus.AsSpan(start, row.Length), Sigmas.AsSpan(start, row.Length), lower, upper,
+            AllLogMasses().AsSpan(start, row.Length), corrected, logSigma, row);
     }
 
     /// <summary>The continuous log-density of one component at x (estimator space), Optuna 3.1's or corrected.</summary>
