@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using HyperSweep.Search.Replay;
 using HyperSweep.Search.Sampling;
@@ -22,48 +21,15 @@ internal static class TableMode
         var samplers = options.Values("--sampler") is { Count: > 0 } chosen ? chosen : SamplerFactory.Names;
         var seeds = Enumerable.Range(0, options.Int("--seeds", 20)).Select(s => (long)s).ToArray();
         var budget = options.Int("--budget", Math.Max(10, table.Rows.Count));
-        using var json = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("table", Path.GetFileName(path));
-        json.WriteNumber("configurations", table.Rows.Count);
-        json.WriteString("objective", table.Objective);
-        json.WriteNumber("table_best", table.BestValue);
-        json.WriteStartObject("samplers");
-        foreach (var name in samplers)
+        var results = samplers.Select(name =>
         {
             var settings = name == "tpe" ? options.Settings() : new Dictionary<string, object?>();
-            var result = SamplerReplay.Run(table, name, seed => SamplerFactory.Create(name, table.Space, seed, settings), seeds, budget);
-            json.WriteStartObject(name);
-            json.WriteStartObject("best_after");
-            foreach (var checkpoint in SamplerReplayResult.Checkpoints(budget))
-            {
-                var q = result.After(checkpoint);
-                json.WriteStartObject(checkpoint.ToString(CultureInfo.InvariantCulture));
-                json.WriteNumber("p25", q.P25);
-                json.WriteNumber("median", q.Median);
-                json.WriteNumber("p75", q.P75);
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-            json.WriteNumber("reached_table_best", result.ReachedTableBest);
-            json.WriteStartArray("trials_to_table_best");
-            foreach (var needed in result.TrialsToTableBest)
-            {
-                if (needed is { } n)
-                {
-                    json.WriteNumberValue(n);
-                }
-                else
-                {
-                    json.WriteNullValue();
-                }
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            return SamplerReplay.Run(table, name, seed => SamplerFactory.Create(name, table.Space, seed, settings), seeds, budget);
+        }).ToList();
+        using (var json = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true }))
+        {
+            SamplerReplayJson.Write(json, table, Path.GetFileName(path), results);
         }
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.Flush();
         Console.WriteLine();
     }
 }

@@ -44,7 +44,7 @@ public static class SamplerReplayReport
         var checkpoints = SamplerReplayResult.Checkpoints(trials);
         if (context.Json)
         {
-            WriteJson(context, table, source, results, checkpoints);
+            WriteJson(context, table, source, results);
             return ExitCodes.Success;
         }
         var direction = table.Direction == StudyDirection.Maximize ? "maximize" : "minimize";
@@ -70,50 +70,6 @@ public static class SamplerReplayReport
     private static string Number(double value, int? budget) =>
         double.IsPositiveInfinity(value) && budget is { } b ? $">{b}" : budget is null ? Formatting.Value(value) : value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static void WriteJson(CommandContext context, TabularBenchmark table, string source, IReadOnlyList<SamplerReplayResult> results, IReadOnlyList<int> checkpoints) =>
-        JsonReport.WriteDocument(context.Out, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("source", source);
-            json.WriteNumber("configurations", table.Rows.Count);
-            json.WriteString("objective", table.Objective);
-            json.WriteString("direction", table.Direction == StudyDirection.Maximize ? "maximize" : "minimize");
-            JsonReport.WriteNumber(json, "table_best", table.BestValue);
-            json.WriteStartArray("samplers");
-            foreach (var result in results)
-            {
-                json.WriteStartObject();
-                json.WriteString("sampler", result.Sampler);
-                json.WriteNumber("seeds", result.Seeds.Count);
-                json.WriteNumber("budget", result.Budget);
-                json.WriteStartObject("best_after");
-                foreach (var checkpoint in checkpoints)
-                {
-                    var q = result.After(checkpoint);
-                    json.WriteStartObject(checkpoint.ToString(CultureInfo.InvariantCulture));
-                    JsonReport.WriteNumber(json, "p25", q.P25);
-                    JsonReport.WriteNumber(json, "median", q.Median);
-                    JsonReport.WriteNumber(json, "p75", q.P75);
-                    json.WriteEndObject();
-                }
-                json.WriteEndObject();
-                json.WriteNumber("reached_table_best", result.ReachedTableBest);
-                json.WriteStartArray("trials_to_table_best");
-                foreach (var needed in result.TrialsToTableBest)
-                {
-                    if (needed is { } n)
-                    {
-                        json.WriteNumberValue(n);
-                    }
-                    else
-                    {
-                        json.WriteNullValue();
-                    }
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+    private static void WriteJson(CommandContext context, TabularBenchmark table, string source, IReadOnlyList<SamplerReplayResult> results) =>
+        JsonReport.WriteDocument(context.Out, json => SamplerReplayJson.Write(json, table, source, results));
 }
