@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HyperSweep.Search.Sampling.Tpe;
 
 namespace HyperSweep.Search.Tests.Sampling.Tpe;
@@ -10,6 +11,20 @@ public sealed class TpeNumericsTests
     {
         Assert.Equal([0, 14, 13, 12, 11, 10, 9, 15, 8, 6, 5, 4, 3, 2, 1, 7, 16], NumpyArgsort.Argsort(Enumerable.Repeat(1.0, 17).ToArray()));
         Assert.Equal(Enumerable.Range(0, 16), NumpyArgsort.Argsort(Enumerable.Repeat(1.0, 16).ToArray()));
+    }
+
+    [Fact]
+    public void NumpysArgsortMatchesNumpyOnTieHeavyArrays()
+    {
+        // numpy-argsort-cases.json: np.argsort of arrays of 17 to 2,000 values (ties from 1 to 30 distinct values,
+        // and one without ties), computed with numpy 1.24.2, the version the traces were recorded with.
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "Search.Tests", "Sampling", "Tpe", "numpy-argsort-cases.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var @case in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            var values = @case.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            Assert.Equal(@case.GetProperty("argsort").EnumerateArray().Select(v => v.GetInt32()), NumpyArgsort.Argsort(values));
+        }
     }
 
     [Theory]
