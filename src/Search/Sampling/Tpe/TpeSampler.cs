@@ -21,7 +21,7 @@ public sealed class TpeSampler : ISampler
 {
     private readonly TpeHistory _history;
     private readonly RandomSampler _random;
-    private readonly GroupDecomposition _groups = new();
+    private GroupDecomposition _groups = new();
     private readonly Dictionary<string, int> _indexOf;
     private Study? _foldedStudy;
     private int _foldCursor;
@@ -183,8 +183,7 @@ public sealed class TpeSampler : ISampler
     {
         if (!ReferenceEquals(study, _foldedStudy))
         {
-            _foldedStudy = study;
-            _foldCursor = 0;
+            (_foldedStudy, _foldCursor, _groups) = (study, 0, new GroupDecomposition());
         }
         var fresh = new List<int>();
         for (; _foldCursor < study.FinishedInOrder.Count; _foldCursor++)
