@@ -200,6 +200,18 @@ public sealed class QueryCommandTests(DevSiloFixture fixture)
         Assert.Contains("did you mean 'median'", typo.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replay_with_samplers_treats_the_completed_trials_as_a_table()
+    {
+        var completed = (await TrialsAsync()).Where(t => t.State == "completed" && t.BestValue is not null).ToList();
+        var run = await fixture.Cli("replay", fixture.SweepId, "--sampler", "tpe", "--sampler", "random", "--seeds", "3", "--budget", "12", "--json");
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(completed.Count, json.RootElement.GetProperty("configurations").GetInt32());
+        Assert.Equal(completed.Max(t => t.BestValue!.Value), json.RootElement.GetProperty("table_best").GetDouble());
+        Assert.Equal(2, json.RootElement.GetProperty("samplers").GetArrayLength());
+    }
+
     private async Task<List<TrialRow>> TrialsAsync()
     {
         var run = await fixture.Cli("trials", fixture.SweepId, "--json");

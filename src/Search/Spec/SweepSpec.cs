@@ -1,5 +1,6 @@
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Sampling;
+using HyperSweep.Search.Sampling.Tpe;
 using HyperSweep.Search.Spaces;
 
 namespace HyperSweep.Search.Spec;
@@ -19,10 +20,16 @@ public sealed record SweepSpec(
     BudgetSpec Budget,
     int Concurrency)
 {
-    /// <summary>The sampler the strategy names (a grid is enumerated here, within the size limit).</summary>
-    public ISampler CreateSampler() => Strategy.Method == SearchMethod.Grid
-        ? new GridSampler(Parameters, Strategy.MaxGridSize)
-        : new RandomSampler(Parameters, Strategy.Seed);
+    /// <summary>
+    /// A fresh sampler of the strategy's method (a grid is enumerated here, within the size limit); call again to
+    /// rebuild a session after a restart (see <see cref="SearchSession.Rebuild"/>).
+    /// </summary>
+    public ISampler CreateSampler() => Strategy.Method switch
+    {
+        SearchMethod.Grid => new GridSampler(Parameters, Strategy.MaxGridSize),
+        SearchMethod.Tpe => new TpeSampler(Parameters, Strategy.Seed, Strategy.Tpe),
+        _ => new RandomSampler(Parameters, Strategy.Seed),
+    };
 
     /// <summary>How many trials the sweep runs: the grid size (capped by trials) or the random trial count.</summary>
     public long TrialCount(ISampler sampler) =>

@@ -84,7 +84,7 @@ public static partial class SweepSpecParser
         var model = fields.TryGetValue("model", out var modelNode) ? Model(modelNode, schema, task.Kind) : new Dictionary<string, object>();
         var objective = ReadObjective(fields.GetValueOrDefault("objective"), schema, task.Kind);
         var strategy = fields.TryGetValue("strategy", out var strategyNode)
-            ? Strategy(strategyNode)
+            ? StrategySection.Parse(strategyNode)
             : new StrategySpec(SearchMethod.Random, DefaultRandomTrials, 0, Sampling.GridSampler.DefaultMaxPoints);
         var parameters = fields.TryGetValue("parameters", out var parametersNode)
             ? ParametersSection.Parse(parametersNode, model, strategy, strategyNode, schema, task.Kind)
@@ -152,23 +152,6 @@ public static partial class SweepSpecParser
         }
 
         return node.OneOf(metrics);
-    }
-
-    private static StrategySpec Strategy(SpecNode node)
-    {
-        var fields = node.Map("method", "trials", "seed", "max_grid_size").ToDictionary(f => f.Key, f => f.Value);
-        var method = fields.TryGetValue("method", out var methodNode)
-            ? methodNode.OneOf(["grid", "random"]) == "grid" ? SearchMethod.Grid : SearchMethod.Random
-            : SearchMethod.Random;
-        int? trials = fields.TryGetValue("trials", out var trialsNode) ? trialsNode.Int(min: 1)
-            : method == SearchMethod.Random ? DefaultRandomTrials : null;
-        var seed = fields.TryGetValue("seed", out var seedNode) ? seedNode.Long() : 0;
-        var maxGrid = fields.TryGetValue("max_grid_size", out var maxNode) ? maxNode.Long(min: 1) : Sampling.GridSampler.DefaultMaxPoints;
-        if (maxGrid > Sampling.GridSampler.LargestMaxPoints)
-        {
-            throw maxNode!.Error($"must be <= {Sampling.GridSampler.LargestMaxPoints} (a grid is held in memory); use random search for larger spaces");
-        }
-        return new StrategySpec(method, trials, seed, maxGrid);
     }
 
     private static BudgetSpec Budget(SpecNode node)
