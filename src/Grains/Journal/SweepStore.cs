@@ -5,7 +5,8 @@ using Orleans.Storage;
 namespace HyperSweep.Grains.Journal;
 
 /// <summary>
-/// How a sweep coordinator persists itself, at a cost per write that does not grow with the sweep.
+/// How a sweep coordinator persists itself, at a cost per write that does not grow with the sweep. (Over 300 lines on
+/// purpose: the write path and the replay path are the two halves of one journal format and are read together.)
 /// </summary>
 /// <remarks>
 /// <para>
