@@ -46,6 +46,16 @@ public sealed unsafe class SimdGemm : IGemm
         _useAvxPacking = path != SimdGemmPath.Scalar && Avx.IsSupported;
         _kernels = path switch
         {
+            SimdGemmPath.Vector512Wide =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<SixRows>,
+            ],
             SimdGemmPath.Vector512 =>
             [
                 0,
@@ -80,11 +90,19 @@ public sealed unsafe class SimdGemm : IGemm
         };
     }
 
-    public string Name => "simd";
+    /// <summary>"simd" on the path this CPU picks by default; a forced path carries its name (see <see cref="GemmBackendSelector"/>).</summary>
+    public string Name => _path == BestPath() ? "simd" : _path switch
+    {
+        SimdGemmPath.Vector512Wide => "simd-avx512-6x64",
+        SimdGemmPath.Vector512 => "simd-avx512",
+        SimdGemmPath.Vector256 => "simd-avx2",
+        _ => "simd-scalar",
+    };
 
     /// <summary>The instruction set in use ("avx512", "avx2", "scalar"), for benchmark reports.</summary>
     public string InstructionSet => _path switch
     {
+        SimdGemmPath.Vector512Wide => "avx512-6x64",
         SimdGemmPath.Vector512 => "avx512",
         SimdGemmPath.Vector256 => "avx2",
         _ => "scalar",
@@ -94,6 +112,14 @@ public sealed unsafe class SimdGemm : IGemm
     public int Threads => _threads;
 
     internal SimdGemmPath Path => _path;
+
+    /// <summary>Whether this CPU runs <paramref name="path"/> in hardware (the scalar path runs anywhere).</summary>
+    internal static bool Supports(SimdGemmPath path) => path switch
+    {
+        SimdGemmPath.Vector512 or SimdGemmPath.Vector512Wide => Avx512F.IsSupported,
+        SimdGemmPath.Vector256 => Fma.IsSupported && Vector256.IsHardwareAccelerated,
+        _ => true,
+    };
 
     internal static SimdGemmPath BestPath()
     {
@@ -279,7 +305,7 @@ public sealed unsafe class SimdGemm : IGemm
         const int rows = MicroKernels.Rows;
         var width = _width;
         var workspace = GemmWorkspace.Current;
-        var edgeTile = stackalloc float[rows * 32];
+        var edgeTile = stackalloc float[rows * MicroKernels512.Columns];
 
         // Row blocks of equal size (a multiple of the tile height), so no small last block streams all of
         // the packed B from L3 for only a few row tiles.
