@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 namespace HyperSweep.Engine.Kernels;
 
 /// <summary>
-/// The AVX-512 micro-kernel: a 6×64 tile of C in 24 of the 32 zmm registers (four B vectors and one broadcast
+/// AVX-512 micro-kernels beyond the 6×32 one of <see cref="MicroKernels"/>. The wide one: a 6×64 tile of C in 24 of the 32 zmm registers (four B vectors and one broadcast
 /// take five more). Per depth step it loads four B vectors and six A values for 24 FMAs, 0.42 loads per FMA
 /// against 0.67 for a 6×32 tile (12 accumulators, which leave 17 of the 32 registers unused), and each C tile
 /// is read and written once per 64 columns instead of 32. Same packed-A layout (6 rows) as every other path;
@@ -238,5 +238,108 @@ internal static unsafe class MicroKernels512
         Vector512.Store(v1, row + 16);
         Vector512.Store(v2, row + 32);
         Vector512.Store(v3, row + 48);
+    }
+
+    /// <summary>
+    /// The right edge of C on the 6×32 path when at most 16 columns are left: a 6×16 tile from a 32-wide packed B panel
+    /// (only its first 16 columns are read), so an edge of n mod 32 ≤ 16 columns costs half a full tile. Even and odd
+    /// depth steps go to separate accumulators (twelve FMA chains instead of six), summed at the end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Vector512x16Edge<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+        where TRows : struct, IMicroKernelRows
+    {
+        const int stride = 32;
+        Vector512<float> e0 = default, e1 = default, e2 = default, e3 = default, e4 = default, e5 = default;
+        Vector512<float> o0 = default, o1 = default, o2 = default, o3 = default, o4 = default, o5 = default;
+        Vector512<float> b0, b1;
+        var p = 0;
+        for (; p + 2 <= kc; p += 2)
+        {
+            b0 = Vector512.Load(b);
+            b1 = Vector512.Load(b + stride);
+            e0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, e0);
+            o0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows]), b1, o0);
+            if (TRows.Count > 1)
+            {
+                e1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, e1);
+                o1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 1]), b1, o1);
+            }
+
+            if (TRows.Count > 2)
+            {
+                e2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, e2);
+                o2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 2]), b1, o2);
+            }
+
+            if (TRows.Count > 3)
+            {
+                e3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, e3);
+                o3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 3]), b1, o3);
+            }
+
+            if (TRows.Count > 4)
+            {
+                e4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, e4);
+                o4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 4]), b1, o4);
+            }
+
+            if (TRows.Count > 5)
+            {
+                e5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, e5);
+                o5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 5]), b1, o5);
+            }
+            a += 2 * MicroKernels.Rows;
+            b += 2 * stride;
+        }
+
+        if (p < kc)
+        {
+            b0 = Vector512.Load(b);
+            e0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, e0);
+            e1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, e1);
+            e2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, e2);
+            e3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, e3);
+            e4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, e4);
+            e5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, e5);
+        }
+
+        WriteOne(c + (0 * ldc), e0 + o0, accumulate);
+
+        if (TRows.Count > 1)
+        {
+            WriteOne(c + (1 * ldc), e1 + o1, accumulate);
+        }
+
+        if (TRows.Count > 2)
+        {
+            WriteOne(c + (2 * ldc), e2 + o2, accumulate);
+        }
+
+        if (TRows.Count > 3)
+        {
+            WriteOne(c + (3 * ldc), e3 + o3, accumulate);
+        }
+
+        if (TRows.Count > 4)
+        {
+            WriteOne(c + (4 * ldc), e4 + o4, accumulate);
+        }
+
+        if (TRows.Count > 5)
+        {
+            WriteOne(c + (5 * ldc), e5 + o5, accumulate);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteOne(float* row, Vector512<float> value, bool accumulate)
+    {
+        if (accumulate)
+        {
+            value += Vector512.Load(row);
+        }
+
+        Vector512.Store(value, row);
     }
 }

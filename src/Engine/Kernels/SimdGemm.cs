@@ -22,6 +22,8 @@ public sealed unsafe class SimdGemm : IGemm
     private readonly int _threads;
     // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused.
     private readonly nint[] _kernels;
+    // The 6×32 path's kernels for a right edge of at most 16 columns (half a tile), or null.
+    private readonly nint[]? _edgeKernels;
 
     /// <summary>Uses the widest instruction set this CPU supports: AVX-512, else AVX2+FMA, else scalar.</summary>
     /// <param name="threads">
@@ -88,6 +90,18 @@ public sealed unsafe class SimdGemm : IGemm
             ],
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, "gemm: unknown kernel path."),
         };
+        _edgeKernels = path == SimdGemmPath.Vector512
+            ?
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<SixRows>,
+            ]
+            : null;
     }
 
     /// <summary>"simd" on the path this CPU picks by default; a forced path carries its name (see <see cref="GemmBackendSelector"/>).</summary>
@@ -378,11 +392,29 @@ public sealed unsafe class SimdGemm : IGemm
                 }
                 else
                 {
-                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns.
-                    kernel(kc, panelA, panelB, edgeTile, width, false);
+                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns
+                    // (on the 6×32 path a half-width kernel when at most 16 columns are left).
+                    var computed = width;
+                    if (columns <= 16 && _edgeKernels is { } edgeKernels)
+                    {
+                        computed = 16;
+                        var edgeKernel = (delegate*<int, float*, float*, float*, nint, bool, void>)edgeKernels[tileRows];
+                        if (columns == 16 && rowVector == null)
+                        {
+                            edgeKernel(kc, panelA, panelB, target, ldc, add);
+                            continue;
+                        }
+
+                        edgeKernel(kc, panelA, panelB, edgeTile, computed, false);
+                    }
+                    else
+                    {
+                        kernel(kc, panelA, panelB, edgeTile, width, false);
+                    }
+
                     for (var r = 0; r < tileRows; r++)
                     {
-                        var from = edgeTile + (r * width);
+                        var from = edgeTile + (r * computed);
                         var to = target + ((nint)r * ldc);
                         for (var j = 0; j < columns; j++)
                         {

@@ -24,6 +24,8 @@ public sealed class SimdGemmTests
         { 7, 63, 5 },      // one column short of the 6×64 tile
         { 13, 65, 9 },     // one column past it
         { 6, 129, 260 },   // two full 64-wide panels, a one-column edge, two depth blocks
+        { 8, 48, 300 },    // a 16-column edge (the 6×32 path writes it in place), two depth blocks
+        { 9, 40, 20 },     // an 8-column edge
     };
 
     public static TheoryData<string> Paths => new() { nameof(SimdGemmPath.Scalar), nameof(SimdGemmPath.Vector256), nameof(SimdGemmPath.Vector512), nameof(SimdGemmPath.Vector512Wide) };
