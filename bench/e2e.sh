@@ -156,12 +156,12 @@ def hypersweep_round(r):
     for t, line in lines:
         if m := re.search(r"\] trial (\d+) started: (.*)$", line):
             configs[int(m[1])] = {k: scalar(v) for k, v in (kv.split("=", 1) for kv in m[2].split())}
-        elif m := re.search(r"\] trial (\d+) epoch (\d+) val_accuracy=([-0-9.Ee]+)", line):
+        elif m := re.search(r"\] trial (\d+) epoch (\d+) val_accuracy=(-?[0-9][0-9.Ee+-]*)", line):
             values.append((t, float(m[3])))
-        elif m := re.search(r"\] trial (\d+) \w+ after (\d+) epochs, best val_accuracy=([-0-9.Ee]+)", line):
+        elif m := re.search(r"\] trial (\d+) \w+ after (\d+) epochs, best val_accuracy=(-?[0-9][0-9.Ee+-]*)", line):
             epochs[int(m[1])] = int(m[2])
             values.append((t, float(m[3])))
-        elif m := re.search(r"; best val_accuracy=([-0-9.Ee]+) \(trial", line):
+        elif m := re.search(r"; best val_accuracy=(-?[0-9][0-9.Ee+-]*) \(trial", line):
             best = float(m[1])
         elif m := re.search(r"\] trial (\d+) \w+ after (\d+) epochs", line):
             epochs[int(m[1])] = int(m[2])
