@@ -134,6 +134,7 @@ def run(cmd, log, env=None):
             t = time.monotonic() - start
             lines.append((t, line.rstrip("\n")))
             f.write(f"{t:9.3f} {line}")
+            f.flush()   # so a long run can be followed with tail -f
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.monotonic() - start
     if status != 0:
