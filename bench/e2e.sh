@@ -139,7 +139,8 @@ def run(cmd, log, env=None):
     wall = time.monotonic() - start
     if status != 0:
         sys.exit(f"e2e.sh: {' '.join(cmd)} failed (status {status}); see {log}.err")
-    return lines, wall, usage.ru_utime + usage.ru_stime   # the whole tree that was waited for: workers included
+    # CPU of the whole tree that was waited for (workers included); ru_maxrss: the largest single process, in KiB
+    return lines, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 def scalar(text):
     for kind in (int, float):
@@ -151,7 +152,7 @@ def scalar(text):
 
 def hypersweep_round(r):
     state = os.path.join(work, f"hs-{r}")
-    lines, wall, cpu = run([hypersweep, "run", spec_path, "--state-dir", state, "--slots", str(slots)],
+    lines, wall, cpu, peak = run([hypersweep, "run", spec_path, "--state-dir", state, "--slots", str(slots)],
                            os.path.join(work, f"hs-{r}.log"))
     values, epochs, configs, best = [], {}, {}, None
     for t, line in lines:
@@ -168,7 +169,7 @@ def hypersweep_round(r):
             epochs[int(m[1])] = int(m[2])
     if len(epochs) != trials:
         sys.exit(f"e2e.sh: hypersweep reported {len(epochs)} finished trials of {trials}; see {work}/hs-{r}.log")
-    return dict(wall_s=wall, core_s=cpu, epochs=sum(epochs.values()), best=best, values=values,
+    return dict(wall_s=wall, core_s=cpu, peak_mb=peak, epochs=sum(epochs.values()), best=best, values=values,
                 configs=[configs[n] for n in sorted(configs)])
 
 def peer_round(r, configs):
@@ -178,11 +179,11 @@ def peer_round(r, configs):
         path = os.path.join(work, f"configs-{r}.json")
         json.dump(configs, open(path, "w"))
         cmd += ["--configs", path]
-    lines, wall, cpu = run(cmd, os.path.join(work, f"optuna-{r}.log"))
+    lines, wall, cpu, peak = run(cmd, os.path.join(work, f"optuna-{r}.log"))
     values = [(t, float(m[1])) for t, line in lines if (m := re.search(r"\] trial +\d+ epoch \d+: .* val_acc ([0-9.]+)", line))]
     doc = json.load(open(result))
     best = doc["best_trial"]["optuna_value"] if doc.get("best_trial") else None
-    return dict(wall_s=wall, core_s=cpu, epochs=doc["epochs_total"], best=best, values=values,
+    return dict(wall_s=wall, core_s=cpu, peak_mb=peak, epochs=doc["epochs_total"], best=best, values=values,
                 sweep_wall_s=doc["timing"]["sweep_wall_s"], others_cores=doc["timing"]["others_cores"])
 
 def first_reached(values, goal):
@@ -224,7 +225,8 @@ def ratio(key):
 rows = [("wall time (s, launch to exit)", "wall_s", ".1f"), ("epochs trained", "epochs", ".0f"),
         ("core-seconds (user+sys, whole process tree)", "core_s", ".1f"),
         ("core-seconds per epoch", "core_s_per_epoch", ".3f"), ("best val_accuracy", "best", ".4f"),
-        ("target val_accuracy", "target", ".4f"), ("time to target (s from launch)", "time_to_target_s", ".1f")]
+        ("target val_accuracy", "target", ".4f"), ("time to target (s from launch)", "time_to_target_s", ".1f"),
+        ("peak resident MB of the largest process (HyperSweep: all its trials; peer: one worker)", "peak_mb", ".0f")]
 print("| figure (median over rounds) | HyperSweep | Optuna + PyTorch | ratio (Optuna + PyTorch / HyperSweep) |")
 print("|---|---:|---:|---:|")
 for label, key, f in rows:
