@@ -113,7 +113,7 @@ public sealed unsafe class SimdGemm : IGemm
         _ => "simd-scalar",
     };
 
-    /// <summary>The instruction set in use ("avx512", "avx2", "scalar"), for benchmark reports.</summary>
+    /// <summary>The kernel path in use ("avx512", "avx512-6x64", "avx2", "scalar"), for benchmark reports.</summary>
     public string InstructionSet => _path switch
     {
         SimdGemmPath.Vector512Wide => "avx512-6x64",
