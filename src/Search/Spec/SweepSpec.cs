@@ -19,6 +19,12 @@ public sealed record SweepSpec(
     BudgetSpec Budget,
     int Concurrency)
 {
+    /// <summary>How many of the best trials keep their models (<c>keep:</c>).</summary>
+    public KeepSpec Keep { get; init; } = KeepSpec.Default;
+
+    /// <summary>Optional measurements trials make while training (<c>analysis:</c>).</summary>
+    public AnalysisSpec Analysis { get; init; } = AnalysisSpec.Off;
+
     /// <summary>The sampler the strategy names (a grid is enumerated here, within the size limit).</summary>
     public ISampler CreateSampler() => Strategy.Method == SearchMethod.Grid
         ? new GridSampler(Parameters, Strategy.MaxGridSize)
