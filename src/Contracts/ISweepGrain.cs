@@ -50,4 +50,24 @@ public interface ISweepGrain : IGrainWithStringKey
 
     [Alias("ReportOutcome")]
     Task ReportOutcome(TrialOutcome outcome);
+
+    /// <summary>The kept models (<c>keep: {best: N}</c>) by rank: the best ended trials so far, final once the sweep ends.</summary>
+    [Alias("GetKeptModels")]
+    Task<IReadOnlyList<Artifacts.KeptModel>> GetKeptModels();
+
+    /// <summary>One kept trial's model file (made on demand from its best checkpoint); null when the trial's weights were not kept.</summary>
+    [Alias("GetModel")]
+    Task<Artifacts.KeptModel?> GetModel(int trial);
+
+    /// <summary>Hyper-parameter importance over the completed trials (PED-ANOVA).</summary>
+    [Alias("GetImportance")]
+    Task<ImportanceReport?> GetImportance();
+
+    /// <summary>A trial's recorded gradient norms per epoch; null when no such trial exists.</summary>
+    [Alias("GetGradients")]
+    Task<IReadOnlyList<GradientRecord>?> GetGradients(int trial);
+
+    /// <summary>A kept trial's answer to <see cref="ITrialGrain.Finalize"/>.</summary>
+    [Alias("ReportKeptModel")]
+    Task ReportKeptModel(Artifacts.KeptModelReport report);
 }

@@ -18,8 +18,11 @@ namespace HyperSweep.Grains;
 /// every change that matters before it answers. It starts trials up to the spec's concurrency on silos with free
 /// training slots, answers each epoch report with continue or prune, and a keep-alive monitor re-queues trials whose
 /// silo left the cluster or whose attempt vanished (a new attempt resumes from the checkpoint) and retries dispatching.
+/// It also decides which ended trials keep their models (<see cref="KeptModels"/>), tells the others to delete their
+/// weights, and before a sweep completes has its kept trials make their model files and score the test split
+/// (SweepGrain.Results.cs holds those calls and the read side of kept models, importance and gradients).
 /// </summary>
-public sealed class SweepGrain(
+public sealed partial class SweepGrain(
     SweepStore state,
     SweepPlanner planner,
     IClusterMembershipService membership,
@@ -142,8 +145,10 @@ public sealed class SweepGrain(
         var interrupted = Ledger.CancelAll("sweep cancelled");
         S.State = SweepState.Cancelled;
         S.Reason = "cancelled by the user";
+        var released = Ledger.DecideKept();
         await Finish();
         await Calls().Stop(interrupted, t => t.Stop("sweep cancelled"));
+        await Calls().Release(released);
         return Status();
     }
 
@@ -265,6 +270,7 @@ public sealed class SweepGrain(
     /// <summary>Creates and starts what can start, ends a sweep with nothing left to run, and flushes.</summary>
     private async Task DispatchAndSave()
     {
+        await Calls().Release(Ledger.DecideKept());
         if (S.State == SweepState.Running)
         {
             // Write-ahead: new trials (with their proposals) enter the persisted table before any of them starts, so a
@@ -275,7 +281,7 @@ public sealed class SweepGrain(
             }
 
             await Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent);
-            if (Ledger.Exhausted)
+            if (Ledger.Exhausted && FinalizeKeptModels())
             {
                 (S.State, S.Reason) = Ledger.Outcome();
                 await Finish();

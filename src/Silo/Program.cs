@@ -23,6 +23,7 @@ var switches = new Dictionary<string, string>
     ["--redis-password"] = "HyperSweep:RedisPassword",
     ["--advertised-address"] = "HyperSweep:AdvertisedAddress",
     ["--data-root"] = "HyperSweep:DataRoot",
+    ["--artifacts"] = "HyperSweep:Artifacts",
 };
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);
