@@ -128,10 +128,15 @@ public sealed partial class FileArtifactStore : IArtifactStore
     public void DeleteFile(string path)
     {
         var full = FullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
         File.Delete(full);
         // An emptied trial folder goes too (a sweep's folder stays: it is cheap and its trials may write again).
-        var folder = Path.GetDirectoryName(full)!;
-        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
         {
             try
             {
