@@ -27,6 +27,12 @@ public static class HyperSweepCli
         ExportCommand.Create(),
         ReplayCommand.Create(),
         PlotCommand.Create(),
+        ModelCommand.Create(),
+        EvalCommand.Create(),
+        PredictCommand.Create(),
+        ImportanceCommand.Create(),
+        AnalyzeCommand.Create(),
+        GcCommand.Create(),
         ServeCommand.Create(),
         TrainCommand.Create(),
     };
