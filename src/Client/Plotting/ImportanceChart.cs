@@ -30,7 +30,7 @@ public static class ImportanceChart
             [.. entries.Select(e => e.Condition is null ? e.Name : $"{e.Name}\n(when {e.Condition})")]);
         plot.Axes.Margins(left: 0, right: 0.15);
         plot.Title(title);
-        plot.XLabel($"importance ({report.Method}: share of the top {report.TopQuantile:P0} of {report.Trials} completed trials explained)");
+        plot.XLabel($"importance ({report.Method} over {report.Trials} completed trials, top {report.TopQuantile:P0}; shares add up to 1)");
         Save(plot, path, width, height);
     }
 
