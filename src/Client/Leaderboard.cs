@@ -16,10 +16,11 @@ public static class Leaderboard
         var showTest = ranked.Any(t => t.TestMetrics is not null);
         string Test(TrialSummary t) => t.TestMetrics is { } m && m.TryGetValue(testMetric, out var v) ? Formatting.Value(v) : "-";
         string Mark(TrialSummary t) => t.Kept ? "*" : "";
+        var showKept = ranked.Any(t => t.Kept);
         if (rich is not null)
         {
             var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(header)).Caption(Markup.Escape(summary));
-            foreach (var column in new[] { "rank", "trial", "state", "epochs", status.Objective.Metric }.Concat(showTest ? [testMetric] : []).Append("parameters"))
+            foreach (var column in new[] { "rank", "trial", "state", "epochs", status.Objective.Metric }.Concat(showTest ? [testMetric] : []).Concat(showKept ? ["kept"] : []).Append("parameters"))
             {
                 table.AddColumn(Markup.Escape(column));
             }
@@ -31,11 +32,11 @@ public static class Leaderboard
                     new[]
                     {
                         (i + 1).ToString(CultureInfo.InvariantCulture),
-                        t.Number.ToString(CultureInfo.InvariantCulture) + Mark(t),
+                        t.Number.ToString(CultureInfo.InvariantCulture),
                         Formatting.State(t.State),
                         t.EpochsRun.ToString(CultureInfo.InvariantCulture),
                         Formatting.Value(t.BestValue),
-                    }.Concat(showTest ? [Test(t)] : []).Append(Markup.Escape(Formatting.Parameters(t.Parameters))).ToArray());
+                    }.Concat(showTest ? [Test(t)] : []).Concat(showKept ? [Mark(t)] : []).Append(Markup.Escape(Formatting.Parameters(t.Parameters))).ToArray());
             }
 
             rich.Write(table);
@@ -45,18 +46,20 @@ public static class Leaderboard
         plain.WriteLine(header);
         plain.WriteLine(summary);
         var testHeader = showTest ? string.Create(CultureInfo.InvariantCulture, $"{testMetric,14}  ") : "";
-        plain.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"rank",4}  {"trial",6}  {"state",-9}  {"epochs",6}  {status.Objective.Metric,12}  {testHeader}parameters"));
+        var keptHeader = showKept ? "kept  " : "";
+        plain.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"rank",4}  {"trial",5}  {"state",-9}  {"epochs",6}  {status.Objective.Metric,12}  {testHeader}{keptHeader}parameters"));
         for (var i = 0; i < ranked.Count; i++)
         {
             var t = ranked[i];
             var test = showTest ? string.Create(CultureInfo.InvariantCulture, $"{Test(t),14}  ") : "";
+            var kept = showKept ? $"{Mark(t),4}  " : "";
             plain.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{i + 1,4}  {t.Number + Mark(t),6}  {Formatting.State(t.State),-9}  {t.EpochsRun,6}  {Formatting.Value(t.BestValue),12}  {test}{Formatting.Parameters(t.Parameters)}"));
+                $"{i + 1,4}  {t.Number,5}  {Formatting.State(t.State),-9}  {t.EpochsRun,6}  {Formatting.Value(t.BestValue),12}  {test}{kept}{Formatting.Parameters(t.Parameters)}"));
         }
 
-        if (ranked.Any(t => t.Kept))
+        if (showKept)
         {
-            plain.WriteLine("* its model is kept (hypersweep model ls)");
+            plain.WriteLine("kept *: the trial's model is kept (hypersweep model ls)");
         }
 
         plain.Flush();

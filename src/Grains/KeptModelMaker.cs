@@ -38,6 +38,10 @@ internal sealed class KeptModelMaker(IPersistentState<TrialGrainState> state, IT
                 {
                     s.Model = await Task.Run(() => store.Write(assignment.SweepId, trial, ArtifactKinds.Model, package));
                 }
+                else
+                {
+                    s.ModelNote = "this workload makes no model file; the best epoch's checkpoint is kept instead";
+                }
             }
             catch (Exception exception)
             {

@@ -13,6 +13,10 @@ public sealed partial class SweepGrain
 
     private readonly Dictionary<int, DateTime> _finalizeSent = [];
 
+    // Trials whose release could not be delivered yet (e.g. while a dead silo's grain directory is rebuilt): retried at
+    // every dispatch, and the sweep completes only once they are delivered. Lost with a coordinator crash: gc finds them.
+    private readonly HashSet<int> _unreleased = [];
+
     public async Task<IReadOnlyList<KeptModel>> GetKeptModels()
     {
         if (!state.RecordExists)
@@ -67,6 +71,18 @@ public sealed partial class SweepGrain
         return Task.CompletedTask;
     }
 
+    /// <summary>Decides the kept models among newly ended trials and tells the others to delete their weights.</summary>
+    private async Task ReleaseWeights()
+    {
+        _unreleased.UnionWith(Ledger.DecideKept());
+        if (_unreleased.Count > 0)
+        {
+            var failed = await Calls().Release([.. _unreleased]);
+            _unreleased.Clear();
+            _unreleased.UnionWith(failed);
+        }
+    }
+
     /// <summary>
     /// True when every kept trial has made its model and, if the task has a test split, been scored on it: only then
     /// does an exhausted sweep complete. Otherwise asks the kept trials that have not answered (again after
@@ -77,7 +93,7 @@ public sealed partial class SweepGrain
         var waiting = Ledger.AwaitingFinalization();
         if (waiting.Count == 0)
         {
-            return true;
+            return _unreleased.Count == 0;
         }
 
         if (Table.DrainingCount == 0)

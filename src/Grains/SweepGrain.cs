@@ -270,7 +270,7 @@ public sealed partial class SweepGrain(
     /// <summary>Creates and starts what can start, ends a sweep with nothing left to run, and flushes.</summary>
     private async Task DispatchAndSave()
     {
-        await Calls().Release(Ledger.DecideKept());
+        await ReleaseWeights();
         if (S.State == SweepState.Running)
         {
             // Write-ahead: new trials (with their proposals) enter the persisted table before any of them starts, so a

@@ -87,20 +87,24 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
         }
     }
 
-    /// <summary>Tells trials the sweep keeps no model of theirs (concurrently; one that cannot be reached keeps its files for gc).</summary>
-    public Task Release(IReadOnlyList<int> numbers) => numbers.Count == 0
-        ? Task.CompletedTask
-        : Task.WhenAll(numbers.Select(async number =>
+    /// <summary>Tells trials the sweep keeps no model of theirs, concurrently; returns those that could not be reached (to retry).</summary>
+    public async Task<IReadOnlyList<int>> Release(IEnumerable<int> numbers)
+    {
+        var results = await Task.WhenAll(numbers.Select(async number =>
         {
             try
             {
-                await Trial(number).ReleaseArtifacts();
+                await Trial(number).ReleaseArtifacts().WaitAsync(startTimeout);
+                return -1;
             }
             catch (Exception exception)
             {
-                logger.LogWarning("Could not release the weights of trial {Trial} of {Sweep}: {Error}", number, sweepId, exception.Message);
+                logger.LogInformation("Could not release the weights of trial {Trial} of {Sweep} yet: {Error}", number, sweepId, exception.Message);
+                return number;
             }
         }));
+        return [.. results.Where(n => n >= 0)];
+    }
 
     /// <summary>Asks kept trials to make their model files and, with <paramref name="scoreTest"/>, score the test split (one-way calls).</summary>
     public void Finalize(IEnumerable<int> numbers, bool scoreTest)
