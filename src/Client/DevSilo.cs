@@ -16,11 +16,13 @@ public sealed class DevSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _stateDir;
+    private readonly StateDirectoryLock? _stateLock;
 
-    private DevSilo(IHost host, string stateDir, int gatewayPort)
+    private DevSilo(IHost host, string stateDir, int gatewayPort, StateDirectoryLock? stateLock)
     {
         _host = host;
         _stateDir = stateDir;
+        _stateLock = stateLock;
         GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
@@ -46,7 +48,11 @@ public sealed class DevSilo : IAsyncDisposable
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
+        // The state directory's lock is released when this silo is disposed, not when the process ends: the dependency
+        // container does not dispose an instance it was given, and a command run in-process after this one (tests,
+        // a later command of the same process) must find the directory free.
+        StateDirectoryLock? stateLock = null;
+        builder.UseOrleans(silo => stateLock = HyperSweepSiloConfiguration.Configure(silo, options));
         builder.AddHyperSweepTelemetry(readEnvironment: true);
         var host = builder.Build();
         try
@@ -56,12 +62,13 @@ public sealed class DevSilo : IAsyncDisposable
         catch
         {
             host.Dispose();
+            stateLock?.Dispose();
             throw;
         }
 
         var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
         DevGatewayFile.Write(stateDir, options.GatewayPort);
-        return new DevSilo(host, stateDir, options.GatewayPort);
+        return new DevSilo(host, stateDir, options.GatewayPort, stateLock);
     }
 
     public async ValueTask DisposeAsync()
@@ -75,6 +82,7 @@ public sealed class DevSilo : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            _stateLock?.Dispose();
         }
     }
 }

@@ -1,4 +1,5 @@
 using HyperSweep.Grains;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Storage;
 using HyperSweep.Grains.Workloads;
@@ -35,12 +36,29 @@ public static class HyperSweepSiloConfiguration
             silo.UseLocalhostClustering(siloPort, gatewayPort, null, options.ServiceId, options.ClusterId);
             silo.AddSqliteGrainStorage(options.StateDatabasePath);
             silo.Services.AddSingleton(stateLock);
+            // Dev mode owns its default store under the state directory; a configured one must exist (as on clusters).
+            if (string.IsNullOrWhiteSpace(options.Artifacts))
+            {
+                Directory.CreateDirectory(options.ArtifactRoot);
+            }
         }
 
         if (options.OrleansDashboard)
         {
             silo.AddDashboard();
         }
+
+        try
+        {
+            ArtifactRootCheck.Check(options.ArtifactRoot);
+        }
+        catch (ArtifactException exception)
+        {
+            stateLock?.Dispose();
+            throw new InvalidOperationException($"HyperSweep:Artifacts: {exception.Message}", exception);
+        }
+
+        silo.AddFileArtifactStore(options.ArtifactRoot);
 
         silo.AddHyperSweep(
             slots => slots.Slots = options.Slots,

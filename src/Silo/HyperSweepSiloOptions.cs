@@ -29,6 +29,15 @@ public sealed class HyperSweepSiloOptions
 
     public WorkloadKind Workload { get; set; } = WorkloadKind.Engine;
 
+    /// <summary>
+    /// The artifact store's root: checkpoints and kept models (docs/ARTIFACTS.md). Dev mode defaults to
+    /// <c>&lt;StateDir&gt;/artifacts</c>; cluster mode requires a directory on a filesystem every node mounts at this path.
+    /// </summary>
+    public string? Artifacts { get; set; }
+
+    /// <summary>The artifact root this silo uses: <see cref="Artifacts"/>, or the dev-mode default under the state directory.</summary>
+    public string ArtifactRoot => ExpandHome(string.IsNullOrWhiteSpace(Artifacts) ? Path.Combine(StateDir, "artifacts") : Artifacts);
+
     /// <summary>When set, specs may name data files only under this directory (symlinks resolved); others are rejected at validation.</summary>
     public string? DataRoot { get; set; }
 

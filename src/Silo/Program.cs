@@ -30,6 +30,7 @@ var switches = new Dictionary<string, string>
     ["--dashboard"] = "HyperSweep:Dashboard",
     ["--dashboard-cert"] = "HyperSweep:DashboardCertificate",
     ["--dashboard-cert-key"] = "HyperSweep:DashboardCertificateKey",
+    ["--artifacts"] = "HyperSweep:Artifacts",
 };
 
 // The dashboard makes the host a WebApplication; without it the silo stays a plain generic host (no HTTP server).

@@ -24,7 +24,14 @@ public sealed class TextTable(params string[] headers)
     public void Write(CommandContext context, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Rich is { } rich)
+        Write(context.Out, context.Quiet, context.Rich, title);
+    }
+
+    /// <summary>Writes to <paramref name="output"/> (plain) or <paramref name="rich"/> (a terminal); quiet leaves out the title and header.</summary>
+    public void Write(TextWriter output, bool quiet, IAnsiConsole? rich, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (rich is { } console)
         {
             var table = new Table().Border(TableBorder.Rounded);
             if (title is not null)
@@ -42,27 +49,27 @@ public sealed class TextTable(params string[] headers)
                 table.AddRow(row.Select(Markup.Escape).ToArray());
             }
 
-            rich.Write(table);
+            console.Write(table);
             return;
         }
 
-        if (title is not null && !context.Quiet)
+        if (title is not null && !quiet)
         {
-            context.Out.WriteLine(title);
+            output.WriteLine(title);
         }
 
         var widths = headers.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
-        if (!context.Quiet)
+        if (!quiet)
         {
-            context.Out.WriteLine(Line(headers, widths));
+            output.WriteLine(Line(headers, widths));
         }
 
         foreach (var row in _rows)
         {
-            context.Out.WriteLine(Line(row, widths));
+            output.WriteLine(Line(row, widths));
         }
 
-        context.Out.Flush();
+        output.Flush();
     }
 
     private static string Line(string[] cells, int[] widths) =>

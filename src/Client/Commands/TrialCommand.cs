@@ -76,6 +76,10 @@ public static class TrialCommand
                 }
 
                 await context.Out.WriteLineAsync($"parameters: {Formatting.Parameters(t.Parameters)}");
+                if (t.Kept || t.TestMetrics is not null)
+                {
+                    await context.Out.WriteLineAsync($"model: kept{(t.TestMetrics is { } test ? $"; test (scored once, after the search): {Models.ModelJson.Exact(test)}" : "")}");
+                }
                 foreach (var attempt in detail.Attempts)
                 {
                     await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {attempt.Silo}" + (attempt.ResumedFromEpoch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" : ""));

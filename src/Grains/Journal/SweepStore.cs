@@ -256,6 +256,10 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
                     trial.LastValue = entry.LastValue;
                     trial.LastEpoch = entry.Epoch;
                     trial.EndedAt = entry.FinishedAt;
+                    trial.Keep = entry.Keep;
+                    trial.TestMetrics = entry.TestMetrics;
+                    trial.Finalized = entry.Finalized;
+                    trial.ModelNote = entry.ModelNote;
                     break;
                 case JournalEntryKind.Report or JournalEntryKind.Finish:
                     state.SearchLog.Add(entry);
@@ -283,7 +287,8 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
 
     private static SweepJournalEntry Row(TrialRecord trial) =>
         new(JournalEntryKind.Trial, trial.Number, trial.LastEpoch, 0, trial.State, trial.Attempt, trial.Silo, trial.Reason,
-            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt);
+            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt,
+            Keep: trial.Keep, TestMetrics: trial.TestMetrics, Finalized: trial.Finalized, ModelNote: trial.ModelNote);
 
     private static void CopyHeader(SweepGrainState from, SweepGrainState to)
     {

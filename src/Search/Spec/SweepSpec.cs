@@ -20,6 +20,12 @@ public sealed record SweepSpec(
     BudgetSpec Budget,
     int Concurrency)
 {
+    /// <summary>How many of the best trials keep their models (<c>keep:</c>).</summary>
+    public KeepSpec Keep { get; init; } = KeepSpec.Default;
+
+    /// <summary>Optional measurements trials make while training (<c>analysis:</c>).</summary>
+    public AnalysisSpec Analysis { get; init; } = AnalysisSpec.Off;
+
     /// <summary>
     /// A fresh sampler of the strategy's method (a grid is enumerated here, within the size limit); call again to
     /// rebuild a session after a restart (see <see cref="SearchSession.Rebuild"/>).

@@ -17,7 +17,7 @@ public static partial class SweepSpecParser
     public const int DefaultRandomTrials = 20;
 
     private static readonly string[] TopLevelFields =
-        ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "budget", "concurrency"];
+        ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "budget", "concurrency", "keep", "analysis"];
 
     /// <summary>Reads a spec file and checks the data files it names, relative to the file's folder.</summary>
     public static SweepSpec ParseFile(string path, ISweepSchema schema)
@@ -97,7 +97,31 @@ public static partial class SweepSpecParser
             TaskSection.CheckData(task, schema, dataDirectory, root);
         }
 
-        return new SweepSpec(name, task, model, objective, strategy, parameters, pruner, budget, concurrency);
+        return new SweepSpec(name, task, model, objective, strategy, parameters, pruner, budget, concurrency)
+        {
+            Keep = fields.TryGetValue("keep", out var keepNode) ? Keep(keepNode) : KeepSpec.Default,
+            Analysis = fields.TryGetValue("analysis", out var analysisNode) ? Analysis(analysisNode) : AnalysisSpec.Off,
+        };
+    }
+
+    private static KeepSpec Keep(SpecNode node)
+    {
+        var fields = node.Map("best").ToDictionary(f => f.Key, f => f.Value);
+        if (!fields.TryGetValue("best", out var best))
+        {
+            return KeepSpec.Default;
+        }
+
+        var count = best.Int(min: 0);
+        return count <= KeepSpec.MaxBest
+            ? new KeepSpec(count)
+            : throw best.Error($"must be <= {KeepSpec.MaxBest} (each kept model is a file of the model's weights)");
+    }
+
+    private static AnalysisSpec Analysis(SpecNode node)
+    {
+        var fields = node.Map("gradient_norms").ToDictionary(f => f.Key, f => f.Value);
+        return new AnalysisSpec(fields.TryGetValue("gradient_norms", out var gradients) && gradients.Bool());
     }
 
     private static string SweepName(SpecNode node)
