@@ -21,7 +21,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<SweepReader>();
         services.AddSingleton<SweepPages>();
         services.AddSingleton<DashboardTicker>();
-        services.TryAddSingleton<DashboardSlots>();
+        services.TryAddSingleton(new DashboardSlots().Register(DashboardSlots.Importance, typeof(Components.Shared.ImportancePanel)));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(ControlPolicy.Scheme)
