@@ -2,7 +2,7 @@ using HyperSweep.Silo;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using HyperSweep.Client.Logging;
 
 namespace HyperSweep.Client;
 
@@ -10,7 +10,8 @@ namespace HyperSweep.Client;
 /// A dev-mode silo hosted inside the CLI process: the whole service on this machine, state in SQLite under the
 /// state directory, silo and gateway on free loopback ports. The co-hosted grain factory needs no network client.
 /// While it runs, its gateway port is published in the state directory (<see cref="DevGatewayFile"/>) so other
-/// hypersweep commands on the same directory connect to it.
+/// hypersweep commands on the same directory connect to it. It logs to <see cref="DevSiloLog.PathFor"/> under the state
+/// directory, not to the console (--verbose copies the log to stderr).
 /// </summary>
 public sealed class DevSilo : IAsyncDisposable
 {
@@ -29,7 +30,13 @@ public sealed class DevSilo : IAsyncDisposable
 
     public int GatewayPort { get; }
 
-    public static async Task<DevSilo> StartAsync(HyperSweepSiloOptions options, CancellationToken cancellation)
+    /// <summary>The log file of this silo.</summary>
+    public string LogFile => DevSiloLog.PathFor(_stateDir);
+
+    /// <param name="options">The silo's settings (dev mode).</param>
+    /// <param name="cancellation">Cancels start-up.</param>
+    /// <param name="verbose">Where --verbose copies the log (null: the file only).</param>
+    public static async Task<DevSilo> StartAsync(HyperSweepSiloOptions options, CancellationToken cancellation, TextWriter? verbose = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.GatewayPort == 0)
@@ -38,13 +45,10 @@ public sealed class DevSilo : IAsyncDisposable
             options.GatewayPort = FreePort.OnLoopback();
         }
 
+        var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        // Logs go to stderr so stdout stays for the progress view and --json.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        // Nothing on the console: stdout is the progress view or --json, stderr the command's own one-line messages.
+        DevSiloLog.Configure(builder.Logging, stateDir, verbose);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
         builder.AddHyperSweepTelemetry(readEnvironment: true);
@@ -59,7 +63,6 @@ public sealed class DevSilo : IAsyncDisposable
             throw;
         }
 
-        var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
         DevGatewayFile.Write(stateDir, options.GatewayPort);
         return new DevSilo(host, stateDir, options.GatewayPort);
     }

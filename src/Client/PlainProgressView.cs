@@ -1,22 +1,27 @@
-using HyperSweep.Search;
 using System.Globalization;
 using HyperSweep.Contracts;
+using HyperSweep.Search;
 
 namespace HyperSweep.Client;
 
 /// <summary>
-/// Progress as plain lines, for redirected output and dumb terminals (Spectre's live display needs a real
-/// terminal): one line per trial event (started, epoch, finished) and one when the counts change.
+/// Progress as plain lines, for redirected output and dumb terminals (Spectre's live display needs a real terminal): one
+/// line per trial event (started, epoch, finished — a failed trial is one line with its reason, its stack trace is in the
+/// log file) and one when the counts change, with the elapsed time and an estimate of the time left. What happened before
+/// the view started is summed up in one line, not replayed with today's time.
 /// </summary>
 public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IProgressView
 {
-    public bool ShowsTrials => true;
-
     private readonly Dictionary<int, (TrialState State, int Epochs)> _seen = [];
+    private readonly SweepClock _clock = new();
     private string _lastSummary = "";
+    private bool _started;
+
+    public bool ShowsTrials => true;
 
     public async Task<SweepSnapshot?> ShowAsync(Func<Task<SweepSnapshot?>> poll)
     {
+        ArgumentNullException.ThrowIfNull(poll);
         SweepSnapshot? last = null;
         while (await poll() is { } snapshot)
         {
@@ -35,6 +40,21 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
 
     private void Write(SweepSnapshot snapshot)
     {
+        if (!_started)
+        {
+            _started = true;
+            // Trials that ran before this view started are the baseline: counted in the summary, not replayed as events.
+            foreach (var trial in snapshot.Trials.Where(t => t.State != TrialState.Running))
+            {
+                _seen[trial.Number] = (trial.State, trial.EpochsRun);
+            }
+
+            if (snapshot.Status.IsFinal)
+            {
+                return;
+            }
+        }
+
         var metric = snapshot.Status.Objective.Metric;
         foreach (var trial in snapshot.Trials)
         {
@@ -51,12 +71,12 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
                     $"trial {trial.Number} epoch {trial.EpochsRun} {metric}={Formatting.Value(trial.LastValue)}",
                 TrialState.Running => $"trial {trial.Number} started: {Formatting.Parameters(trial.Parameters)}",
                 TrialState.Pending => null,
-                _ => $"trial {trial.Number} {Formatting.State(trial.State)} after {trial.EpochsRun} epochs, best {metric}={Formatting.Value(trial.BestValue)}"
-                     + (trial.Reason is null ? "" : $" ({trial.Reason})"),
+                TrialState.Completed => $"trial {trial.Number} completed: {Epochs(trial.EpochsRun)}, best {metric}={Formatting.Value(trial.BestValue)}",
+                _ => $"trial {trial.Number} {Formatting.State(trial.State)} after {Epochs(trial.EpochsRun)}: {Formatting.Reason(trial.Reason ?? "no reason recorded")}",
             };
             if (line is not null)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
+                WriteLine(line);
             }
         }
 
@@ -64,9 +84,17 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
         if (summary != _lastSummary)
         {
             _lastSummary = summary;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {summary}"));
+            WriteLine($"{summary}; {_clock.Describe(snapshot.Status)}");
         }
 
         output.Flush();
+    }
+
+    private static string Epochs(int n) => n == 1 ? "1 epoch" : $"{n} epochs";
+
+    private void WriteLine(string line)
+    {
+        var stamped = string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}");
+        output.WriteLine(stamped.Length <= Commands.TextTable.MaxWidth ? stamped : stamped[..(Commands.TextTable.MaxWidth - 1)] + "…");
     }
 }

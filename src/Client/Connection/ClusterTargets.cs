@@ -16,7 +16,7 @@ public static class ClusterTargets
             : options.Cluster;
         if (string.IsNullOrWhiteSpace(cluster))
         {
-            return new DevClusterTarget(options.StateDir, options.ConnectTimeout, options.Embedded);
+            return new DevClusterTarget(options.StateDir, options.ConnectTimeout, options.Embedded, options.Verbose);
         }
 
         try
