@@ -17,10 +17,12 @@ public sealed class DevSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _stateDir;
+    private readonly StateDirectoryLock? _stateLock;
 
-    private DevSilo(IHost host, string stateDir, int gatewayPort)
+    private DevSilo(IHost host, StateDirectoryLock? stateLock, string stateDir, int gatewayPort)
     {
         _host = host;
+        _stateLock = stateLock;
         _stateDir = stateDir;
         GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -50,7 +52,10 @@ public sealed class DevSilo : IAsyncDisposable
         // Nothing on the console: stdout is the progress view or --json, stderr the command's own one-line messages.
         DevSiloLog.Configure(builder.Logging, stateDir, verbose);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
+        // The state directory's lock is released when this silo is disposed, not left to the garbage collector: a later
+        // command in the same process (tests) must find the directory free.
+        StateDirectoryLock? stateLock = null;
+        builder.UseOrleans(silo => stateLock = HyperSweepSiloConfiguration.Configure(silo, options));
         builder.AddHyperSweepTelemetry(readEnvironment: true);
         var host = builder.Build();
         try
@@ -60,11 +65,12 @@ public sealed class DevSilo : IAsyncDisposable
         catch
         {
             host.Dispose();
+            stateLock?.Dispose();
             throw;
         }
 
         DevGatewayFile.Write(stateDir, options.GatewayPort);
-        return new DevSilo(host, stateDir, options.GatewayPort);
+        return new DevSilo(host, stateLock, stateDir, options.GatewayPort);
     }
 
     public async ValueTask DisposeAsync()
@@ -78,6 +84,7 @@ public sealed class DevSilo : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            _stateLock?.Dispose();
         }
     }
 }

@@ -68,7 +68,7 @@ public static class HyperSweepCli
             if (parse.CommandResult.Command is RootCommand && parse.Tokens.Count == 0)
             {
                 // A bare "hypersweep": the overview of the commands is what is wanted.
-                new ExamplesHelpAction().Invoke(parse);
+                await CreateRoot().Parse(["--help"]).InvokeAsync(configuration, cancellationToken);
                 return ExitCodes.BadInput;
             }
 

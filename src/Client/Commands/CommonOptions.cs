@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 
 namespace HyperSweep.Client.Commands;
@@ -52,19 +53,11 @@ public sealed class CommonOptions
 
     private static Option<double> ConnectTimeout()
     {
-        var option = new Option<double>("--connect-timeout")
+        return new Option<double>("--connect-timeout")
         {
             Description = "Seconds to wait for the cluster (or a dev silo) before giving up with exit code 3.",
             DefaultValueFactory = _ => ClusterTargetOptions.DefaultConnectTimeout.TotalSeconds,
             HelpName = "seconds",
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600) and var seconds)
-            {
-                result.AddError($"must be between 0 and 3600 seconds, not {seconds}");
-            }
-        });
-        return option;
+        }.Check<Option<double>, double>(seconds => seconds is > 0 and <= 3600 ? null : $"must be between 0 and 3600 seconds, not {seconds}");
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Silo;
 
 namespace HyperSweep.Client.Commands;
@@ -15,29 +16,15 @@ public static class SharedOptions
     /// <summary><c>--top N</c> (alias <c>-k</c>): how many of the best trials to show, at least <paramref name="minimum"/>.</summary>
     public static Option<int> Top(int defaultValue, string what = "How many of the best trials to show.", int minimum = 1)
     {
-        var option = new Option<int>("--top", "-k") { Description = what, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < minimum)
-            {
-                result.AddError($"must be at least {minimum}, not {result.GetValueOrDefault<int>()}");
-            }
-        });
-        return option;
+        return new Option<int>("--top", "-k") { Description = what, DefaultValueFactory = _ => defaultValue, HelpName = "N" }
+            .Check<Option<int>, int>(n => n < minimum ? $"must be at least {minimum}, not {n}" : null);
     }
 
     /// <summary><c>--slots N</c>: trials trained at once by a dev silo this command starts (default: the core count).</summary>
     public static Option<int?> Slots(string what = "Dev mode: trials trained at once on this machine (default: the core count).")
     {
-        var option = new Option<int?>("--slots") { Description = what, HelpName = "N" };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 and var n)
-            {
-                result.AddError($"must be at least 1, not {n}");
-            }
-        });
-        return option;
+        return new Option<int?>("--slots") { Description = what, HelpName = "N" }
+            .Check<Option<int?>, int?>(n => n < 1 ? $"must be at least 1, not {n}" : null);
     }
 
     /// <summary><c>--workload engine|synthetic</c>, lower case like every other value the CLI takes.</summary>

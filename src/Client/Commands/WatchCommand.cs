@@ -16,14 +16,8 @@ public static class WatchCommand
     public static Command Create()
     {
         var sweep = SweepArgument.Create();
-        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes (0.05 to 3600).", DefaultValueFactory = _ => 1.0, HelpName = "seconds" };
-        interval.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (>= 0.05 and <= 3600) and var seconds)
-            {
-                result.AddError($"must be between 0.05 and 3600 seconds, not {seconds}");
-            }
-        });
+        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes (0.05 to 3600).", DefaultValueFactory = _ => 1.0, HelpName = "seconds" }
+            .Check<Option<double>, double>(seconds => seconds is >= 0.05 and <= 3600 ? null : $"must be between 0.05 and 3600 seconds, not {seconds}");
         var top = SharedOptions.Top(10, "Rows of the leaderboard printed when the sweep ends.");
         var command = new Command("watch", "Follow a sweep live until it ends (or Ctrl-C, which only stops watching): progress, running trials, best so far.")
         {

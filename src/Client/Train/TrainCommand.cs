@@ -34,7 +34,8 @@ public static class TrainCommand
         };
         command.WithExamples(
             "hypersweep train examples/trials/agreement-lstm-tiny.yaml",
-            "hypersweep trial quickstart 5 --as-trial-file -o t5.yaml && hypersweep train t5.yaml --json   # reproduce a sweep's trial",
+            "hypersweep trial quickstart 5 --as-trial-file -o t5.yaml   # a sweep's trial as a trial file, then:",
+            "hypersweep train t5.yaml --json                             # the same metrics, every epoch",
             "hypersweep train examples/trials/ptb-lstm.yaml --resume      # after Ctrl-C, from its checkpoint: file");
         command.SetAction(async (parse, cancellation) =>
         {
