@@ -43,17 +43,34 @@ public sealed class SpectreProgressView(IAnsiConsole console, TimeSpan interval)
         return last;
     }
 
+    /// <summary>The rows the live table shows: the running trials (up to <see cref="RunningRows"/>), then the last ones that ended.</summary>
+    public static IReadOnlyList<TrialSummary> Shown(SweepSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var running = snapshot.Trials.Where(t => t.State == TrialState.Running);
+        var ended = snapshot.Trials.Where(t => t.State is not (TrialState.Running or TrialState.Pending)).OrderByDescending(t => t.EndedAt).ThenByDescending(t => t.Number);
+        return [.. running.Take(RunningRows), .. ended.Take(FinishedRows)];
+    }
+
+    /// <summary>The caption under the live table: counts, best, time, how many trials are not shown, shared settings.</summary>
+    public static string Caption(SweepSnapshot snapshot, SweepClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(clock);
+        var status = snapshot.Status;
+        var more = status.PlannedTrials - Shown(snapshot).Count;
+        var columns = ParameterColumns.Of(snapshot.Trials);
+        return $"{Formatting.Counts(status)} — {Formatting.Best(status)} — {clock.Describe(status)}"
+            + (more > 0 ? $"\n{more} more trials not shown (hypersweep trials {status.SweepId})" : "")
+            + (columns.SharedLine is { } shared ? "\n" + shared : "");
+    }
+
     private Table Render(SweepSnapshot snapshot)
     {
         var status = snapshot.Status;
-        var running = snapshot.Trials.Where(t => t.State == TrialState.Running).ToList();
-        var finished = snapshot.Trials.Where(t => t.State is not (TrialState.Running or TrialState.Pending)).OrderByDescending(t => t.EndedAt).ThenByDescending(t => t.Number).ToList();
-        var shown = running.Take(RunningRows).Concat(finished.Take(FinishedRows)).ToList();
-        var more = snapshot.Trials.Count - shown.Count + Math.Max(0, status.PlannedTrials - snapshot.Trials.Count);
+        var shown = Shown(snapshot);
         var columns = ParameterColumns.Of(snapshot.Trials);
-        var caption = $"{Formatting.Counts(status)} — {Formatting.Best(status)} — {_clock.Describe(status)}"
-            + (more > 0 ? $"\n{more} more trials not shown (hypersweep trials {status.SweepId})" : "")
-            + (columns.SharedLine is { } shared ? "\n" + shared : "");
+        var caption = Caption(snapshot, _clock);
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{Markup.Escape(status.Name)}[/] ({Markup.Escape(status.SweepId)}) {Formatting.State(status.State)}")
             .Caption(Markup.Escape(caption));

@@ -71,6 +71,21 @@ public sealed class FormattingTests
         Assert.Equal("elapsed 2m00s, about 14m00s left", clock.Describe(start with { Completed = 2 }));
     }
 
+    [Fact]
+    public void The_live_table_says_how_many_trials_it_does_not_show()
+    {
+        var trials = Enumerable.Range(0, 30).Select(n => Trial(n, 0.001 * (n + 1)) with { State = n < 14 ? TrialState.Running : TrialState.Completed }).ToList();
+        var snapshot = new SweepSnapshot(Status(SweepState.Running, completed: 16) with { Running = 14, PlannedTrials = 40 }, trials);
+
+        var shown = SpectreProgressView.Shown(snapshot);
+        var caption = SpectreProgressView.Caption(snapshot, new SweepClock());
+
+        Assert.Equal(17, shown.Count);
+        Assert.Contains("\n23 more trials not shown (hypersweep trials sw-1)", caption, StringComparison.Ordinal);
+        Assert.Contains("elapsed ", caption, StringComparison.Ordinal);
+        Assert.Contains("same in every trial: embedding_dim=32 optimizer=adam", caption, StringComparison.Ordinal);
+    }
+
     private static TrialSummary Trial(int number, double lr) => new(
         number, TrialState.Completed,
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, object> { ["embedding_dim"] = 32L, ["lr"] = lr, ["optimizer"] = "adam" }),

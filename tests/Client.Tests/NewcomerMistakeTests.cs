@@ -29,6 +29,12 @@ public sealed partial class NewcomerMistakeTests
         { ["replay", "quickstart"], 2, "hypersweep replay: give --pruner NAME" },
         { ["ls", "--cluster", "bogus"], 2, "hypersweep ls: --cluster / HYPERSWEEP_CLUSTER: cluster address 'bogus' has no scheme" },
         { ["ls", "--connect-timeout", "-5"], 2, "hypersweep ls: --connect-timeout: must be between 0 and 3600 seconds, not -5" },
+        { ["ls", "--connect-timeout", "soon"], 2, "hypersweep ls: --connect-timeout: expected a number, not 'soon'" },
+        { ["ls", "--state-dir", "/etc/passwd"], 2, "hypersweep ls: --state-dir: /etc/passwd is a file, not a folder" },
+        { ["validate", "."], 2, "hypersweep validate: " },
+        { ["train", "."], 2, "hypersweep train: .: is a folder, not a trial file" },
+        { ["run", "--resume"], 2, "hypersweep run: missing <spec>" },
+        { ["replay", "quickstart", "--pruner", "median", "--sampler", "tpe"], 2, "hypersweep replay: give --pruner (replay pruning) or --sampler (replay sampling), not both" },
     };
 
     [Theory]

@@ -44,9 +44,9 @@ public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, 
             var silo = await DevSilo.StartAsync(options, timeout.Token, verbose);
             return new InProcessSession(silo);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {exception.Message}", exception);
+            throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {Cli.ErrorText.Of(exception)}", exception);
         }
         catch (OperationCanceledException exception) when (!cancellation.IsCancellationRequested)
         {
