@@ -33,7 +33,7 @@ public sealed class FailedTrialsRunTests
 
         Assert.Equal(ExitCodes.CompletedWithFailures, run.ExitCode);
         Assert.Contains("2 trials failed: InvalidOperationException: synthetic failure at epoch 2 (trials 0, 2)", run.Output, StringComparison.Ordinal);
-        Assert.Equal(2, run.Output.Split('\n').Count(l => l.Contains("] trial ", StringComparison.Ordinal) && l.Contains(" failed after ", StringComparison.Ordinal)));
+        Assert.Equal(2, run.Output.Split('\n').Count(l => l.Contains("] trial ", StringComparison.Ordinal) && l.Contains(" failed after 1 epochs, best val_accuracy=", StringComparison.Ordinal)));
         Assert.Contains($"the failed trials' full errors are in {Path.Combine(state, "logs", "silo.log")}", run.Error, StringComparison.Ordinal);
         NewcomerMistakeTests.AssertNoStackTrace(run);
         var log = await File.ReadAllTextAsync(Path.Combine(state, "logs", "silo.log"));
