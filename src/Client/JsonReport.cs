@@ -25,6 +25,7 @@ public static class JsonReport
             }
 
             json.WriteEndArray();
+            FailureSummary.WriteJson(json, snapshot.Trials);
             json.WriteEndObject();
         }
 

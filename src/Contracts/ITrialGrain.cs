@@ -23,6 +23,13 @@ public interface ITrialGrain : IGrainWithStringKey
     [Alias("GetHistory"), Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<EpochMetrics>> GetHistory();
 
+    /// <summary>
+    /// What the trial trains with — task, hyper-parameters, seed, epoch budget, objective, early stopping — as its last
+    /// attempt was given it; null before its first start. <c>hypersweep trial --as-trial-file</c> writes it as a trial file.
+    /// </summary>
+    [Alias("GetAssignment"), Orleans.Concurrency.AlwaysInterleave]
+    Task<TrialAssignment?> GetAssignment();
+
     /// <summary>Whether the current attempt is training in this activation (interleaves, so it never waits on training).</summary>
     [Alias("Probe"), Orleans.Concurrency.AlwaysInterleave]
     Task<TrialRunProbe> Probe();

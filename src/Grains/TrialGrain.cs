@@ -115,6 +115,8 @@ public sealed class TrialGrain(
     public Task<IReadOnlyList<EpochMetrics>> GetHistory() =>
         Task.FromResult<IReadOnlyList<EpochMetrics>>(state.State.History.ToList());
 
+    public Task<TrialAssignment?> GetAssignment() => Task.FromResult(state.State.Assignment);
+
     public Task<TrialRunProbe> Probe()
     {
         var current = state.State;

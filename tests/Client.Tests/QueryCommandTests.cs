@@ -11,8 +11,12 @@ public sealed class QueryCommandTests(DevSiloFixture fixture)
     public void Watch_on_redirected_output_prints_plain_event_lines_and_the_leaderboard()
     {
         Assert.Equal(0, fixture.Watch.ExitCode);
-        // Synthetic trials can start and end between two polls; every trial's end is reported.
-        Assert.Matches(@"trial 0 (completed|pruned) after \d+ epochs", fixture.Watch.Output);
+        // Synthetic trials can start and end between two polls; every trial's end is reported — unless the whole sweep
+        // ended before the watch's first look, which then says so instead of replaying old events.
+        if (!fixture.Watch.Error.Contains("already completed", StringComparison.Ordinal))
+        {
+            Assert.Matches(@"trial 0 (completed|pruned) after \d+ epochs", fixture.Watch.Output);
+        }
         Assert.Contains("6/6 done", fixture.Watch.Output, StringComparison.Ordinal);
         Assert.Contains("rank", fixture.Watch.Output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', fixture.Watch.Output);

@@ -60,4 +60,26 @@ public sealed class SiloStartupTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task An_unknown_setting_is_named_with_a_suggestion_and_the_silo_exits_2()
+    {
+        using var silo = OwnedProcess.Start("silo", Paths.SiloBinary, ["--slot", "4"]);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await silo.WaitForExitAsync(deadline.Token);
+        Assert.Equal(2, silo.ExitCode);
+        Assert.Contains("unknown option '--slot'; did you mean '--slots'?", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_setting_with_its_default_and_exits_0()
+    {
+        using var silo = OwnedProcess.Start("silo", Paths.SiloBinary, ["--help"]);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await silo.WaitForExitAsync(deadline.Token);
+        Assert.Equal(0, silo.ExitCode);
+        Assert.All(HyperSweep.Silo.Settings.SiloSettings.All, s => Assert.Contains($"  {s.Switch} <", silo.Output, StringComparison.Ordinal));
+        Assert.Contains("default: 30000", silo.Output, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Models;
 using HyperSweep.Client.Plotting;
 using HyperSweep.Engine.Analysis;
@@ -27,6 +28,9 @@ public static class AnalyzeClustersCommand
         {
             model, trial, words, task, data, output,
         };
+        command.WithExamples(
+            "hypersweep analyze clusters agreement-lstm --task agreement -o clusters.png",
+            "hypersweep analyze clusters model.hsm --words words.tsv --data sentences.txt -o clusters.svg");
         ModelSource.SetAction(command, model, trial, new CommonOptions(), async (parse, context, _) =>
         {
             var chosen = await ChooseWords(context.Model, parse.GetValue(words), parse.GetValue(task));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Client.Plotting;
 using HyperSweep.Contracts;
@@ -22,6 +23,9 @@ public static class AnalyzeGradientsCommand
         {
             sweep, trials, epoch, output,
         };
+        command.WithExamples(
+            "hypersweep analyze gradients ptb-elman --trial 0 --trial 3 -o gradients.png",
+            "hypersweep analyze gradients ptb-lstm --trial 2 --epoch 1");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Models;
 using HyperSweep.Engine.Packaging;
 using HyperSweep.Engine.Tasks;
@@ -23,6 +24,9 @@ public static class EvalCommand
         {
             model, trial, data, split,
         };
+        command.WithExamples(
+            "hypersweep eval sst2-dan --split test   # the sweep's best kept model on the test split",
+            "hypersweep eval best.hsm --data reviews.tsv");
         ModelSource.SetAction(command, model, trial, new CommonOptions(), async (parse, context, _) =>
         {
             var file = parse.GetValue(data);

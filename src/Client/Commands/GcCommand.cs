@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts.Artifacts;
 
@@ -19,6 +20,9 @@ public static class GcCommand
         {
             dryRun, minAge,
         };
+        command.WithExamples(
+            "hypersweep gc --dry-run",
+            "hypersweep gc --min-age 02:00:00   # only files older than two hours");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var age = parse.GetValue(minAge);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Client.Plotting;
 
@@ -18,6 +19,10 @@ public static class ImportanceCommand
         {
             sweep, output,
         };
+        command.WithExamples(
+            "hypersweep importance sst2-dan",
+            "hypersweep importance sst2-dan -o importance.png",
+            "hypersweep importance sst2-dan --json");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);

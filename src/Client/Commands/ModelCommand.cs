@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Client.Models;
 using HyperSweep.Contracts.Artifacts;
@@ -10,16 +11,17 @@ namespace HyperSweep.Client.Commands;
 /// <summary><c>hypersweep model ls &lt;sweep&gt;</c> and <c>hypersweep model export &lt;sweep&gt; [--trial N] -o model.hsm</c>.</summary>
 public static class ModelCommand
 {
-    public static Command Create() => new("model", "The models a sweep keeps (keep: {best: N}): list them, or export one as a self-contained .hsm file.")
+    public static Command Create() => new Command("model", "The models a sweep keeps (keep: {best: N}): list them, or export one as a self-contained .hsm file.")
     {
         List(),
         Export(),
-    };
+    }.WithExamples("hypersweep model ls sst2-dan", "hypersweep model export sst2-dan -o best.hsm");
 
     private static Command List()
     {
         var sweep = SweepArgument.Create();
         var command = new Command("ls", "The sweep's kept models, best first: trial, best value and epoch, test metrics (scored at the end of the sweep), file size.") { sweep };
+        command.WithExamples("hypersweep model ls sst2-dan", "hypersweep model ls sst2-dan --json");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -77,6 +79,9 @@ public static class ModelCommand
         {
             sweep, trial, output,
         };
+        command.WithExamples(
+            "hypersweep model export sst2-dan -o best.hsm   # the best kept model",
+            "hypersweep model export sst2-dan --trial 7 -o trial7.hsm");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, cancellation) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);

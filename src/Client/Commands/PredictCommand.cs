@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Models;
 using HyperSweep.Engine.Packaging;
 using HyperSweep.Engine.Tasks;
@@ -17,8 +18,12 @@ public static class PredictCommand
         var trial = ModelSource.TrialOption();
         var texts = new Argument<string[]>("text") { Description = "Texts to predict on, one per argument (quote them).", Arity = ArgumentArity.ZeroOrMore };
         var file = new Option<FileInfo?>("--file") { Description = "Texts to predict on, one per line." };
-        var top = new Option<int>("-k", "--top") { Description = "Language models: how many next words to show.", DefaultValueFactory = _ => 5 };
+        var top = SharedOptions.Top(5, "Language models: how many next words to show.");
         var command = new Command("predict", "Run a model on texts: class and probabilities, or the most probable next words.") { model, texts, trial, file, top };
+        command.WithExamples(
+            "hypersweep predict best.hsm \"a gripping , funny film\" \"dull and overlong\"",
+            "hypersweep predict ptb-lstm --trial 4 --top 10 \"the stock market\"",
+            "hypersweep predict best.hsm --file sentences.txt --json");
         ModelSource.SetAction(command, model, trial, new CommonOptions(), async (parse, context, _) =>
         {
             var inputs = (parse.GetValue(texts) ?? []).ToList();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Search;
 using HyperSweep.Search.Pruning;
@@ -11,12 +12,6 @@ using HyperSweep.Contracts;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary>
-/// <c>hypersweep replay &lt;sweep&gt; --pruner NAME [--set key=value ...]</c>: Search's <see cref="ReplaySimulator"/> on the
-/// sweep's recorded curves (its objective metric per epoch): the epochs another pruner would have spent and whether
-/// it would have kept the best trial. Curves of trials the sweep pruned end where they were pruned, so a replay can
-/// only prune earlier than the recording did, never train further.
-/// </summary>
 /// <summary>
 /// <c>hypersweep replay &lt;sweep&gt; --pruner NAME [--set key=value ...]</c>: Search's <see cref="ReplaySimulator"/> on the
 /// sweep's recorded curves (its objective metric per epoch): the epochs another pruner would have spent and whether
@@ -56,6 +51,10 @@ public static class ReplayCommand
         {
             sweep, pruner, samplers, settings, workers, seeds, budget, table, objective, direction, space,
         };
+        command.WithExamples(
+            "hypersweep replay quickstart --pruner median --set n_startup_trials=2   # epochs saved, best trial kept?",
+            "hypersweep replay quickstart --sampler tpe --sampler random --seeds 20 # would TPE have found the best sooner?",
+            "hypersweep replay --table results.csv --objective val_acc --direction maximize");
         var common = new CommonOptions();
         common.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
@@ -119,7 +118,7 @@ public static class ReplayCommand
         catch (ArgumentException exception)
         {
             var known = Suggestions.Closest(name, PrunerFactory.KnownNames.Keys);
-            throw new CliInputException(exception.Message + (known.Count > 0 && !PrunerFactory.KnownNames.ContainsKey(name) ? $" (did you mean '{known[0]}'?)" : ""));
+            throw new CliInputException(ErrorText.Of(exception) + (known.Count > 0 && !PrunerFactory.KnownNames.ContainsKey(name) ? $" (did you mean '{known[0]}'?)" : ""));
         }
 
         if (count < 1)
@@ -218,9 +217,9 @@ public static class ReplayCommand
         {
             return TableCsv.Load(file.FullName, studyDirection, objective, spaceFile is null ? null : Space(spaceFile));
         }
-        catch (Exception exception) when (exception is InvalidDataException or ArgumentException or Microsoft.VisualBasic.FileIO.MalformedLineException)
+        catch (Exception exception) when (exception is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException or Microsoft.VisualBasic.FileIO.MalformedLineException)
         {
-            throw new CliInputException(exception.Message);
+            throw new CliInputException(ErrorText.Of(exception));
         }
     }
 
@@ -248,7 +247,7 @@ public static class ReplayCommand
         }
         catch (ArgumentException exception)
         {
-            throw new CliInputException(exception.Message.Split(" (Parameter '")[0]);
+            throw new CliInputException(ErrorText.Of(exception));
         }
     }
 

@@ -37,7 +37,7 @@ public static class SamplerReplayReport
             catch (ArgumentException exception)
             {
                 var known = Suggestions.Closest(name, SamplerFactory.Names);
-                throw new CliInputException(exception.Message.Split(" (Parameter '")[0]
+                throw new CliInputException(Cli.ErrorText.Of(exception)
                     + (known.Count > 0 && !SamplerFactory.Names.Contains(name) ? $" (did you mean '{known[0]}'?)" : ""));
             }
             results.Add(SamplerReplay.Run(table, name, seed => SamplerFactory.Create(name, table.Space, seed, own), seedList, trials));

@@ -3,9 +3,14 @@ using Spectre.Console;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary>A table printed as a Spectre table on a terminal, or as aligned plain columns (no colour codes) otherwise.</summary>
+/// <summary>
+/// A table printed as a Spectre table on a terminal, or as aligned plain columns (no colour codes) otherwise, each plain
+/// line at most <see cref="MaxWidth"/> columns: the last column (parameters, reasons) is cut with "…" beyond it.
+/// </summary>
 public sealed class TextTable(params string[] headers)
 {
+    public const int MaxWidth = 120;
+
     private readonly List<string[]> _rows = [];
 
     public int RowCount => _rows.Count;
@@ -72,8 +77,11 @@ public sealed class TextTable(params string[] headers)
         output.Flush();
     }
 
-    private static string Line(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+    private static string Line(string[] cells, int[] widths)
+    {
+        var line = string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+        return line.Length <= MaxWidth ? line : line[..(MaxWidth - 1)] + "…";
+    }
 
     public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 
 namespace HyperSweep.Client.Commands;
 
@@ -18,6 +19,9 @@ public static class ValidateCommand
         {
             spec, json, quiet,
         };
+        command.WithExamples(
+            "hypersweep validate examples/quickstart.yaml",
+            "hypersweep validate sweep.yaml --quiet && hypersweep submit sweep.yaml");
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;

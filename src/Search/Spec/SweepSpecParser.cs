@@ -31,7 +31,10 @@ public static partial class SweepSpecParser
     /// The folder relative data paths resolve against; when given, the data files are opened and checked as training
     /// will read them. Null checks the text only.
     /// </param>
-    public static SweepSpec Parse(string yaml, string source, ISweepSchema schema, string? dataDirectory = null)
+    /// <param name="hostFields">
+    /// Top-level fields a host reads itself and the spec accepts for it (a trial file's <c>checkpoint</c>); null: none.
+    /// </param>
+    public static SweepSpec Parse(string yaml, string source, ISweepSchema schema, string? dataDirectory = null, IReadOnlyCollection<string>? hostFields = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(schema);
@@ -73,7 +76,7 @@ public static partial class SweepSpecParser
             throw new SpecException(source, "(document)", root.Node.Start.Line, root.Node.Start.Column,
                 $"the spec must be a map of fields ({string.Join(", ", TopLevelFields)}), not {root.Describe()}");
         }
-        var fields = root.Map(TopLevelFields).ToDictionary(f => f.Key, f => f.Value);
+        var fields = root.Map([.. TopLevelFields, .. hostFields ?? []]).ToDictionary(f => f.Key, f => f.Value);
 
         var name = fields.TryGetValue("name", out var nameNode) ? SweepName(nameNode) : DefaultName(source);
         if (fields.TryGetValue("description", out var description))

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace HyperSweep.Silo.Cluster;
 
 /// <summary>
-/// What hypersweep-silo checks before starting in cluster mode: the options (exit 2 naming the key), then Redis
+/// What hypersweep-silo checks before starting in cluster mode, once its options are bound and validated
+/// (<see cref="HyperSweepSiloHostExtensions.AddHyperSweepSilo"/>): the advertised address (exit 2), then Redis
 /// (exit 3 naming host:port within <see cref="HyperSweepSiloOptions.RedisConnectTimeout"/>), warning when the
 /// server would lose acknowledged state on restart.
 /// </summary>
@@ -15,17 +16,6 @@ public static class ClusterPreflight
 
     public static async Task<int> RunAsync(HyperSweepSiloOptions options, TextWriter log)
     {
-        var validation = new HyperSweepSiloOptionsValidator().Validate(Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            foreach (var failure in validation.Failures ?? [])
-            {
-                await log.WriteLineAsync($"hypersweep-silo: {failure}");
-            }
-
-            return BadConfiguration;
-        }
-
         try
         {
             ClusterSiloConfiguration.ResolveAdvertisedAddress(options.AdvertisedAddress!);
