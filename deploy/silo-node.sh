@@ -7,6 +7,9 @@
 #   HYPERSWEEP_ADVERTISE   the address other nodes reach this one on (default: first address of hostname -I)
 #   HYPERSWEEP_SILO_PORT / HYPERSWEEP_GATEWAY_PORT   (default: 11111 / 30000 when free, else free ports — clients find
 #                          gateways through Redis, so two jobs landing on one node still work)
+#   HYPERSWEEP_ARTIFACTS   the artifact store (checkpoints, kept models): a directory on a filesystem every node
+#                          mounts at the same path (default: ~/.hypersweep/artifacts, on the shared home). A node that
+#                          mounts something else there is refused at start (docs/ARTIFACTS.md).
 #   HYPERSWEEP_SILO        the silo binary (default: hypersweep-silo on PATH, else ~/hypersweep/bin/hypersweep-silo)
 # The Redis password is read from ~/.hypersweep/redis/password (shared home), never passed as an argument.
 set -euo pipefail
@@ -30,9 +33,11 @@ PY
 }
 silo_port=${HYPERSWEEP_SILO_PORT:-$(port_or_free 11111)}
 gateway_port=${HYPERSWEEP_GATEWAY_PORT:-$(port_or_free 30000)}
+artifacts=${HYPERSWEEP_ARTIFACTS:-$HOME/.hypersweep/artifacts}
+mkdir -p "$artifacts"
 echo "silo-node: $(hostname) advertising $advertise, $slots slots, ports $silo_port/$gateway_port, Redis $HYPERSWEEP_REDIS" >&2
 # exec: the batch system's SIGTERM (condor_rm, pre-emption, scancel) reaches the silo, which leaves the cluster cleanly;
 # its running trials resume elsewhere from their checkpoints.
 exec "$silo" --mode Cluster --redis "$HYPERSWEEP_REDIS" --cluster-id "${HYPERSWEEP_CLUSTER_ID:-lab}" \
   --advertised-address "$advertise" --silo-port "$silo_port" --gateway-port "$gateway_port" \
-  --slots "$slots" "$@"
+  --slots "$slots" --artifacts "$artifacts" "$@"

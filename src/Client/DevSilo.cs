@@ -2,7 +2,7 @@ using HyperSweep.Silo;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using HyperSweep.Client.Logging;
 
 namespace HyperSweep.Client;
 
@@ -10,16 +10,19 @@ namespace HyperSweep.Client;
 /// A dev-mode silo hosted inside the CLI process: the whole service on this machine, state in SQLite under the
 /// state directory, silo and gateway on free loopback ports. The co-hosted grain factory needs no network client.
 /// While it runs, its gateway port is published in the state directory (<see cref="DevGatewayFile"/>) so other
-/// hypersweep commands on the same directory connect to it.
+/// hypersweep commands on the same directory connect to it. It logs to <see cref="DevSiloLog.PathFor"/> under the state
+/// directory, not to the console (--verbose copies the log to stderr).
 /// </summary>
 public sealed class DevSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _stateDir;
+    private readonly StateDirectoryLock? _stateLock;
 
-    private DevSilo(IHost host, string stateDir, int gatewayPort)
+    private DevSilo(IHost host, StateDirectoryLock? stateLock, string stateDir, int gatewayPort)
     {
         _host = host;
+        _stateLock = stateLock;
         _stateDir = stateDir;
         GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -29,7 +32,13 @@ public sealed class DevSilo : IAsyncDisposable
 
     public int GatewayPort { get; }
 
-    public static async Task<DevSilo> StartAsync(HyperSweepSiloOptions options, CancellationToken cancellation)
+    /// <summary>The log file of this silo.</summary>
+    public string LogFile => DevSiloLog.PathFor(_stateDir);
+
+    /// <param name="options">The silo's settings (dev mode).</param>
+    /// <param name="cancellation">Cancels start-up.</param>
+    /// <param name="verbose">Where --verbose copies the log (null: the file only).</param>
+    public static async Task<DevSilo> StartAsync(HyperSweepSiloOptions options, CancellationToken cancellation, TextWriter? verbose = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.GatewayPort == 0)
@@ -38,15 +47,15 @@ public sealed class DevSilo : IAsyncDisposable
             options.GatewayPort = FreePort.OnLoopback();
         }
 
+        var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        // Logs go to stderr so stdout stays for the progress view and --json.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        // Nothing on the console: stdout is the progress view or --json, stderr the command's own one-line messages.
+        DevSiloLog.Configure(builder.Logging, stateDir, verbose);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
+        // The state directory's lock is released when this silo is disposed, not left to the garbage collector: a later
+        // command in the same process (tests) must find the directory free.
+        StateDirectoryLock? stateLock = null;
+        builder.UseOrleans(silo => stateLock = HyperSweepSiloConfiguration.Configure(silo, options));
         builder.AddHyperSweepTelemetry(readEnvironment: true);
         var host = builder.Build();
         try
@@ -56,12 +65,12 @@ public sealed class DevSilo : IAsyncDisposable
         catch
         {
             host.Dispose();
+            stateLock?.Dispose();
             throw;
         }
 
-        var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
         DevGatewayFile.Write(stateDir, options.GatewayPort);
-        return new DevSilo(host, stateDir, options.GatewayPort);
+        return new DevSilo(host, stateLock, stateDir, options.GatewayPort);
     }
 
     public async ValueTask DisposeAsync()
@@ -75,6 +84,7 @@ public sealed class DevSilo : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            _stateLock?.Dispose();
         }
     }
 }

@@ -1,3 +1,5 @@
+using HyperSweep.Contracts.Artifacts;
+
 namespace HyperSweep.Contracts;
 
 /// <summary>
@@ -25,18 +27,51 @@ public interface ITrialGrain : IGrainWithStringKey
 
     /// <summary>
     /// PBT's exploit: replaces this paused trial's checkpoint with <paramref name="donorTrial"/>'s checkpoint after
-    /// <paramref name="epoch"/> (fetched from that trial's grain), so its next attempt continues from the donor's weights
+    /// <paramref name="epoch"/> (copied in the artifact store from the reference that trial's grain gives), so its next attempt continues from the donor's weights
     /// and optimizer state with this trial's new hyper-parameters. Refused for any attempt but the current, paused one;
     /// repeating a done adoption answers adopted again.
     /// </summary>
     [Alias("AdoptCheckpoint")]
     Task<AdoptionResult> AdoptCheckpoint(int attempt, int donorTrial, int epoch);
 
-    /// <summary>This trial's checkpoint if it was taken after <paramref name="epoch"/>, else null (another trial adopting it asks).</summary>
+    /// <summary>This trial's latest checkpoint if it was taken after <paramref name="epoch"/>, else null (another trial adopting it asks).</summary>
     [Alias("GetCheckpoint"), Orleans.Concurrency.AlwaysInterleave]
-    Task<byte[]?> GetCheckpoint(int epoch);
+    Task<StoredCheckpoint?> GetCheckpoint(int epoch);
+
+    /// <summary>
+    /// What the trial trains with — task, hyper-parameters, seed, epoch budget, objective, early stopping — as its last
+    /// attempt was given it; null before its first start. <c>hypersweep trial --as-trial-file</c> writes it as a trial file.
+    /// </summary>
+    [Alias("GetAssignment"), Orleans.Concurrency.AlwaysInterleave]
+    Task<TrialAssignment?> GetAssignment();
 
     /// <summary>Whether the current attempt is training in this activation (interleaves, so it never waits on training).</summary>
     [Alias("Probe"), Orleans.Concurrency.AlwaysInterleave]
     Task<TrialRunProbe> Probe();
+
+    /// <summary>
+    /// The sweep will not keep this trial's model: delete its weights once it has ended (at once if it has; when it
+    /// ends otherwise). Never touches a trial that may still resume.
+    /// </summary>
+    [Alias("ReleaseArtifacts")]
+    Task ReleaseArtifacts();
+
+    /// <summary>
+    /// The sweep has ended and keeps this trial: make its model file if not yet made, score it on the test split when
+    /// <paramref name="scoreTest"/> (once), and answer with <see cref="ISweepGrain.ReportKeptModel"/>. Returns at once.
+    /// </summary>
+    [Alias("Finalize"), Orleans.Concurrency.OneWay]
+    Task Finalize(bool scoreTest);
+
+    /// <summary>The trial's kept model file, made now from its best checkpoint if needed; null when its weights were released.</summary>
+    [Alias("GetModel")]
+    Task<Artifacts.KeptModelReport?> GetModel();
+
+    /// <summary>What the trial references in the artifact store now (its checkpoints and model).</summary>
+    [Alias("GetArtifacts"), Orleans.Concurrency.AlwaysInterleave]
+    Task<Artifacts.TrialArtifacts> GetArtifacts();
+
+    /// <summary>The gradient norms it recorded, one per epoch (empty unless the sweep asked for them).</summary>
+    [Alias("GetGradients"), Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<GradientRecord>> GetGradients();
 }

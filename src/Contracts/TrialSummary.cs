@@ -5,9 +5,11 @@ namespace HyperSweep.Contracts;
 
 /// <summary>
 /// One row of the trial table: state, parameters, progress and best objective value so far, and when the trial
-/// reached its final state (null while it runs, and for trials that ended before the coordinator recorded it). Under a
-/// rung-based scheduler (ASHA, Hyperband): the highest rung the trial was recorded at and how often it was promoted;
-/// under PBT: its lineage, one entry per exploitation (whose checkpoint it continued from, with which parameters).
+/// reached its final state (null while it runs, and for trials that ended before the coordinator recorded it), whether
+/// its model is kept (<c>keep: {best: N}</c>), and its test metrics (scored once, at the end of the sweep, for kept
+/// models only; null otherwise). Under a rung-based scheduler (ASHA, Hyperband): the highest rung the trial was
+/// recorded at and how often it was promoted; under PBT: its lineage, one entry per exploitation (whose checkpoint it
+/// continued from, with which parameters).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HyperSweep.TrialSummary")]
 public sealed record TrialSummary(
@@ -22,6 +24,8 @@ public sealed record TrialSummary(
     [property: Id(8)] int Attempts,
     [property: Id(9)] string? Silo,
     [property: Id(10)] DateTimeOffset? EndedAt = null,
+    [property: Id(11)] bool Kept = false,
+    [property: Id(12)] ImmutableSortedDictionary<string, double>? TestMetrics = null,
     [property: Id(30)] int? Rung = null,
     [property: Id(31)] int Promotions = 0,
     [property: Id(32)] IReadOnlyList<LineageEntry>? Lineage = null);

@@ -10,8 +10,9 @@ namespace HyperSweep.Grains;
 [Alias("HyperSweep.ITrialRunSink")]
 public interface ITrialRunSink : IGrainWithStringKey
 {
+    /// <summary>Persists an epoch: its metrics, the stored checkpoint taken after it, and the gradient norms measured.</summary>
     [Alias("CommitEpoch")]
-    Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, byte[]? checkpoint);
+    Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, Contracts.Artifacts.StoredCheckpoint? checkpoint, GradientRecord? gradients);
 
     [Alias("CommitEnd")]
     Task<bool> CommitEnd(int attempt, TrialState state, string? reason);

@@ -18,8 +18,9 @@ namespace HyperSweep.Grains;
 /// every change that matters before it answers. It starts trials up to the spec's concurrency on silos with free
 /// training slots, answers each epoch report with continue or prune, and a keep-alive monitor re-queues trials whose
 /// silo left the cluster or whose attempt vanished (a new attempt resumes from the checkpoint) and retries dispatching.
+/// What a sweep leaves behind (kept models, test scores, importance, gradients) is in SweepGrain.Results.cs.
 /// </summary>
-public sealed class SweepGrain(
+public sealed partial class SweepGrain(
     SweepStore state,
     SweepPlanner planner,
     IClusterMembershipService membership,
@@ -142,8 +143,10 @@ public sealed class SweepGrain(
         var interrupted = Ledger.CancelAll("sweep cancelled");
         S.State = SweepState.Cancelled;
         S.Reason = "cancelled by the user";
+        var released = Ledger.DecideKept();
         await Finish();
         await Calls().Stop(interrupted, t => t.Stop("sweep cancelled"));
+        await Calls().Release(released);
         return Status();
     }
 
@@ -233,13 +236,10 @@ public sealed class SweepGrain(
         return Task.CompletedTask;
     }
 
-    public async Task DispatchQueued()
+    public Task DispatchQueued()
     {
         _dispatchQueued = false;
-        if (state.RecordExists)
-        {
-            await DispatchAndSave();
-        }
+        return state.RecordExists ? DispatchAndSave() : Task.CompletedTask;
     }
 
     private async Task Save()
@@ -265,6 +265,7 @@ public sealed class SweepGrain(
     /// <summary>Creates and starts what can start, ends a sweep with nothing left to run, and flushes.</summary>
     private async Task DispatchAndSave()
     {
+        await ReleaseWeights();
         if (S.State == SweepState.Running)
         {
             // Write-ahead: new trials (with their proposals), resumes and exploitations enter the persisted table before
@@ -272,7 +273,7 @@ public sealed class SweepGrain(
             await Calls().CreateTrials(Ledger, Save);
 
             await Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent);
-            if (Ledger.Exhausted)
+            if (Ledger.Exhausted && FinalizeKeptModels())
             {
                 (S.State, S.Reason) = Ledger.Outcome();
                 await Finish();

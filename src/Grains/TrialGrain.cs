@@ -1,5 +1,7 @@
 using HyperSweep.Search;
 using HyperSweep.Contracts;
+using HyperSweep.Contracts.Artifacts;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Workloads;
 using Microsoft.Extensions.Logging;
@@ -10,13 +12,19 @@ namespace HyperSweep.Grains;
 /// <summary>
 /// One trial. <see cref="Start"/> takes a slot from the silo's <see cref="TrainingSlots"/> and returns at once;
 /// the training runs on the slot's dedicated thread (<see cref="TrialTrainingLoop"/>) and comes back into this
-/// grain only through <see cref="ITrialRunSink"/> calls, which persist each epoch's metrics and checkpoint.
+/// grain only through <see cref="ITrialRunSink"/> calls, which persist each epoch's metrics and checkpoint reference.
 /// A keep-alive timer stops the idle-activation collector from removing the grain while its thread trains.
+/// <para>
+/// Retention (<see cref="TrialArtifactRetention"/>): while the trial may resume (any state but a final one) it keeps its
+/// latest checkpoint and the checkpoint of its best epoch; once it has ended it keeps only the best one, until its sweep
+/// either releases it (not among the kept models) or finalizes it (<see cref="KeptModelMaker"/> makes the model file).
+/// </para>
 /// </summary>
 public sealed class TrialGrain(
     [PersistentState("trial")] IPersistentState<TrialGrainState> state,
     TrainingSlots slots,
     ITrialWorkload workload,
+    IArtifactStore store,
     ILocalSiloDetails silo,
     IOptions<SweepServiceOptions> options,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialRunSink
@@ -24,6 +32,9 @@ public sealed class TrialGrain(
     private TrainingRun? _run;
     private IGrainTimer? _keepAlive;
     private string? _stopReason;
+    private bool _finalizing;
+
+    private TrialArtifactRetention Retention => new(state.State, store, logger);
 
     public async Task<StartResult> Start(TrialAssignment assignment)
     {
@@ -44,7 +55,7 @@ public sealed class TrialGrain(
             return Result(false, "the previous attempt is still stopping");
         }
 
-        if (assignment.Attempt == current.Attempt && current.State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled or TrialState.Paused)
+        if (assignment.Attempt == current.Attempt && (current.IsFinal || current.State == TrialState.Paused))
         {
             // This attempt already ended; the coordinator missed the outcome (it gave up retrying). Tell it again
             // from outside this turn (the coordinator is waiting on this call) instead of training twice.
@@ -66,15 +77,15 @@ public sealed class TrialGrain(
         current.Attempt = assignment.Attempt;
         current.State = TrialState.Running;
         current.Reason = null;
+        Retention.MoveLegacyCheckpoint(assignment);
         await state.WriteStateAsync();
 
         _stopReason = null;
         var history = current.History.ToList();
-        var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString());
-        var checkpoint = current.Checkpoint;
-        var checkpointEpoch = current.CheckpointEpoch;
+        var loop = new TrialTrainingLoop(GrainFactory, workload, store, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString());
+        var resume = current.Latest;
         var adopted = current.AdoptedFrom is not null;
-        _run = slots.TryStart(key, run => loop.Run(assignment, history, checkpoint, checkpointEpoch, run, adopted));
+        _run = slots.TryStart(key, run => loop.Run(assignment, history, resume, run, adopted));
         if (_run is null)
         {
             DeactivateOnIdle();
@@ -105,6 +116,8 @@ public sealed class TrialGrain(
     public Task<IReadOnlyList<EpochMetrics>> GetHistory() =>
         Task.FromResult<IReadOnlyList<EpochMetrics>>(state.State.History.ToList());
 
+    public Task<TrialAssignment?> GetAssignment() => Task.FromResult(state.State.Assignment);
+
     public Task<TrialRunProbe> Probe()
     {
         var current = state.State;
@@ -112,7 +125,12 @@ public sealed class TrialGrain(
         return Task.FromResult(new TrialRunProbe(current.Attempt, training, current.State, current.Reason));
     }
 
-    public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, byte[]? checkpoint)
+    public Task<TrialArtifacts> GetArtifacts() => Task.FromResult(state.State.Artifacts());
+
+    public Task<IReadOnlyList<GradientRecord>> GetGradients() =>
+        Task.FromResult<IReadOnlyList<GradientRecord>>(state.State.Gradients.ToList());
+
+    public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, StoredCheckpoint? checkpoint, GradientRecord? gradients)
     {
         var current = state.State;
         if (attempt != current.Attempt)
@@ -127,10 +145,16 @@ public sealed class TrialGrain(
         }
 
         current.History.Add(metrics);
-        current.Checkpoint = checkpoint;
-        current.CheckpointEpoch = metrics.Epoch;
+        if (gradients is not null)
+        {
+            current.Gradients.Add(gradients);
+        }
+
+        var superseded = Retention.Advance(metrics, checkpoint, current.Assignment?.Objective);
         current.AdoptedFrom = null; // trained on: the checkpoint is this trial's own again
         await state.WriteStateAsync();
+        // Deleted only once the new references are durable: a crash in between leaves an orphan for gc, never a dangling reference.
+        Retention.Delete(superseded);
         return true;
     }
 
@@ -144,16 +168,16 @@ public sealed class TrialGrain(
 
         current.State = outcome;
         current.Reason = reason;
+        // A paused trial keeps its latest checkpoint: it resumes from it when promoted, and a PBT member's may be adopted
+        // by another trial. Any other outcome is final and keeps only what a kept model may need.
+        var superseded = outcome == TrialState.Paused ? [] : Retention.Ended();
         if (outcome != TrialState.Paused)
         {
-            // The checkpoint is only needed to resume; a finished trial keeps its history, not its weights. A paused one
-            // keeps it: it resumes from it when promoted, and a PBT member's may be adopted by another trial.
-            current.Checkpoint = null;
-            current.CheckpointEpoch = 0;
             current.AdoptedFrom = null;
         }
 
         await state.WriteStateAsync();
+        Retention.Delete(superseded);
         _keepAlive?.Dispose();
         _keepAlive = null;
         // The attempt is over and durable: free this activation's memory now rather than after the idle collection
@@ -181,22 +205,62 @@ public sealed class TrialGrain(
             return new AdoptionResult(false, "the attempt is still training");
         }
 
-        var (sweepId, _) = TrialKey.Parse(this.GetPrimaryKeyString());
-        var checkpoint = await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(sweepId, donorTrial)).GetCheckpoint(epoch);
-        if (checkpoint is null)
+        var (sweepId, number) = TrialKey.Parse(this.GetPrimaryKeyString());
+        var donor = await GrainFactory.GetGrain<ITrialGrain>(TrialKey.Format(sweepId, donorTrial)).GetCheckpoint(epoch);
+        if (donor is null)
         {
             return new AdoptionResult(false, $"trial {donorTrial} holds no checkpoint taken after epoch {epoch}");
         }
 
-        current.Checkpoint = checkpoint;
-        current.CheckpointEpoch = epoch;
+        StoredCheckpoint copy;
+        try
+        {
+            // A copy of its own in the store: the donor deletes its checkpoint when it trains on or ends, whatever this trial does.
+            copy = await Task.Run(() => new StoredCheckpoint(store.Write(sweepId, number, ArtifactKinds.Checkpoint, store.Read(donor.Artifact)), donor.Position));
+        }
+        catch (Exception exception) when (exception is ArtifactException or IOException or UnauthorizedAccessException)
+        {
+            return new AdoptionResult(false, $"cannot copy trial {donorTrial}'s checkpoint taken {donor.Position}: {exception.Message}");
+        }
+
+        var superseded = Retention.Adopt(copy);
         current.AdoptedFrom = donorTrial;
         await state.WriteStateAsync();
+        Retention.Delete(superseded);
         return new AdoptionResult(true);
     }
 
-    public Task<byte[]?> GetCheckpoint(int epoch) =>
-        Task.FromResult(state.State.CheckpointEpoch == epoch ? state.State.Checkpoint : null);
+    public Task<StoredCheckpoint?> GetCheckpoint(int epoch) =>
+        Task.FromResult(state.State.Latest is { Position: { Batch: 0 } position } latest && position.Epoch == epoch ? latest : null);
+
+    public async Task ReleaseArtifacts()
+    {
+        var superseded = Retention.Release();
+        await state.WriteStateAsync();
+        Retention.Delete(superseded);
+    }
+
+    public async Task Finalize(bool scoreTest)
+    {
+        if (_finalizing || state.State.Assignment is not { } assignment)
+        {
+            return;
+        }
+
+        _finalizing = true;
+        try
+        {
+            var report = await Maker().FinalizeAsync(scoreTest);
+            // One-way: the sweep may be waiting on this grain (GetModel) while this turn runs.
+            await GrainFactory.GetGrain<ISweepGrain>(assignment.SweepId).ReportKeptModel(report);
+        }
+        finally
+        {
+            _finalizing = false;
+        }
+    }
+
+    public async Task<KeptModelReport?> GetModel() => state.State.Released ? null : await Maker().FinalizeAsync(scoreTest: false);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -205,6 +269,8 @@ public sealed class TrialGrain(
         _keepAlive?.Dispose();
         return Task.CompletedTask;
     }
+
+    private KeptModelMaker Maker() => new(state, workload, store, TrialKey.Parse(this.GetPrimaryKeyString()).Trial, logger);
 
     private StartResult Result(bool started, string? reason) =>
         new(started, silo.SiloAddress.ToParsableString(), slots.Capacity, slots.InUse, reason, state.State.CheckpointEpoch);

@@ -35,6 +35,14 @@ public sealed class TrialRecord
     [Id(12)] public int LastEpoch { get => field; set { field = value; Changed(); } }
     /// <summary>When the trial reached its final state (the dashboard's best-so-far over time).</summary>
     [Id(13)] public DateTimeOffset? EndedAt { get => field; set { field = value; Changed(); } }
+    /// <summary>Whether the sweep keeps this ended trial's model (decided when it ends, revised as better trials end).</summary>
+    [Id(14)] public KeepDecision Keep { get => field; set { field = value; Changed(); } }
+    /// <summary>Test metrics of a kept model, scored once at the end of the sweep (never seen by the search).</summary>
+    [Id(15)] public ImmutableSortedDictionary<string, double>? TestMetrics { get => field; set { field = value; Changed(); } }
+    /// <summary>A kept trial answered the sweep's finalization (its model file is made, its test split scored).</summary>
+    [Id(16)] public bool Finalized { get => field; set { field = value; Changed(); } }
+    /// <summary>Why making a kept model or scoring it failed, if it did.</summary>
+    [Id(17)] public string? ModelNote { get => field; set { field = value; Changed(); } }
     /// <summary>The highest rung a rung-based scheduler recorded the trial at (ASHA, Hyperband), or null.</summary>
     [Id(30)] public int? Rung { get => field; set { field = value; Changed(); } }
     /// <summary>How often the scheduler promoted the trial past a rung (in place, or by resuming it from a pause).</summary>
@@ -45,8 +53,8 @@ public sealed class TrialRecord
     public bool IsFinal => State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled;
 
     public TrialSummary ToSummary(ImmutableSortedDictionary<string, object> parameters) =>
-        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo, EndedAt, Rung, Promotions,
-            Lineage.Count == 0 ? null : Lineage);
+        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo, EndedAt, Keep == KeepDecision.Kept, TestMetrics,
+            Rung, Promotions, Lineage.Count == 0 ? null : Lineage);
 
     /// <summary>A PBT exploitation whose donor checkpoint the trial has not adopted yet (it must, before it resumes).</summary>
     public LineageEntry? PendingAdoption => Lineage.Count > 0 && !Lineage[^1].Adopted ? Lineage[^1] : null;

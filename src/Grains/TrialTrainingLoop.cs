@@ -1,6 +1,8 @@
 using HyperSweep.Search;
 using System.Collections.Immutable;
 using HyperSweep.Contracts;
+using HyperSweep.Contracts.Artifacts;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Grains.Workloads;
@@ -13,19 +15,24 @@ namespace HyperSweep.Grains;
 /// first re-sends the epochs persisted by earlier attempts (the sweep ignores duplicates; this closes the gap
 /// when an attempt died between persisting an epoch and reporting it), then trains from the checkpoint. Each
 /// epoch is persisted by the trial grain first and reported to the sweep second, so a reported epoch is always
-/// resumable. Blocking on grain calls is fine here: this thread belongs to the training, not to Orleans.
+/// resumable. Checkpoints go to the artifact store before the epoch is committed (the grain keeps the reference); a
+/// checkpoint that cannot be read back (missing, or not the bytes its reference hashes) fails the attempt with the
+/// reason instead of training from scratch. Blocking on grain calls is fine here: this thread belongs to the training,
+/// not to Orleans.
 /// </summary>
 internal sealed class TrialTrainingLoop(
     IGrainFactory grains,
     ITrialWorkload workload,
+    IArtifactStore store,
     ILogger logger,
     TimeSpan retryBudget,
     Func<string?> stopReason,
     string silo)
 {
     /// <param name="adopted">The checkpoint is another trial's (PBT): the workload applies this trial's hyper-parameters on top.</param>
-    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run, bool adopted = false)
+    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, StoredCheckpoint? resume, TrainingRun run, bool adopted = false)
     {
+        var checkpointEpoch = resume?.Position.Epoch ?? 0;
         var cancellation = run.Token;
         var key = TrialKey.Format(assignment.SweepId, assignment.Trial);
         var sink = grains.GetGrain<ITrialRunSink>(key);
@@ -45,12 +52,23 @@ internal sealed class TrialTrainingLoop(
         string? failure = null;
         string? note = null;
         var lastEpoch = checkpointEpoch;
-        if (verdict is null || !verdict.ShouldStop)
+        byte[]? checkpoint = null;
+        if (resume is not null && (verdict is null || !verdict.ShouldStop))
+        {
+            try
+            {
+                checkpoint = store.Read(resume.Artifact);
+            }
+            catch (Exception exception) when (exception is ArtifactException or IOException or UnauthorizedAccessException)
+            {
+                failure = $"cannot resume from the checkpoint taken {resume.Position} (refusing to train a different model from scratch): {exception.Message}";
+            }
+        }
+
+        if (failure is null && (verdict is null || !verdict.ShouldStop))
         {
             verdict = null;
-            var request = new TrialWorkloadRequest(
-                assignment.Task, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch,
-                assignment.Objective, assignment.EarlyStoppingPatience, assignment.EarlyStoppingMinDelta, assignment.BaseDirectory, adopted);
+            var request = WorkloadRequests.For(assignment, checkpoint, checkpointEpoch, adopted);
             try
             {
                 var result = workload.Run(request, epoch =>
@@ -66,7 +84,15 @@ internal sealed class TrialTrainingLoop(
                     var epochSpan = telemetry.EpochTrained(metrics, epoch.TrainedItems);
                     try
                     {
-                        if (!Call(() => sink.CommitEpoch(assignment.Attempt, metrics, epoch.Checkpoint), cancellation))
+                        var stored = epoch.Checkpoint is { } bytes
+                            ? new StoredCheckpoint(store.Write(assignment.SweepId, assignment.Trial, ArtifactKinds.Checkpoint, bytes), new CheckpointPosition(epoch.Epoch))
+                            : null;
+                        if (epoch.Gradients is { } gradients)
+                        {
+                            telemetry.GradientsMeasured(epochSpan, gradients);
+                        }
+
+                        if (!Call(() => sink.CommitEpoch(assignment.Attempt, metrics, stored, epoch.Gradients), cancellation))
                         {
                             verdict = new EpochVerdict(VerdictKind.Stale, "attempt superseded");
                             return false;

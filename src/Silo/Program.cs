@@ -1,7 +1,7 @@
 using HyperSweep.Dashboard.Hosting;
 using HyperSweep.Silo;
 using HyperSweep.Silo.Cluster;
-using HyperSweep.Silo.Telemetry;
+using HyperSweep.Silo.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,45 +12,60 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 // hypersweep-silo: a long-lived silo (dev mode by default). Configuration: appsettings.json, then environment
-// variables (HyperSweep__Slots=4), then the command line (--slots 4, --state-dir DIR, --mode Dev).
-var switches = new Dictionary<string, string>
+// variables (HyperSweep__Slots=4), then the command line (--slots 4, --state-dir DIR, --mode cluster, or
+// --HyperSweep:Slots=4). Every setting and its switch come from the options classes (SiloSettings; --help lists them).
+if (args is ["--help"] or ["-h"] or ["-?"])
 {
-    ["--state-dir"] = "HyperSweep:StateDir",
-    ["--slots"] = "HyperSweep:Slots",
-    ["--mode"] = "HyperSweep:Mode",
-    ["--silo-port"] = "HyperSweep:SiloPort",
-    ["--gateway-port"] = "HyperSweep:GatewayPort",
-    ["--workload"] = "HyperSweep:Workload",
-    ["--cluster-id"] = "HyperSweep:ClusterId",
-    ["--service-id"] = "HyperSweep:ServiceId",
-    ["--redis"] = "HyperSweep:Redis",
-    ["--redis-password"] = "HyperSweep:RedisPassword",
-    ["--advertised-address"] = "HyperSweep:AdvertisedAddress",
-    ["--data-root"] = "HyperSweep:DataRoot",
-    ["--dashboard"] = "HyperSweep:Dashboard",
-    ["--dashboard-cert"] = "HyperSweep:DashboardCertificate",
-    ["--dashboard-cert-key"] = "HyperSweep:DashboardCertificateKey",
-};
+    SiloSettings.WriteHelp(Console.Out);
+    return 0;
+}
 
-// The dashboard makes the host a WebApplication; without it the silo stays a plain generic host (no HTTP server).
-var wantsDashboard = !string.IsNullOrWhiteSpace(new ConfigurationBuilder()
-    .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-    .AddEnvironmentVariables()
-    .AddCommandLine(args, switches)
-    .Build()["HyperSweep:Dashboard"]);
-IHostApplicationBuilder builder = wantsDashboard
+var switches = SiloSettings.Switches();
+string? dashboardAddress;
+try
+{
+    // The dashboard makes the host a WebApplication; without it the silo stays a plain generic host (no HTTP server).
+    dashboardAddress = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args, switches)
+        .Build()["HyperSweep:Dashboard"];
+}
+catch (FormatException exception)
+{
+    // A switch the command line cannot read (-x, a value without its switch).
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message} (hypersweep-silo --help lists every setting)");
+    return 2;
+}
+
+IHostApplicationBuilder builder = !string.IsNullOrWhiteSpace(dashboardAddress)
     ? SiloDashboard.CreateBuilder()
     : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);
 
-var options = new HyperSweepSiloOptions();
+HyperSweepSiloOptions options;
 try
 {
-    builder.Configuration.GetSection(HyperSweepSiloOptions.Section).Bind(options);
+    options = builder.AddHyperSweepSilo();
+}
+catch (SiloSettingsException exception)
+{
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return 2;
+}
+catch (OptionsValidationException exception)
+{
+    foreach (var failure in exception.Failures)
+    {
+        Console.Error.WriteLine($"hypersweep-silo: {failure}");
+    }
+
+    return 2;
 }
 catch (InvalidOperationException exception)
 {
-    Console.Error.WriteLine($"hypersweep-silo: invalid configuration: {exception.Message}");
+    // A value of the wrong type ("Failed to convert configuration value 'x' at 'HyperSweep:Slots'"), an unresolvable address.
+    Console.Error.WriteLine($"hypersweep-silo: invalid configuration: {SiloSettings.Reword(exception.Message)}");
     return 2;
 }
 
@@ -74,12 +89,8 @@ catch (DashboardConfigurationException exception)
     return 2;
 }
 
-builder.Services.AddOptions<HyperSweepSiloOptions>().Bind(builder.Configuration.GetSection(HyperSweepSiloOptions.Section)).ValidateOnStart();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HyperSweepSiloOptions>, HyperSweepSiloOptionsValidator>();
 try
 {
-    builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
-    builder.AddHyperSweepTelemetry();
     if (dashboard is not null)
     {
         dashboard.AddTo((WebApplicationBuilder)builder, options.Mode);

@@ -26,6 +26,22 @@ public sealed class ApiTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Importance_is_the_cli_report_and_the_sweep_page_draws_it()
+    {
+        var cli = await fixture.Cli("importance", fixture.FinishedSweepId, "--json");
+        Assert.Equal(0, cli.ExitCode);
+        using var expected = JsonDocument.Parse(cli.Output);
+        using var json = await GetJson($"/api/sweeps/{fixture.FinishedSweepId}/importance");
+
+        var names = json.RootElement.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(expected.RootElement.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()), names);
+        Assert.NotEmpty(names);
+        var page = await fixture.DevHttp.GetStringAsync($"/sweeps/{fixture.FinishedSweepId}");
+        Assert.Contains("data-chart=\"importance\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.DevHttp.GetAsync("/api/sweeps/sw-nope/importance")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_state_filter_is_a_400_naming_the_states()
     {
         var response = await fixture.DevHttp.GetAsync("/api/sweeps?state=sleeping");

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
+using HyperSweep.Client.Logging;
 
 namespace HyperSweep.Client.Commands;
 
@@ -26,7 +28,7 @@ public static class ClusterCommand
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var name = $"hypersweep {parse.CommandResult.Command.Name}";
+        var name = ParseErrors.CommandPath(parse);
         IClusterTarget target;
         try
         {
@@ -56,7 +58,8 @@ public static class ClusterCommand
         await using (session)
         {
             var json = hasJson && parse.GetValue(common.Json);
-            var context = new CommandContext(session.Grains, output, error, json, parse.GetValue(common.Quiet), CommandContext.RichConsoleFor(output, json));
+            var log = target is DevClusterTarget dev ? DevSiloLog.PathFor(dev.StateDir) : null;
+            var context = new CommandContext(session.Grains, output, error, json, parse.GetValue(common.Quiet), CommandContext.RichConsoleFor(output, json), log);
             try
             {
                 return await body(parse, context, cancellation);
@@ -65,6 +68,10 @@ public static class ClusterCommand
             {
                 await error.WriteLineAsync($"{name}: {exception.Message}");
                 return ExitCodes.BadInput;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return ExitCodes.Interrupted;
             }
         }
     }

@@ -2,8 +2,11 @@ using Spectre.Console;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary>What a command body gets: the connected grains and how to print (JSON, quiet, rich terminal or plain lines).</summary>
-public sealed record CommandContext(IGrainFactory Grains, TextWriter Out, TextWriter Error, bool Json, bool Quiet, IAnsiConsole? Rich)
+/// <summary>
+/// What a command body gets: the connected grains, how to print (JSON, quiet, rich terminal or plain lines) and, in dev
+/// mode, the dev silo's log file (where the details of failures are).
+/// </summary>
+public sealed record CommandContext(IGrainFactory Grains, TextWriter Out, TextWriter Error, bool Json, bool Quiet, IAnsiConsole? Rich, string? LogFile = null)
 {
     /// <summary>
     /// A Spectre console when <paramref name="output"/> is the real stdout on a real terminal; null (plain lines, no

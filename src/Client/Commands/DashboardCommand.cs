@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Dashboard;
 using HyperSweep.Dashboard.Hosting;
@@ -27,6 +28,9 @@ public static class DashboardCommand
         var cert = new Option<string?>("--cert") { Description = "Serve HTTPS with this certificate (PEM with --cert-key, or PKCS#12)." };
         var certKey = new Option<string?>("--cert-key") { Description = "The PEM private key of --cert." };
         var command = new Command("dashboard", "Serve the web dashboard (sweeps, curves, cluster) until Ctrl-C.") { listen, tokenFile, cert, certKey };
+        command.WithExamples(
+            "hypersweep dashboard                                   # http://127.0.0.1:8080, dev mode",
+            "hypersweep dashboard --cluster redis://head:6379/lab --listen 0.0.0.0:8443 --cert site.pem --cert-key site.key");
         var common = new CommonOptions();
         ClusterCommand.SetAction(command, common, ConnectPurpose.Read, async (parse, context, cancellation) =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Engine.Schema;
 
 namespace HyperSweep.Client.Commands;
@@ -16,6 +17,9 @@ public static class SchemaCommand
         {
             json,
         };
+        command.WithExamples(
+            "hypersweep schema                 # Markdown: docs/HYPERPARAMETERS.md is this output",
+            "hypersweep schema --json | jq '.hyper_parameters[].name'");
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;

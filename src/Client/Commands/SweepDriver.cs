@@ -4,11 +4,12 @@ namespace HyperSweep.Client.Commands;
 
 /// <summary>
 /// What <c>hypersweep run</c> does once connected: submit the validated spec (or resume a stored sweep), show progress
-/// until the sweep ends or the user interrupts, then pause an interrupted sweep or print the result.
+/// until the sweep ends or the user interrupts, then pause an interrupted sweep or print the result. The exit code says
+/// how the sweep ended (<see cref="ExitCodes.ForEnded"/>): a sweep whose trials failed never ends "0".
 /// </summary>
 /// <param name="source">The spec file as the user named it (error locations), or null when resuming.</param>
 /// <param name="loaded">The validated spec, or null when resuming.</param>
-/// <param name="resume">The sweep id to continue, or null for a new sweep.</param>
+/// <param name="resume">The sweep to continue (id, name or id prefix), or null for a new sweep.</param>
 /// <param name="top">Rows of the final leaderboard.</param>
 /// <param name="stateDir">The --state-dir the user gave, repeated in the hints.</param>
 internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? resume, int top, string? stateDir)
@@ -17,11 +18,12 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
 
     public async Task<int> DriveAsync(CommandContext context, CancellationToken interrupted)
     {
-        var grains = context.Grains;
-        var sweepId = resume ?? SweepIds.New();
-        var sweep = grains.GetGrain<ISweepGrain>(sweepId);
+        ISweepGrain sweep;
+        string sweepId;
         if (loaded is not null)
         {
+            sweepId = SweepIds.New();
+            sweep = context.Grains.GetGrain<ISweepGrain>(sweepId);
             var submitted = await sweep.Submit(new SweepSubmission(loaded.Text, source!, BaseDirectory: loaded.Folder));
             if (!submitted.Accepted)
             {
@@ -29,22 +31,26 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
                 return ExitCodes.BadInput;
             }
         }
-        else if (await sweep.Resume() is null)
+        else
         {
-            var known = await grains.GetGrain<ISweepRegistryGrain>(0).List();
-            var hint = known.Count == 0 ? "no sweeps are stored there" : "known sweeps: " + string.Join(", ", known.Take(5).Select(k => $"{k.SweepId} ({k.Name}, {Formatting.State(k.State)})"));
-            await context.Error.WriteLineAsync($"hypersweep run: no sweep '{sweepId}' in this state directory; {hint}.");
-            return ExitCodes.BadInput;
+            var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, resume!);
+            (sweep, sweepId) = (grain, status.SweepId);
+            if (status.IsFinal)
+            {
+                // Nothing to resume: say how it ended and show its result, with the code of that end.
+                await context.Error.WriteLineAsync($"sweep {sweepId} already {Formatting.State(status.State)}; nothing to resume");
+                return await PrintResultAsync(context, sweep);
+            }
+
+            await sweep.Resume();
         }
 
-        if (!context.Json)
+        if (!context.Json && !context.Quiet)
         {
             await context.Error.WriteLineAsync($"sweep {sweepId} running; Ctrl-C pauses it (continue with: {ResumeHint(sweepId)})");
         }
 
-        IProgressView view = context.Json ? new SilentProgressView(TimeSpan.FromMilliseconds(250))
-            : context.Rich is not null ? new SpectreProgressView(context.Rich, TimeSpan.FromMilliseconds(500))
-            : new PlainProgressView(context.Out, TimeSpan.FromMilliseconds(500));
+        var view = ProgressViews.For(context, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(250));
         var last = await view.ShowAsync(async () =>
         {
             if (interrupted.IsCancellationRequested)
@@ -65,16 +71,30 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
             return ExitCodes.Interrupted;
         }
 
+        return await PrintResultAsync(context, sweep);
+    }
+
+    /// <summary>The leaderboard (or the --json document) of an ended sweep, and the exit code of how it ended.</summary>
+    private async Task<int> PrintResultAsync(CommandContext context, ISweepGrain sweep)
+    {
         var final = new SweepSnapshot((await sweep.GetStatus())!, await sweep.GetTrials());
         if (context.Json)
         {
             await context.Out.WriteLineAsync(JsonReport.Render(final));
         }
+        else if (context.Quiet)
+        {
+            await context.Out.WriteLineAsync(Formatting.State(final.Status.State));
+        }
         else
         {
-            Leaderboard.Print(final.Status, await sweep.GetLeaderboard(top), context.Rich, context.Out);
+            Leaderboard.Print(final.Status, await sweep.GetLeaderboard(top), final.Trials, context.Rich, context.Out);
+            if (final.Status.Failed > 0 && context.LogFile is { } log)
+            {
+                await context.Error.WriteLineAsync($"the failed trials' full errors are in {log} (or rerun with --verbose)");
+            }
         }
 
-        return final.Status.State == SweepState.Completed ? ExitCodes.Success : ExitCodes.SweepFailed;
+        return ExitCodes.ForEnded(final.Status);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 
@@ -13,7 +14,10 @@ public static class TrialsCommand
     public static Command Create()
     {
         var sweep = SweepArgument.Create();
-        var command = new Command("trials", "Every trial of a sweep: number, state, epochs, best value, silo, reason, parameters.") { sweep };
+        var command = new Command("trials", "Every trial of a sweep: number, state, epochs, best value, parameters, silo, reason.") { sweep };
+        command.WithExamples(
+            "hypersweep trials quickstart",
+            "hypersweep trials quickstart --json | jq '.trials[] | select(.state == \"failed\")'");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -24,19 +28,24 @@ public static class TrialsCommand
                 return ExitCodes.Success;
             }
 
-            // A scheduler's sweep also shows each trial's rung, promotions and PBT lineage.
+            // The silo column only where trials ran on more than one silo; the settings every trial shares once, above. A
+            // scheduler's sweep also shows each trial's rung, promotions and PBT lineage.
+            var columns = ParameterColumns.Of(trials);
+            var silos = trials.Select(t => Formatting.Silo(t.Silo)).Where(s => s != "-").Distinct().Count() > 1;
             var scheduled = status.Scheduler is not null;
-            var table = scheduled
-                ? new TextTable("trial", "state", "epochs", status.Objective.Metric, "scheduling", "silo", "reason", "parameters")
-                : new TextTable("trial", "state", "epochs", status.Objective.Metric, "silo", "reason", "parameters");
+            string[] headers = ["trial", "state", "epochs", status.Objective.Metric, .. scheduled ? new[] { "scheduling" } : [], "parameters",
+                .. silos ? new[] { "silo" } : [], "reason"];
+            var table = new TextTable(headers);
             foreach (var t in trials)
             {
-                string[] head = [TextTable.Int(t.Number), Formatting.State(t.State), TextTable.Int(t.EpochsRun), Formatting.Value(t.BestValue)];
-                string[] tail = [t.Silo ?? "-", t.Reason ?? "", Formatting.Parameters(t.Parameters)];
-                table.Add(scheduled ? [.. head, Formatting.Scheduling(t), .. tail] : [.. head, .. tail]);
+                string[] cells = [TextTable.Int(t.Number), Formatting.State(t.State), TextTable.Int(t.EpochsRun), Formatting.Value(t.BestValue),
+                    .. scheduled ? new[] { Formatting.Scheduling(t) } : [], columns.Varying(t), .. silos ? new[] { Formatting.Silo(t.Silo) } : [],
+                    Formatting.Reason(t.Reason)];
+                table.Add(cells);
             }
 
-            table.Write(context, $"{status.Name} ({status.SweepId}): {trials.Count} trials");
+            var title = $"{status.Name} ({status.SweepId}): {trials.Count} trials" + (columns.SharedLine is { } shared ? "\n" + shared : "");
+            table.Write(context, title);
             return ExitCodes.Success;
         });
         return command;

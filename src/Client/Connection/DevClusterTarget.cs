@@ -8,7 +8,7 @@ namespace HyperSweep.Client.Connection;
 /// the directory; otherwise reads and <c>run</c> host a dev silo inside this process for the command's length (run's with
 /// its own slots and workload), and long-lived work (submit) is refused with a hint to start <c>hypersweep serve</c>.
 /// </summary>
-public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, EmbeddedSiloOptions? embedded = null) : IClusterTarget
+public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, EmbeddedSiloOptions? embedded = null, TextWriter? verbose = null) : IClusterTarget
 {
     public string StateDir { get; } = HyperSweepSiloOptions.ExpandHome(stateDir ?? HyperSweepSiloOptions.DefaultStateDir());
 
@@ -41,12 +41,12 @@ public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, 
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(connectTimeout);
-            var silo = await DevSilo.StartAsync(options, timeout.Token);
+            var silo = await DevSilo.StartAsync(options, timeout.Token, verbose);
             return new InProcessSession(silo);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {exception.Message}", exception);
+            throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {Cli.ErrorText.Of(exception)}", exception);
         }
         catch (OperationCanceledException exception) when (!cancellation.IsCancellationRequested)
         {

@@ -56,6 +56,8 @@ public static class DashboardApi
                 ? Json(JsonShapes.TrialDetail(id, detail))
                 : Results.NotFound(new ErrorBody($"sweep {id} has no trial {n}"));
         });
+        api.MapGet("/sweeps/{id}/importance", async (string id, SweepReader reader) =>
+            await reader.GetImportanceAsync(id) is { } report ? Json(JsonShapes.Importance(id, report)) : NoSweep(id));
         api.MapGet("/cluster", async (SweepReader reader) => Json(JsonShapes.Cluster(await reader.GetClusterAsync())));
         api.MapGet("/whoami", (HttpContext context, Microsoft.Extensions.Options.IOptions<DashboardOptions> options) => Results.Json(new
         {

@@ -144,6 +144,25 @@ public static class JsonShapes
         };
     }
 
+    /// <summary>The fields of <c>hypersweep importance --json</c>.</summary>
+    public static JsonObject Importance(string sweepId, ImportanceReport report) => new()
+    {
+        ["sweep_id"] = sweepId,
+        ["method"] = report.Method,
+        ["trials"] = report.Trials,
+        ["top_quantile"] = report.TopQuantile,
+        ["note"] = report.Note,
+        ["parameters"] = new JsonArray([.. report.Parameters.Select(p => (JsonNode)new JsonObject
+        {
+            ["name"] = p.Name,
+            ["importance"] = Number(p.Importance),
+            ["divergence"] = Number(p.Divergence),
+            ["condition"] = p.Condition,
+            ["trials"] = p.Trials,
+            ["top_trials"] = p.TopTrials,
+        })]),
+    };
+
     public static JsonObject Cluster(ClusterSnapshot cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);

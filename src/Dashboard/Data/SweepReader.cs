@@ -81,6 +81,22 @@ public sealed partial class SweepReader(IGrainFactory grains, DashboardCache cac
         return rows.Zip(details).Where(p => p.Second is not null).ToDictionary(p => p.First.Number, p => p.Second!);
     }
 
+    /// <summary>A sweep's hyper-parameter importance (the call of <c>hypersweep importance</c>), or null when no sweep has this id.</summary>
+    public async Task<ImportanceReport?> GetImportanceAsync(string sweepId)
+    {
+        if (!IsSweepId(sweepId))
+        {
+            return null;
+        }
+
+        return await cache.GetAsync<ImportanceReport?>("importance:" + sweepId, Fresh, async () =>
+        {
+            var grain = grains.GetGrain<ISweepGrain>(sweepId);
+            var report = await grain.GetImportance();
+            return new(report, (await StatusAsync(sweepId))?.IsFinal == true);
+        });
+    }
+
     /// <summary>Every silo of the membership with its slots.</summary>
     public Task<ClusterSnapshot> GetClusterAsync() => cache.GetAsync("cluster", Fresh, async () =>
     {

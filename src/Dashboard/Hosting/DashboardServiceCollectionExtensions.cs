@@ -23,7 +23,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardTicker>();
         services.TryAddSingleton(new DashboardSlots()
             .Register(DashboardSlots.Scheduler, typeof(Components.Shared.SchedulerPanel))
-            .Register(DashboardSlots.Lineage, typeof(Components.Shared.LineagePanel)));
+            .Register(DashboardSlots.Lineage, typeof(Components.Shared.LineagePanel))
+            .Register(DashboardSlots.Importance, typeof(Components.Shared.ImportancePanel)));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(ControlPolicy.Scheme)

@@ -36,6 +36,22 @@ public static class Figures
         return new ChartFigure(traces, Layout("epoch", charts.Metric, showLegend: charts.Curves.Count <= 20, integerX: true));
     }
 
+    /// <summary>Hyper-parameter importance as horizontal bars, most important on top.</summary>
+    public static ChartFigure Importance(ImportanceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var ranked = report.Parameters.Reverse().ToList();
+        var trace = new Bar
+        {
+            Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+            X = ranked.Select(p => (object)p.Importance).ToList(),
+            Y = ranked.Select(p => (object)(p.Condition is null ? p.Name : $"{p.Name} ({p.Condition})")).ToList(),
+        };
+        var layout = Layout("importance (share of the total)", null, showLegend: false);
+        layout.Height = Math.Max(160, 60 + (28 * ranked.Count));
+        return new ChartFigure([trace], layout);
+    }
+
     public static ChartFigure Parallel(SweepCharts charts)
     {
         ArgumentNullException.ThrowIfNull(charts);

@@ -15,6 +15,12 @@ public sealed record EpochMetrics(
     double? ValPerplexity,
     double LearningRate)
 {
+    /// <summary>
+    /// ‖∂L/∂h_t‖ by layer and steps before the loss, measured after this epoch when the trainer records gradients
+    /// (<see cref="TrainerOptions.RecordGradients"/>) and the model is recurrent; else null. Not kept in checkpoints.
+    /// </summary>
+    public Analysis.GradientProfile? Gradients { get; init; }
+
     /// <summary>The value of a metric by its name (<see cref="MetricNames"/>), or null when this task has no such metric.</summary>
     public double? Get(string metric) => metric switch
     {

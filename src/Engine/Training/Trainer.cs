@@ -79,6 +79,11 @@ public sealed class Trainer
             }
 
             var metrics = MakeMetrics(epoch, trainLoss.Value, sums, learningRate);
+            if (_options.RecordGradients)
+            {
+                metrics = metrics with { Gradients = Analysis.GradientProbe.Measure(_model, _data.ValidationBatches()[0]) };
+            }
+
             _history.Add(metrics);
             CompletedEpochs = epoch;
             AfterEpoch(metrics);
@@ -106,21 +111,7 @@ public sealed class Trainer
     }
 
     /// <summary>Evaluates the model on the validation batches: loss sum, count and correct predictions.</summary>
-    public EvaluationSums Evaluate()
-    {
-        _model.ResetState();
-        var sums = default(EvaluationSums);
-        using (new NoGradScope())
-        {
-            foreach (var batch in _data.ValidationBatches())
-            {
-                sums += _model.Evaluate(batch);
-            }
-        }
-
-        _model.ResetState();
-        return sums;
-    }
+    public EvaluationSums Evaluate() => Packaging.ModelEvaluator.Sum(_model, _data.ValidationBatches());
 
     /// <summary>Writes the state after the last finished epoch (see <see cref="CheckpointFormat"/>).</summary>
     public void SaveCheckpoint(Stream stream)

@@ -14,6 +14,7 @@ namespace HyperSweep.Engine.Training;
 /// <param name="EarlyStopping">Optional early stopping on the objective.</param>
 /// <param name="BaseDirectory">Folder that relative data and <c>pretrained</c> paths are resolved against (the spec's folder).</param>
 /// <param name="ResumeFrom">A checkpoint from an earlier attempt of this same trial, to continue after its last epoch.</param>
+/// <param name="RecordGradients">Measure ‖∂L/∂h_t‖ once per epoch (<see cref="EpochMetrics.Gradients"/>).</param>
 /// <param name="AdoptCheckpoint">
 /// <paramref name="ResumeFrom"/> is another trial's checkpoint (PBT's exploit): continue from it with these
 /// hyper-parameters applied on top (see <see cref="Trainer.AdoptCheckpoint"/>).
@@ -27,4 +28,5 @@ public sealed record TrialRequest(
     EarlyStoppingOptions? EarlyStopping = null,
     string BaseDirectory = ".",
     byte[]? ResumeFrom = null,
+    bool RecordGradients = false,
     bool AdoptCheckpoint = false);

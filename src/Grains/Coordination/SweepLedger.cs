@@ -1,4 +1,5 @@
 using HyperSweep.Contracts;
+using HyperSweep.Contracts.Artifacts;
 using HyperSweep.Grains.Journal;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Search;
@@ -26,7 +27,11 @@ public sealed partial class SweepLedger
         _state = state;
         _search = search;
         Table = new TrialTable(state.Trials, plan.Objective);
+        Keeping = new KeptModels(Table, plan.KeepBest);
     }
+
+    /// <summary>Which ended trials keep their models.</summary>
+    public KeptModels Keeping { get; }
 
     public SweepPlan Plan { get; }
 

@@ -142,6 +142,34 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
         return results.All(r => r.Adopted);
     }
 
+    /// <summary>Tells trials the sweep keeps no model of theirs, concurrently; returns those that could not be reached (to retry).</summary>
+    public async Task<IReadOnlyList<int>> Release(IEnumerable<int> numbers)
+    {
+        var results = await Task.WhenAll(numbers.Select(async number =>
+        {
+            try
+            {
+                await Trial(number).ReleaseArtifacts().WaitAsync(startTimeout);
+                return -1;
+            }
+            catch (Exception exception)
+            {
+                logger.LogInformation("Could not release the weights of trial {Trial} of {Sweep} yet: {Error}", number, sweepId, exception.Message);
+                return number;
+            }
+        }));
+        return [.. results.Where(n => n >= 0)];
+    }
+
+    /// <summary>Asks kept trials to make their model files and, with <paramref name="scoreTest"/>, score the test split (one-way calls).</summary>
+    public void Finalize(IEnumerable<int> numbers, bool scoreTest)
+    {
+        foreach (var number in numbers)
+        {
+            _ = Trial(number).Finalize(scoreTest);
+        }
+    }
+
     public ITrialGrain Trial(int number) => grains.GetGrain<ITrialGrain>(TrialKey.Format(sweepId, number));
 
     /// <summary>Starts one trial on <paramref name="target"/> (a placement hint); null when the call failed.</summary>
@@ -152,7 +180,7 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
         var stopping = plan.Spec.Budget.EarlyStopping;
         var assignment = new TrialAssignment(
             sweepId, number, record.Attempt, plan.Task, plan.HyperParametersOf(record.Parameters), plan.TrainingSeed, plan.MaxEpochs,
-            plan.Objective, stopping?.Patience, stopping?.MinDelta ?? 0, plan.BaseDirectory, traceParent);
+            plan.Objective, stopping?.Patience, stopping?.MinDelta ?? 0, plan.BaseDirectory, traceParent, plan.Spec.Analysis.GradientNorms);
         // The request context flows with this async method's own execution context, so each concurrent start carries its own hint.
         RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
         try

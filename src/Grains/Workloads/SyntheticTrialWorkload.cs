@@ -20,6 +20,8 @@ public sealed class SyntheticTrialWorkload(string? gateFolder = null) : ITrialWo
     /// <summary>The environment variable naming a gate folder when none is given to the constructor (tests only).</summary>
     public const string GateVariable = "HYPERSWEEP_SYNTHETIC_GATE";
 
+    private static int _testScorings;
+
     private readonly SyntheticEpochGate? _gate =
         (gateFolder ?? Environment.GetEnvironmentVariable(GateVariable)) is { Length: > 0 } folder ? new SyntheticEpochGate(folder) : null;
 
@@ -55,13 +57,56 @@ public sealed class SyntheticTrialWorkload(string? gateFolder = null) : ITrialWo
                 ["val_loss"] = loss,
                 ["val_accuracy"] = Math.Clamp(1.0 - (loss / 2.0), 0.0, 1.0),
             };
-            if (!onEpoch(new TrialEpochResult(epoch, metrics, BitConverter.GetBytes(epoch))))
+            if (!onEpoch(new TrialEpochResult(epoch, metrics, Checkpoint(epoch, request.Parameters))))
             {
                 return new TrialWorkloadResult(StoppedByCallback: true, epoch);
             }
         }
 
         return new TrialWorkloadResult(StoppedByCallback: false, request.MaxEpochs);
+    }
+
+    /// <summary>No model file: the kept artifact is the best checkpoint (its first 4 bytes are the epoch).</summary>
+    public byte[]? PackageModel(TrialWorkloadRequest request, byte[] bestCheckpoint) => null;
+
+    /// <summary>
+    /// Test metrics derived from the kept checkpoint's epoch (the dev curve's loss at that epoch plus 0.01), when the task
+    /// has a test split; counted in <see cref="TestScorings"/> so tests can check that only kept trials are scored, once.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? ScoreTest(TrialWorkloadRequest request, byte[] kept)
+    {
+        var hasTest = request.Task.Data switch
+        {
+            Engine.Tasks.AgreementDataSpec agreement => agreement.Options.TestSize > 0,
+            Engine.Tasks.FileDataSpec files => files.Test is not null,
+            _ => false,
+        };
+        if (!hasTest)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _testScorings);
+        var epoch = BitConverter.ToInt32(kept);
+        var floor = Number(request.Parameters, SyntheticSchema.Floor) ?? HashFloor(request.Parameters, request.Seed);
+        var loss = floor + ((2.0 - floor) * Math.Exp(-0.5 * epoch)) + 0.01;
+        return new Dictionary<string, double> { ["test_loss"] = loss, ["test_accuracy"] = Math.Clamp(1.0 - (loss / 2.0), 0.0, 1.0) };
+    }
+
+    /// <summary>How many times <see cref="ScoreTest"/> scored a test split in this process.</summary>
+    public static int TestScorings => Volatile.Read(ref _testScorings);
+
+    /// <summary>
+    /// The epoch reached (4 bytes), padded with <c>synthetic_checkpoint_kb</c> KiB of bytes derived from the epoch and
+    /// the parameters: a checkpoint of a realistic size for storage tests, which a resumed attempt reproduces exactly.
+    /// </summary>
+    private static byte[] Checkpoint(int epoch, IReadOnlyDictionary<string, object> parameters)
+    {
+        var kilobytes = (int)(Number(parameters, SyntheticSchema.CheckpointKb) ?? 0);
+        var bytes = new byte[4 + (kilobytes * 1024)];
+        BitConverter.TryWriteBytes(bytes, epoch);
+        new Random(epoch).NextBytes(bytes.AsSpan(4));
+        return bytes;
     }
 
     private static double HashFloor(IReadOnlyDictionary<string, object> parameters, long seed)

@@ -7,7 +7,8 @@ namespace HyperSweep.Grains.Workloads;
 /// One attempt to run: task, hyper-parameters, seed, epoch budget, and the objective, the trainer's early stopping,
 /// the folder relative data paths are resolved against, and the checkpoint to resume from
 /// (<paramref name="ResumeCheckpoint"/> taken after epoch <paramref name="ResumeEpoch"/>; null and 0 to start afresh),
-/// which is another trial's when <paramref name="AdoptCheckpoint"/> (PBT: these hyper-parameters apply on top of it).
+/// which is another trial's when <paramref name="AdoptCheckpoint"/> (PBT: these hyper-parameters apply on top of it), and
+/// whether to measure gradient norms each epoch.
 /// </summary>
 public sealed record TrialWorkloadRequest(
     TaskDefinition Task,
@@ -20,4 +21,5 @@ public sealed record TrialWorkloadRequest(
     int? EarlyStoppingPatience = null,
     double EarlyStoppingMinDelta = 0,
     string BaseDirectory = ".",
+    bool RecordGradients = false,
     bool AdoptCheckpoint = false);

@@ -1,9 +1,11 @@
+using HyperSweep.Grains.Artifacts;
 using Microsoft.Extensions.Options;
 
 namespace HyperSweep.Silo.Cluster;
 
 /// <summary>
-/// What hypersweep-silo checks before starting in cluster mode: the options (exit 2 naming the key), then Redis
+/// What hypersweep-silo checks before starting in cluster mode, once its options are bound and validated
+/// (<see cref="HyperSweepSiloHostExtensions.AddHyperSweepSilo"/>): the advertised address (exit 2), then Redis
 /// (exit 3 naming host:port within <see cref="HyperSweepSiloOptions.RedisConnectTimeout"/>), warning when the
 /// server would lose acknowledged state on restart.
 /// </summary>
@@ -14,17 +16,6 @@ public static class ClusterPreflight
 
     public static async Task<int> RunAsync(HyperSweepSiloOptions options, TextWriter log)
     {
-        var validation = new HyperSweepSiloOptionsValidator().Validate(Options.DefaultName, options);
-        if (validation.Failed)
-        {
-            foreach (var failure in validation.Failures ?? [])
-            {
-                await log.WriteLineAsync($"hypersweep-silo: {failure}");
-            }
-
-            return BadConfiguration;
-        }
-
         try
         {
             ClusterSiloConfiguration.ResolveAdvertisedAddress(options.AdvertisedAddress!);
@@ -49,6 +40,56 @@ public static class ClusterPreflight
             return RedisUnreachable;
         }
 
-        return 0;
+        return await CheckArtifactStoreAsync(options, log);
+    }
+
+    /// <summary>
+    /// The artifact root must exist, be writable and be the same store on every node: its marker's id is recorded in
+    /// Redis by the first silo, and a node whose root holds another id (or none, once one is recorded) mounts something
+    /// else at that path and must not start.
+    /// </summary>
+    private static async Task<int> CheckArtifactStoreAsync(HyperSweepSiloOptions options, TextWriter log)
+    {
+        var root = options.ArtifactRoot;
+        var hadMarker = File.Exists(Path.Combine(root, ArtifactRootCheck.MarkerName));
+        string storeId;
+        try
+        {
+            storeId = ArtifactRootCheck.Check(root);
+        }
+        catch (ArtifactException exception)
+        {
+            await log.WriteLineAsync($"hypersweep-silo: HyperSweep:Artifacts: {exception.Message}");
+            return BadConfiguration;
+        }
+
+        string recorded;
+        try
+        {
+            recorded = await RedisPreflight.RecordArtifactStoreAsync(
+                RedisEndpoint.Parse(options.Redis!), options.RedisPassword, options.RedisConnectTimeout, $"hypersweep:{options.ServiceId}:{options.ClusterId}:artifact-store", storeId);
+        }
+        catch (RedisUnreachableException exception)
+        {
+            await log.WriteLineAsync($"hypersweep-silo: {exception.Message}");
+            return RedisUnreachable;
+        }
+
+        if (recorded == storeId)
+        {
+            return 0;
+        }
+
+        await log.WriteLineAsync(
+            $"hypersweep-silo: HyperSweep:Artifacts: {root} on this node is not the cluster's artifact store: " +
+            (hadMarker ? $"it holds store {storeId}" : "it held no store marker (this node created one)") +
+            $", but the silos of cluster {options.ClusterId} use store {recorded}. This node mounts a different filesystem (or none) at {root}; " +
+            "mount the shared store there, or pass its path with --artifacts.");
+        if (!hadMarker)
+        {
+            File.Delete(Path.Combine(root, ArtifactRootCheck.MarkerName));
+        }
+
+        return BadConfiguration;
     }
 }

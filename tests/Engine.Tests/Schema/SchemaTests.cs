@@ -1,7 +1,7 @@
 using HyperSweep.Engine.Schema;
 using HyperSweep.Engine.Training;
 
-namespace HyperSweep.Engine.Tests.Schema;
+namespace HyperSweep.Engine.Tests;
 
 public sealed class SchemaTests
 {
