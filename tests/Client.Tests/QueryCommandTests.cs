@@ -11,11 +11,12 @@ public sealed class QueryCommandTests(DevSiloFixture fixture)
     public void Watch_on_redirected_output_prints_plain_event_lines_and_the_leaderboard()
     {
         Assert.Equal(0, fixture.Watch.ExitCode);
-        // Synthetic trials can start and end between two polls; every trial's end is reported — unless the whole sweep
-        // ended before the watch's first look, which then says so instead of replaying old events.
+        // Synthetic trials can start and end between two polls; every trial's end after the watch's first look is reported
+        // (trials that ended before it are its baseline, not replayed) — unless the whole sweep ended before that look,
+        // which then says so. Which trial ends first after the look depends on the machine, so any trial's end counts.
         if (!fixture.Watch.Error.Contains("already completed", StringComparison.Ordinal))
         {
-            Assert.Matches(@"trial 0 (completed|pruned) after \d+ epochs", fixture.Watch.Output);
+            Assert.Matches(@"trial \d+ (completed|pruned) after \d+ epochs", fixture.Watch.Output);
         }
         Assert.Contains("6/6 done", fixture.Watch.Output, StringComparison.Ordinal);
         Assert.Contains("rank", fixture.Watch.Output, StringComparison.Ordinal);

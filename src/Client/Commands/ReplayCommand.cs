@@ -74,7 +74,9 @@ public static class ReplayCommand
                 }
                 if (curveReplay && chosenSamplers.Length > 0)
                 {
-                    throw new CliInputException("give --pruner or --scheduler (replay pruning) or --sampler (replay sampling), not both");
+                    throw new CliInputException(parse.GetValue(pruner) is not null
+                        ? "give --pruner (replay pruning) or --sampler (replay sampling), not both"
+                        : "give --scheduler (replay a scheduler) or --sampler (replay sampling), not both");
                 }
                 if (file is not null)
                 {

@@ -10,7 +10,8 @@ namespace HyperSweep.Engine.Training;
 /// Trains one model: epochs of optimizer steps over <see cref="IBatchSource"/> batches, validation after
 /// each epoch, early stopping, learning-rate decay on plateau, divergence detection, cancellation, and
 /// checkpoints that resume bit-identically. Deterministic: epoch k's data order and dropout come from
-/// generators derived from (seed, k).
+/// generators derived from (seed, k). (Over 300 lines: the loop and its checkpoint save, restore and PBT adoption stay in
+/// one file because a checkpoint must capture exactly the state the loop carries between epochs.)
 /// </summary>
 public sealed class Trainer
 {
