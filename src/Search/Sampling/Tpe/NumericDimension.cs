@@ -14,9 +14,6 @@ internal sealed class NumericDimension : ParzenDimension
 {
     private double[]? _logMass;
     private double[]? _logSigma;
-    private double[]? _lower;
-    private double[]? _upper;
-    private bool _allLogMasses;
     private UnivariateMixture? _mixture;
 
     private NumericDimension(TpeDistribution distribution, double[] mus, double[] sigmas, int[]? sortedOrder)
@@ -138,49 +135,19 @@ internal sealed class NumericDimension : ParzenDimension
         return (draws, values);
     }
 
-    public override PreparedCandidate Prepare(double value, TpeDensity density)
-    {
-        var x = Distribution.ToEstimatorSpace(value);
-        if (Q is not { } q)
-        {
-            return new PreparedCandidate(x, density == TpeDensity.Corrected, null);
-        }
-        // A discrete density depends only on the component's (μ, σ): one evaluation per group.
-        var (lower, upper) = (Math.Max(x - q / 2.0, Low), Math.Min(x + q / 2.0, High));
-        var perGroup = new double[Groups!.Count];
-        for (var g = 0; g < perGroup.Length; g++)
-        {
-            perGroup[g] = DiscreteLogDensity(Groups.First[g], lower, upper);
-        }
-        return new PreparedCandidate(x, false, perGroup);
-    }
-
-    public override void AddBlock(PreparedCandidate candidate, Span<double> row, int start)
-    {
-        if (candidate.Table is { } perGroup)
-        {
-            for (var k = 0; k < row.Length; k++)
-            {
-                row[k] += perGroup[Groups!.Of[start + k]];
-            }
-            return;
-        }
-        AddContinuous(candidate.X, candidate.Corrected, row, start);
-    }
-
     /// <summary>ln P(cell) − ln mass of a discrete component, the same for every component of its group.</summary>
     public double DiscreteLogDensity(int component, double lower, double upper) =>
         TruncatedNormal.LogGaussMass((lower - Mus[component]) / Sigmas[component], (upper - Mus[component]) / Sigmas[component]) - LogMass(component);
 
-    /// <summary>Adds the continuous log-densities at x of components start … start + row.Length − 1 (<see cref="ContinuousTerms"/>).</summary>
-    private void AddContinuous(double x, bool corrected, Span<double> row, int start)
+    /// <summary>Every component's standardised bounds (low − μ)/σ and (high − μ)/σ, as <see cref="LowerAt"/> and <see cref="UpperAt"/> compute them.</summary>
+    public (double[] Lower, double[] Upper) StandardisedBounds()
     {
-        var logSigma = corrected ? (_logSigma ??= Sigmas.Select(s => Math.Log(s)).ToArray()).AsSpan(start, row.Length) : default;
-        // The standardised bounds do not depend on x: computed once for every candidate.
-        var lower = (_lower ??= Enumerable.Range(0, Mus.Length).Select(LowerAt).ToArray()).AsSpan(start, row.Length);
-        var upper = (_upper ??= Enumerable.Range(0, Mus.Length).Select(UpperAt).ToArray()).AsSpan(start, row.Length);
-        ContinuousTerms.Add(x, Mus.AsSpan(start, row.Length), Sigmas.AsSpan(start, row.Length), lower, upper,
-            AllLogMasses().AsSpan(start, row.Length), corrected, logSigma, row);
+        var (lower, upper) = (GC.AllocateUninitializedArray<double>(Mus.Length), GC.AllocateUninitializedArray<double>(Mus.Length));
+        for (var i = 0; i < Mus.Length; i++)
+        {
+            (lower[i], upper[i]) = (LowerAt(i), UpperAt(i));
+        }
+        return (lower, upper);
     }
 
     /// <summary>The continuous log-density of one component at x (estimator space), Optuna 3.1's or corrected.</summary>
@@ -188,19 +155,6 @@ internal sealed class NumericDimension : ParzenDimension
     {
         var lp = TruncatedNormal.LogPdf((x - Mus[component]) / Sigmas[component], LowerAt(component), UpperAt(component), LogMass(component));
         return corrected ? lp - LogSigma(component) : lp;
-    }
-
-    private double[] AllLogMasses()
-    {
-        if (!_allLogMasses)
-        {
-            for (var i = 0; i < Mus.Length; i++)
-            {
-                LogMass(i);
-            }
-            _allLogMasses = true;
-        }
-        return _logMass!;
     }
 
     /// <summary>
