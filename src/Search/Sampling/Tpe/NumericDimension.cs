@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace HyperSweep.Search.Sampling.Tpe;
 
 /// <summary>
@@ -139,15 +141,24 @@ internal sealed class NumericDimension : ParzenDimension
     public double DiscreteLogDensity(int component, double lower, double upper) =>
         TruncatedNormal.LogGaussMass((lower - Mus[component]) / Sigmas[component], (upper - Mus[component]) / Sigmas[component]) - LogMass(component);
 
-    /// <summary>Every component's standardised bounds (low − μ)/σ and (high − μ)/σ, as <see cref="LowerAt"/> and <see cref="UpperAt"/> compute them.</summary>
-    public (double[] Lower, double[] Upper) StandardisedBounds()
+    /// <summary>
+    /// Every component's standardised bounds (low − μ)/σ and (high − μ)/σ into the spans, lane by lane the same IEEE
+    /// operations as <see cref="LowerAt"/> and <see cref="UpperAt"/> (so the same bits).
+    /// </summary>
+    public void StandardisedBounds(Span<double> lower, Span<double> upper)
     {
-        var (lower, upper) = (GC.AllocateUninitializedArray<double>(Mus.Length), GC.AllocateUninitializedArray<double>(Mus.Length));
-        for (var i = 0; i < Mus.Length; i++)
+        var i = 0;
+        var (low, high) = (new Vector<double>(Low), new Vector<double>(High));
+        for (; i + Vector<double>.Count <= Mus.Length; i += Vector<double>.Count)
+        {
+            var (mu, sigma) = (new Vector<double>(Mus, i), new Vector<double>(Sigmas, i));
+            ((low - mu) / sigma).CopyTo(lower[i..]);
+            ((high - mu) / sigma).CopyTo(upper[i..]);
+        }
+        for (; i < Mus.Length; i++)
         {
             (lower[i], upper[i]) = (LowerAt(i), UpperAt(i));
         }
-        return (lower, upper);
     }
 
     /// <summary>The continuous log-density of one component at x (estimator space), Optuna 3.1's or corrected.</summary>

@@ -38,7 +38,6 @@ internal sealed class UnivariateMixture
     private readonly double[] _constant = [];
     private readonly double[] _lower = [];
     private readonly double[] _upper = [];
-    private readonly double[] _logWeight = [];
     private readonly bool[] _prepared = [];
     private readonly double[] _blockBound = [];
     private readonly double[] _blockMaxSigma = [];
@@ -63,7 +62,7 @@ internal sealed class UnivariateMixture
         }
         _sorted = dimension.SortedOrder ?? Enumerable.Range(0, weights.Length).OrderBy(i => dimension.Mus[i]).ToArray();
         var n = _sorted.Length;
-        (_mu, _sigma, _constant, _lower, _upper, _logWeight) = (new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+        (_mu, _sigma, _constant, _lower, _upper) = (new double[n], new double[n], new double[n], new double[n], new double[n]);
         _terms = new double[n];
         var blocks = (n + BlockSize - 1) / BlockSize;
         (_prepared, _blockBound, _blockMaxSigma, _bounds) = (new bool[blocks], new double[blocks], new double[blocks], new double[blocks]);
@@ -100,7 +99,7 @@ internal sealed class UnivariateMixture
             _terms[g] = _dimension.DiscreteLogDensity(groups.First[g], lower, upper) + _groupLogWeights![g];
             max = double.IsNaN(_terms[g]) || _terms[g] > max ? _terms[g] : max;
         }
-        return LogSumExp(_terms.AsSpan(0, groups.Count), max);
+        return LogSumExp.Of(_terms.AsSpan(0, groups.Count), max);
     }
 
     private double ContinuousLogDensity(double x)
@@ -116,50 +115,62 @@ internal sealed class UnivariateMixture
             first = _bounds[b] > _bounds[first] ? b : first;
         }
         var count = 0;
-        var max = Evaluate(first, x, ref count, double.NegativeInfinity);
+        var inside = x >= _dimension.Low && x <= _dimension.High;
+        var max = Evaluate(first, x, inside, ref count, double.NegativeInfinity);
         var floor = max + _negligible;
         for (var b = 0; b < _bounds.Length; b++)
         {
             // Every term of a skipped block is at most its bound < floor ≤ (largest term) − (40 + ln n).
             if (b != first && !(_bounds[b] < floor))
             {
-                max = Evaluate(b, x, ref count, max);
+                max = Evaluate(b, x, inside, ref count, max);
             }
         }
-        return LogSumExp(_terms.AsSpan(0, count), max);
+        return LogSumExp.Of(_terms.AsSpan(0, count), max);
     }
 
     /// <summary>Appends block <paramref name="block"/>'s terms ln p_i(x) + ln w_i to the buffer; returns the running maximum.</summary>
-    private double Evaluate(int block, double x, ref int count, double max)
+    /// <param name="inside">
+    /// x lies in [low, high], so no z leaves its component's [a, b] (x ≥ low gives x − μ ≥ low − μ, then z ≥ a: rounding is
+    /// monotonic) and the test is skipped.
+    /// </param>
+    private double Evaluate(int block, double x, bool inside, ref int count, double max)
     {
         var start = block * BlockSize;
         var end = Math.Min(_mu.Length, start + BlockSize);
         Prepare(block, start, end);
         var width = Vector<double>.Count;
         var k = start;
-        var (vx, two, minusInfinity) = (new Vector<double>(x), new Vector<double>(2.0), new Vector<double>(double.NegativeInfinity));
+        var (vx, half, minusInfinity) = (new Vector<double>(x), new Vector<double>(0.5), new Vector<double>(double.NegativeInfinity));
+        var vmax = new Vector<double>(max);
         for (; k + width <= end; k += width, count += width)
         {
             var z = (vx - new Vector<double>(_mu, k)) / new Vector<double>(_sigma, k);
-            var lp = -(z * z) / two - new Vector<double>(_constant, k);
-            var outside = Vector.LessThan(z, new Vector<double>(_lower, k)) | Vector.GreaterThan(z, new Vector<double>(_upper, k));
-            (Vector.ConditionalSelect(outside, minusInfinity, lp) + new Vector<double>(_logWeight, k)).CopyTo(_terms, count);
+            var term = new Vector<double>(_constant, k) - z * z * half;
+            if (!inside)
+            {
+                var outside = Vector.LessThan(z, new Vector<double>(_lower, k)) | Vector.GreaterThan(z, new Vector<double>(_upper, k));
+                term = Vector.ConditionalSelect(outside, minusInfinity, term);
+            }
+            term.CopyTo(_terms, count);
+            vmax = Vector.Max(vmax, term);
+        }
+        for (var lane = 0; lane < width; lane++)
+        {
+            max = double.IsNaN(vmax[lane]) || vmax[lane] > max ? vmax[lane] : max;
         }
         for (; k < end; k++, count++)
         {
             var z = (x - _mu[k]) / _sigma[k];
-            _terms[count] = (z < _lower[k] || z > _upper[k] ? double.NegativeInfinity : -(z * z) / 2.0 - _constant[k]) + _logWeight[k];
-        }
-        for (var t = count - (end - start); t < count; t++)
-        {
-            max = double.IsNaN(_terms[t]) || _terms[t] > max ? _terms[t] : max;
+            _terms[count] = !inside && (z < _lower[k] || z > _upper[k]) ? double.NegativeInfinity : _constant[k] - z * z * 0.5;
+            max = double.IsNaN(_terms[count]) || _terms[count] > max ? _terms[count] : max;
         }
         return max;
     }
 
     /// <summary>
-    /// A block's per-component constants, computed once: −z²/2 − ln√(2π) − ln mass (− ln σ) is evaluated as
-    /// −z²/2 − ((ln√(2π) + ln mass) (+ ln σ)), which equals the scalar formula to rounding.
+    /// A block's per-component constants, computed once: −z²/2 − ln√(2π) − ln mass (− ln σ) + ln w is evaluated as
+    /// (ln w − (ln√(2π) + ln mass (+ ln σ))) − z²/2, which equals the scalar formula to rounding.
     /// </summary>
     private void Prepare(int block, int start, int end)
     {
@@ -172,23 +183,8 @@ internal sealed class UnivariateMixture
             var i = _sorted![k];
             _lower[k] = _dimension.LowerAt(i);
             _upper[k] = _dimension.UpperAt(i);
-            _constant[k] = TruncatedNormal.LogSqrt2Pi + _dimension.LogMass(i) + (_corrected ? _dimension.LogSigma(i) : 0);
-            _logWeight[k] = Math.Log(_weights[i]);
+            _constant[k] = Math.Log(_weights[i]) - (TruncatedNormal.LogSqrt2Pi + _dimension.LogMass(i) + (_corrected ? _dimension.LogSigma(i) : 0));
         }
         _prepared[block] = true;
-    }
-
-    private double LogSumExp(ReadOnlySpan<double> terms, double max)
-    {
-        var sum = 0.0;
-        foreach (var term in terms)
-        {
-            var shifted = term - max;
-            if (shifted >= _negligible || double.IsNaN(shifted))
-            {
-                sum += Math.Exp(shifted);
-            }
-        }
-        return Math.Log(sum) + max;
     }
 }
