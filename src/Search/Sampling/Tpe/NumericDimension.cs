@@ -7,16 +7,17 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// observations (and the prior's centre), with Optuna 3.1's bandwidths (4.5) and densities (4.7).
 /// </summary>
 /// <remarks>
-/// Cost: a component's log mass and standardised bounds are computed once, when first needed (a one-parameter
-/// estimator needs them only for the components near the candidates, <see cref="UnivariateMixture"/>); a continuous
-/// term is then a few SIMD operations (<see cref="ContinuousTerms"/>). A discrete density depends only on a
-/// component's (μ, σ), and a discrete parameter's observations repeat, so it is computed once per distinct pair.
+/// Cost: a component's exact log mass is computed once, when first needed; the densities of many components go
+/// through <see cref="UnivariateMixture"/> (one continuous parameter), <see cref="DiscreteMixture"/> (one discrete
+/// parameter: a discrete density depends only on a component's (μ, σ), and a discrete parameter's observations
+/// repeat, so it is computed once per distinct pair) and <see cref="JointMixture"/> (several parameters).
 /// </remarks>
 internal sealed class NumericDimension : ParzenDimension
 {
     private double[]? _logMass;
     private double[]? _logSigma;
-    private UnivariateMixture? _mixture;
+    private UnivariateMixture? _continuousMixture;
+    private DiscreteMixture? _discreteMixture;
 
     private NumericDimension(TpeDistribution distribution, double[] mus, double[] sigmas, int[]? sortedOrder)
         : base(distribution)
@@ -68,10 +69,12 @@ internal sealed class NumericDimension : ParzenDimension
 
     /// <summary>
     /// log Σ_i w_i p_i(x) when this is the estimator's only parameter (an independent decision), evaluated with the
-    /// univariate shortcuts of <see cref="UnivariateMixture"/>.
+    /// one-parameter shortcuts of <see cref="DiscreteMixture"/> and <see cref="UnivariateMixture"/>.
     /// </summary>
     public double LogMixture(double value, double[] weights, TpeDensity density) =>
-        (_mixture ??= new UnivariateMixture(this, weights, density)).LogDensity(Distribution.ToEstimatorSpace(value));
+        Groups is not null
+            ? (_discreteMixture ??= new DiscreteMixture(this, weights)).LogDensity(Distribution.ToEstimatorSpace(value))
+            : (_continuousMixture ??= new UnivariateMixture(this, weights, density)).LogDensity(Distribution.ToEstimatorSpace(value));
 
     public double Low => Distribution.EstimatorLow;
 
