@@ -91,7 +91,7 @@ internal sealed class NumericDimension : ParzenDimension
         TpeSettings settings, int[]? observationOrder)
     {
         double low = distribution.EstimatorLow, high = distribution.EstimatorHigh;
-        var mus = new double[count + (prior ? 1 : 0)];
+        var mus = GC.AllocateUninitializedArray<double>(count + (prior ? 1 : 0));
         for (var i = 0; i < count; i++)
         {
             mus[i] = distribution.ToEstimatorSpace(observations[i]);
@@ -104,12 +104,14 @@ internal sealed class NumericDimension : ParzenDimension
         double[] sigmas;
         if (sigmas0 is { } s0)
         {
-            sigmas = Enumerable.Repeat(s0 * (high - low), mus.Length).ToArray();
+            sigmas = GC.AllocateUninitializedArray<double>(mus.Length);
+            Array.Fill(sigmas, s0 * (high - low));
         }
         else
         {
-            // Without equal values every correct sort gives numpy's permutation; with them only numpy's own does.
-            sorted = sorted is not null && !HasEqualNeighbours(mus, sorted) ? sorted : NumpyArgsort.Argsort(mus);
+            // Without equal values every correct sort gives numpy's permutation; with them only numpy's own does, and the
+            // rule reads only which components it puts at the ends of each run of equal values.
+            sorted = sorted is null ? NumpyArgsort.Argsort(mus) : HasEqualNeighbours(mus, sorted) ? NumpyArgsort.RunEnds(mus, sorted) : sorted;
             sigmas = NeighbourSigmas(mus, sorted, low, high, settings.ConsiderEndpoints);
         }
         var maxSigma = 1.0 * (high - low);
@@ -178,27 +180,21 @@ internal sealed class NumericDimension : ParzenDimension
     /// </summary>
     private static double[] NeighbourSigmas(double[] mus, int[] order, double low, double high, bool considerEndpoints)
     {
-        var edges = new double[mus.Length + 2];
-        edges[0] = low;
-        for (var i = 0; i < mus.Length; i++)
+        // edges = [low, sorted mus…, high]; the sorted position k has gaps edges[k+1] − edges[k] and edges[k+2] − edges[k+1].
+        var n = mus.Length;
+        var sigmas = GC.AllocateUninitializedArray<double>(n);
+        var previous = low;
+        for (var k = 0; k < n; k++)
         {
-            edges[i + 1] = mus[order[i]];
+            var value = mus[order[k]];
+            var next = k + 1 < n ? mus[order[k + 1]] : high;
+            sigmas[order[k]] = Math.Max(value - previous, next - value);
+            previous = value;
         }
-        edges[^1] = high;
-        var sorted = new double[mus.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        if (!considerEndpoints && n >= 2)
         {
-            sorted[i] = Math.Max(edges[i + 1] - edges[i], edges[i + 2] - edges[i + 1]);
-        }
-        if (!considerEndpoints && edges.Length >= 4)
-        {
-            sorted[0] = edges[2] - edges[1];
-            sorted[^1] = edges[^2] - edges[^3];
-        }
-        var sigmas = new double[mus.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            sigmas[order[i]] = sorted[i];
+            sigmas[order[0]] = mus[order[1]] - mus[order[0]];
+            sigmas[order[n - 1]] = mus[order[n - 1]] - mus[order[n - 2]];
         }
         return sigmas;
     }
@@ -223,7 +219,7 @@ internal sealed class NumericDimension : ParzenDimension
                 high = middle;
             }
         }
-        var all = new int[order.Length + 1];
+        var all = GC.AllocateUninitializedArray<int>(order.Length + 1);
         Array.Copy(order, all, low);
         all[low] = count;
         Array.Copy(order, low, all, low + 1, order.Length - low);

@@ -42,12 +42,32 @@ internal sealed class ParzenEstimator
     /// bandwidth rule (also used for a parameter sampled on its own in a multivariate study).
     /// </summary>
     /// <param name="orders">Per parameter, the observation components in ascending value order when known (else null).</param>
+    /// <param name="weights">The <see cref="NormalisedWeights"/> of these settings and count when the caller has them.</param>
     public static ParzenEstimator Build(IReadOnlyList<TpeDistribution> space, IReadOnlyList<double[]> observations, int count,
-        TpeSettings settings, bool jointBandwidth, IReadOnlyList<int[]?>? orders = null)
+        TpeSettings settings, bool jointBandwidth, IReadOnlyList<int[]?>? orders = null, double[]? weights = null)
     {
-        var prior = settings.ConsiderPrior || count == 0;
+        var prior = PriorIn(settings, count);
+        weights ??= NormalisedWeights(settings, count);
+        double? sigmas0 = jointBandwidth ? 0.2 * Math.Pow(Math.Max(count, 1), -1.0 / (space.Count + 4)) : null;
+        var dimensions = new ParzenDimension[space.Count];
+        for (var d = 0; d < space.Count; d++)
+        {
+            dimensions[d] = space[d].IsCategorical
+                ? CategoricalDimension.Build(space[d], observations[d], count, prior, settings.PriorWeight)
+                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings, orders?[d]);
+        }
+        return new ParzenEstimator(space, count, prior, weights, sigmas0, dimensions);
+    }
+
+    /// <summary>Whether the estimator of <paramref name="count"/> observations has the prior component (4.5).</summary>
+    public static bool PriorIn(TpeSettings settings, int count) => settings.ConsiderPrior || count == 0;
+
+    /// <summary>The mixture weights of <paramref name="count"/> observations (and the prior), normalised as numpy sums them.</summary>
+    public static double[] NormalisedWeights(TpeSettings settings, int count)
+    {
+        var prior = PriorIn(settings, count);
         var raw = settings.Weights.Of(count);
-        var weights = new double[count + (prior ? 1 : 0)];
+        var weights = GC.AllocateUninitializedArray<double>(count + (prior ? 1 : 0));
         Array.Copy(raw, weights, count);
         if (prior)
         {
@@ -58,15 +78,7 @@ internal sealed class ParzenEstimator
         {
             weights[i] /= total;
         }
-        double? sigmas0 = jointBandwidth ? 0.2 * Math.Pow(Math.Max(count, 1), -1.0 / (space.Count + 4)) : null;
-        var dimensions = new ParzenDimension[space.Count];
-        for (var d = 0; d < space.Count; d++)
-        {
-            dimensions[d] = space[d].IsCategorical
-                ? CategoricalDimension.Build(space[d], observations[d], count, prior, settings.PriorWeight)
-                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings, orders?[d]);
-        }
-        return new ParzenEstimator(space, count, prior, weights, sigmas0, dimensions);
+        return weights;
     }
 
     /// <summary>

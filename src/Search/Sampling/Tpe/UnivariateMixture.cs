@@ -34,8 +34,8 @@ internal sealed class UnivariateMixture
     private readonly double[] _mu;
     private readonly double[] _sigma;
     private readonly double[] _constant;
-    private readonly double[] _lower;
-    private readonly double[] _upper;
+    private double[]? _lower;
+    private double[]? _upper;
     private readonly bool[] _prepared;
     private readonly bool[] _bounded;
     private readonly double[] _blockFirst;
@@ -53,8 +53,7 @@ internal sealed class UnivariateMixture
         _negligible = NegligibleTerms.LogRatio(weights.Length);
         _sorted = dimension.SortedOrder ?? Enumerable.Range(0, weights.Length).OrderBy(i => dimension.Mus[i]).ToArray();
         var n = _sorted.Length;
-        (_mu, _sigma, _terms) = (new double[n], new double[n], new double[n]);
-        (_constant, _lower, _upper) = (new double[n], new double[n], new double[n]);
+        (_mu, _sigma, _terms, _constant) = (Uninitialized(n), Uninitialized(n), Uninitialized(n), Uninitialized(n));
         var blocks = (n + BlockSize - 1) / BlockSize;
         (_prepared, _bounded, _bounds) = (new bool[blocks], new bool[blocks], new double[blocks]);
         (_blockFirst, _blockLast, _blockBound, _blockInverseSigma) = (new double[blocks], new double[blocks], new double[blocks], new double[blocks]);
@@ -142,7 +141,7 @@ internal sealed class UnivariateMixture
             var term = new Vector<double>(_constant, k) - z * z * half;
             if (!inside)
             {
-                var outside = Vector.LessThan(z, new Vector<double>(_lower, k)) | Vector.GreaterThan(z, new Vector<double>(_upper, k));
+                var outside = Vector.LessThan(z, new Vector<double>(_lower!, k)) | Vector.GreaterThan(z, new Vector<double>(_upper!, k));
                 term = Vector.ConditionalSelect(outside, minusInfinity, term);
             }
             term.CopyTo(_terms, count);
@@ -155,7 +154,7 @@ internal sealed class UnivariateMixture
         for (; k < end; k++, count++)
         {
             var z = (x - _mu[k]) / _sigma[k];
-            _terms[count] = !inside && (z < _lower[k] || z > _upper[k]) ? double.NegativeInfinity : _constant[k] - z * z * 0.5;
+            _terms[count] = !inside && (z < _lower![k] || z > _upper![k]) ? double.NegativeInfinity : _constant[k] - z * z * 0.5;
             max = double.IsNaN(_terms[count]) || _terms[count] > max ? _terms[count] : max;
         }
         return max;
@@ -202,12 +201,15 @@ internal sealed class UnivariateMixture
         {
             return;
         }
+        (_lower, _upper) = (_lower ?? new double[_mu.Length], _upper ?? new double[_mu.Length]);
         for (var k = start; k < end; k++)
         {
             (_lower[k], _upper[k]) = (_dimension.LowerAt(_sorted[k]), _dimension.UpperAt(_sorted[k]));
         }
         _bounded[block] = true;
     }
+
+    private static double[] Uninitialized(int length) => GC.AllocateUninitializedArray<double>(length);
 
     /// <summary>ln of each value in place, in SIMD lanes (<see cref="Vector.Log(Vector{double})"/>, within 3 ulp), the tail scalar.</summary>
     private static void VectorLog(Span<double> values)

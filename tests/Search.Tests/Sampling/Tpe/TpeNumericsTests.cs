@@ -120,4 +120,31 @@ public sealed class TpeNumericsTests
         Assert.Equal(0.0, NormalTail.Below(double.PositiveInfinity));
         Assert.True(double.IsNaN(NormalTail.Below(double.NaN)));
     }
+
+    [Theory]
+    [InlineData(17, 1)]
+    [InlineData(100, 3)]
+    [InlineData(1000, 2)]
+    [InlineData(5000, 8)]
+    [InlineData(10001, 30)]
+    [InlineData(3000, 3000)]
+    public void RunEndsPutNumpysItemsAtTheEndsOfEveryRunOfEqualValues(int length, int distinct)
+    {
+        var random = new Random(length + distinct);
+        var values = Enumerable.Range(0, length).Select(_ => (double)random.Next(distinct)).ToArray();
+        var numpy = NumpyArgsort.Argsort(values);
+        var ascending = Enumerable.Range(0, length).OrderBy(i => values[i]).ToArray();
+
+        var order = NumpyArgsort.RunEnds(values, ascending);
+
+        Assert.Equal(Enumerable.Range(0, length), order.Order());
+        for (var k = 0; k < length; k++)
+        {
+            Assert.Equal(values[numpy[k]], values[order[k]]);
+            if (k == 0 || k == length - 1 || values[numpy[k]] != values[numpy[k - 1]] || values[numpy[k]] != values[numpy[k + 1]])
+            {
+                Assert.Equal(numpy[k], order[k]);
+            }
+        }
+    }
 }
