@@ -88,15 +88,12 @@ internal sealed class CategoricalDimension : ParzenDimension
         return (draws, values);
     }
 
-    public override PreparedCandidate Prepare(double value, TpeDensity density) =>
-        new(value, false, _distinctLogRows.Select(r => r[(int)value]).ToArray());
+    /// <summary>The distinct rows: one per choice (an observation of it), then the prior's uniform row.</summary>
+    public int RowCount => _distinctRows.Length;
 
-    public override void AddBlock(PreparedCandidate candidate, Span<double> row, int start)
-    {
-        var perRow = candidate.Table!;
-        for (var k = 0; k < row.Length; k++)
-        {
-            row[k] += perRow[_rowOf[start + k]];
-        }
-    }
+    /// <summary>The distinct row of each component.</summary>
+    public int[] RowOf => _rowOf;
+
+    /// <summary>ln cw of <paramref name="choice"/> in distinct row <paramref name="row"/>.</summary>
+    public double LogProbability(int row, int choice) => _distinctLogRows[row][choice];
 }

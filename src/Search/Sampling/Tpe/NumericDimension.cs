@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace HyperSweep.Search.Sampling.Tpe;
 
 /// <summary>
@@ -5,19 +7,17 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// observations (and the prior's centre), with Optuna 3.1's bandwidths (4.5) and densities (4.7).
 /// </summary>
 /// <remarks>
-/// Cost: a component's log mass and standardised bounds are computed once, when first needed (a one-parameter
-/// estimator needs them only for the components near the candidates, <see cref="UnivariateMixture"/>); a continuous
-/// term is then a few SIMD operations (<see cref="ContinuousTerms"/>). A discrete density depends only on a
-/// component's (μ, σ), and a discrete parameter's observations repeat, so it is computed once per distinct pair.
+/// Cost: a component's exact log mass is computed once, when first needed; the densities of many components go
+/// through <see cref="UnivariateMixture"/> (one continuous parameter), <see cref="DiscreteMixture"/> (one discrete
+/// parameter: a discrete density depends only on a component's (μ, σ), and a discrete parameter's observations
+/// repeat, so it is computed once per distinct pair) and <see cref="JointMixture"/> (several parameters).
 /// </remarks>
 internal sealed class NumericDimension : ParzenDimension
 {
     private double[]? _logMass;
     private double[]? _logSigma;
-    private double[]? _lower;
-    private double[]? _upper;
-    private bool _allLogMasses;
-    private UnivariateMixture? _mixture;
+    private UnivariateMixture? _continuousMixture;
+    private DiscreteMixture? _discreteMixture;
 
     private NumericDimension(TpeDistribution distribution, double[] mus, double[] sigmas, int[]? sortedOrder)
         : base(distribution)
@@ -69,10 +69,12 @@ internal sealed class NumericDimension : ParzenDimension
 
     /// <summary>
     /// log Σ_i w_i p_i(x) when this is the estimator's only parameter (an independent decision), evaluated with the
-    /// univariate shortcuts of <see cref="UnivariateMixture"/>.
+    /// one-parameter shortcuts of <see cref="DiscreteMixture"/> and <see cref="UnivariateMixture"/>.
     /// </summary>
     public double LogMixture(double value, double[] weights, TpeDensity density) =>
-        (_mixture ??= new UnivariateMixture(this, weights, density)).LogDensity(Distribution.ToEstimatorSpace(value));
+        Groups is not null
+            ? (_discreteMixture ??= new DiscreteMixture(this, weights)).LogDensity(Distribution.ToEstimatorSpace(value))
+            : (_continuousMixture ??= new UnivariateMixture(this, weights, density)).LogDensity(Distribution.ToEstimatorSpace(value));
 
     public double Low => Distribution.EstimatorLow;
 
@@ -89,7 +91,7 @@ internal sealed class NumericDimension : ParzenDimension
         TpeSettings settings, int[]? observationOrder)
     {
         double low = distribution.EstimatorLow, high = distribution.EstimatorHigh;
-        var mus = new double[count + (prior ? 1 : 0)];
+        var mus = GC.AllocateUninitializedArray<double>(count + (prior ? 1 : 0));
         for (var i = 0; i < count; i++)
         {
             mus[i] = distribution.ToEstimatorSpace(observations[i]);
@@ -102,12 +104,14 @@ internal sealed class NumericDimension : ParzenDimension
         double[] sigmas;
         if (sigmas0 is { } s0)
         {
-            sigmas = Enumerable.Repeat(s0 * (high - low), mus.Length).ToArray();
+            sigmas = GC.AllocateUninitializedArray<double>(mus.Length);
+            Array.Fill(sigmas, s0 * (high - low));
         }
         else
         {
-            // Without equal values every correct sort gives numpy's permutation; with them only numpy's own does.
-            sorted = sorted is not null && !HasEqualNeighbours(mus, sorted) ? sorted : NumpyArgsort.Argsort(mus);
+            // Without equal values every correct sort gives numpy's permutation; with them only numpy's own does, and the
+            // rule reads only which components it puts at the ends of each run of equal values.
+            sorted = sorted is null ? NumpyArgsort.Argsort(mus) : HasEqualNeighbours(mus, sorted) ? NumpyArgsort.RunEnds(mus, sorted) : sorted;
             sigmas = NeighbourSigmas(mus, sorted, low, high, settings.ConsiderEndpoints);
         }
         var maxSigma = 1.0 * (high - low);
@@ -138,49 +142,28 @@ internal sealed class NumericDimension : ParzenDimension
         return (draws, values);
     }
 
-    public override PreparedCandidate Prepare(double value, TpeDensity density)
-    {
-        var x = Distribution.ToEstimatorSpace(value);
-        if (Q is not { } q)
-        {
-            return new PreparedCandidate(x, density == TpeDensity.Corrected, null);
-        }
-        // A discrete density depends only on the component's (μ, σ): one evaluation per group.
-        var (lower, upper) = (Math.Max(x - q / 2.0, Low), Math.Min(x + q / 2.0, High));
-        var perGroup = new double[Groups!.Count];
-        for (var g = 0; g < perGroup.Length; g++)
-        {
-            perGroup[g] = DiscreteLogDensity(Groups.First[g], lower, upper);
-        }
-        return new PreparedCandidate(x, false, perGroup);
-    }
-
-    public override void AddBlock(PreparedCandidate candidate, Span<double> row, int start)
-    {
-        if (candidate.Table is { } perGroup)
-        {
-            for (var k = 0; k < row.Length; k++)
-            {
-                row[k] += perGroup[Groups!.Of[start + k]];
-            }
-            return;
-        }
-        AddContinuous(candidate.X, candidate.Corrected, row, start);
-    }
-
     /// <summary>ln P(cell) − ln mass of a discrete component, the same for every component of its group.</summary>
     public double DiscreteLogDensity(int component, double lower, double upper) =>
         TruncatedNormal.LogGaussMass((lower - Mus[component]) / Sigmas[component], (upper - Mus[component]) / Sigmas[component]) - LogMass(component);
 
-    /// <summary>Adds the continuous log-densities at x of components start … start + row.Length − 1 (<see cref="ContinuousTerms"/>).</summary>
-    private void AddContinuous(double x, bool corrected, Span<double> row, int start)
+    /// <summary>
+    /// Every component's standardised bounds (low − μ)/σ and (high − μ)/σ into the spans, lane by lane the same IEEE
+    /// operations as <see cref="LowerAt"/> and <see cref="UpperAt"/> (so the same bits).
+    /// </summary>
+    public void StandardisedBounds(Span<double> lower, Span<double> upper)
     {
-        var logSigma = corrected ? (_logSigma ??= Sigmas.Select(s => Math.Log(s)).ToArray()).AsSpan(start, row.Length) : default;
-        // The standardised bounds do not depend on x: computed once for every candidate.
-        var lower = (_lower ??= Enumerable.Range(0, Mus.Length).Select(LowerAt).ToArray()).AsSpan(start, row.Length);
-        var upper = (_upper ??= Enumerable.Range(0, Mus.Length).Select(UpperAt).ToArray()).AsSpan(start, row.Length);
-        ContinuousTerms.Add(x, Mus.AsSpan(start, row.Length), Sigmas.AsSpan(start, row.Length), lower, upper,
-            AllLogMasses().AsSpan(start, row.Length), corrected, logSigma, row);
+        var i = 0;
+        var (low, high) = (new Vector<double>(Low), new Vector<double>(High));
+        for (; i + Vector<double>.Count <= Mus.Length; i += Vector<double>.Count)
+        {
+            var (mu, sigma) = (new Vector<double>(Mus, i), new Vector<double>(Sigmas, i));
+            ((low - mu) / sigma).CopyTo(lower[i..]);
+            ((high - mu) / sigma).CopyTo(upper[i..]);
+        }
+        for (; i < Mus.Length; i++)
+        {
+            (lower[i], upper[i]) = (LowerAt(i), UpperAt(i));
+        }
     }
 
     /// <summary>The continuous log-density of one component at x (estimator space), Optuna 3.1's or corrected.</summary>
@@ -190,19 +173,6 @@ internal sealed class NumericDimension : ParzenDimension
         return corrected ? lp - LogSigma(component) : lp;
     }
 
-    private double[] AllLogMasses()
-    {
-        if (!_allLogMasses)
-        {
-            for (var i = 0; i < Mus.Length; i++)
-            {
-                LogMass(i);
-            }
-            _allLogMasses = true;
-        }
-        return _logMass!;
-    }
-
     /// <summary>
     /// The univariate rule: each component's bandwidth is the larger gap to its sorted neighbours, bounds included;
     /// without consider_endpoints the outermost components ignore their gap to the bound. The gaps of equal values
@@ -210,27 +180,21 @@ internal sealed class NumericDimension : ParzenDimension
     /// </summary>
     private static double[] NeighbourSigmas(double[] mus, int[] order, double low, double high, bool considerEndpoints)
     {
-        var edges = new double[mus.Length + 2];
-        edges[0] = low;
-        for (var i = 0; i < mus.Length; i++)
+        // edges = [low, sorted mus…, high]; the sorted position k has gaps edges[k+1] − edges[k] and edges[k+2] − edges[k+1].
+        var n = mus.Length;
+        var sigmas = GC.AllocateUninitializedArray<double>(n);
+        var previous = low;
+        for (var k = 0; k < n; k++)
         {
-            edges[i + 1] = mus[order[i]];
+            var value = mus[order[k]];
+            var next = k + 1 < n ? mus[order[k + 1]] : high;
+            sigmas[order[k]] = Math.Max(value - previous, next - value);
+            previous = value;
         }
-        edges[^1] = high;
-        var sorted = new double[mus.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        if (!considerEndpoints && n >= 2)
         {
-            sorted[i] = Math.Max(edges[i + 1] - edges[i], edges[i + 2] - edges[i + 1]);
-        }
-        if (!considerEndpoints && edges.Length >= 4)
-        {
-            sorted[0] = edges[2] - edges[1];
-            sorted[^1] = edges[^2] - edges[^3];
-        }
-        var sigmas = new double[mus.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            sigmas[order[i]] = sorted[i];
+            sigmas[order[0]] = mus[order[1]] - mus[order[0]];
+            sigmas[order[n - 1]] = mus[order[n - 1]] - mus[order[n - 2]];
         }
         return sigmas;
     }
@@ -255,7 +219,7 @@ internal sealed class NumericDimension : ParzenDimension
                 high = middle;
             }
         }
-        var all = new int[order.Length + 1];
+        var all = GC.AllocateUninitializedArray<int>(order.Length + 1);
         Array.Copy(order, all, low);
         all[low] = count;
         Array.Copy(order, low, all, low + 1, order.Length - low);

@@ -17,14 +17,47 @@ internal static class NumpyArgsort
     /// </remarks>
     public static int[] Argsort(ReadOnlySpan<double> values)
     {
-        var t = new Item[values.Length];
+        var t = GC.AllocateUninitializedArray<Item>(values.Length);
         for (var i = 0; i < t.Length; i++)
         {
             t[i] = new Item(values[i], i);
         }
         Sort(t);
-        var order = new int[t.Length];
+        var order = GC.AllocateUninitializedArray<int>(t.Length);
         for (var i = 0; i < t.Length; i++)
+        {
+            order[i] = t[i].Index;
+        }
+        return order;
+    }
+
+    /// <summary>
+    /// A permutation that sorts <paramref name="values"/> ascending and agrees with <see cref="Argsort"/> at the first
+    /// and the last position of every run of equal values — all that the univariate bandwidth rule reads (an interior
+    /// position has two zero gaps whatever sits there). numpy's introsort sorts the two parts of a partition
+    /// independently, and the items that end in a part are those it holds; a part holding no run's first or last
+    /// position lies inside one run, so its items are all equal and already in value order: it is left as it is.
+    /// With few distinct values (a discrete parameter) that skips most of the deep, all-equal recursion.
+    /// </summary>
+    /// <param name="ascending">Any ascending order of the values (it locates the runs).</param>
+    public static int[] RunEnds(ReadOnlySpan<double> values, int[] ascending)
+    {
+        var n = values.Length;
+        var wanted = GC.AllocateUninitializedArray<int>(n + 1);
+        wanted[0] = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var end = k == 0 || k == n - 1 || values[ascending[k]] != values[ascending[k - 1]] || values[ascending[k]] != values[ascending[k + 1]];
+            wanted[k + 1] = wanted[k] + (end ? 1 : 0);
+        }
+        var t = GC.AllocateUninitializedArray<Item>(n);
+        for (var i = 0; i < n; i++)
+        {
+            t[i] = new Item(values[i], i);
+        }
+        Sort(t, wanted);
+        var order = GC.AllocateUninitializedArray<int>(n);
+        for (var i = 0; i < n; i++)
         {
             order[i] = t[i].Index;
         }
@@ -33,10 +66,11 @@ internal static class NumpyArgsort
 
     private readonly record struct Item(double Value, int Index);
 
-    private static void Sort(Item[] t)
+    /// <param name="wanted">Prefix counts of the positions whose final item matters (null: every position); a part with none is skipped.</param>
+    private static void Sort(Item[] t, int[]? wanted = null)
     {
         var n = t.Length;
-        if (n < 2)
+        if (n < 2 || !Wanted(wanted, 0, n - 1))
         {
             return;
         }
@@ -51,6 +85,7 @@ internal static class NumpyArgsort
             }
             else
             {
+                var sortRest = true;
                 while (pr - pl > SmallQuicksort - 1)
                 {
                     var pm = pl + ((pr - pl) >> 1);
@@ -91,17 +126,31 @@ internal static class NumpyArgsort
                     Swap(t, pi, pr - 1);
                     if (pi - pl < pr - pi)
                     {
-                        stack.Push((pi + 1, pr, depth - 1));
+                        if (Wanted(wanted, pi + 1, pr))
+                        {
+                            stack.Push((pi + 1, pr, depth - 1));
+                        }
                         pr = pi - 1;
                     }
                     else
                     {
-                        stack.Push((pl, pi - 1, depth - 1));
+                        if (Wanted(wanted, pl, pi - 1))
+                        {
+                            stack.Push((pl, pi - 1, depth - 1));
+                        }
                         pl = pi + 1;
                     }
                     depth--;
+                    if (!Wanted(wanted, pl, pr))
+                    {
+                        sortRest = false;
+                        break;
+                    }
                 }
-                InsertionSort(t, pl, pr);
+                if (sortRest)
+                {
+                    InsertionSort(t, pl, pr);
+                }
             }
             if (!stack.TryPop(out var next))
             {
@@ -110,6 +159,8 @@ internal static class NumpyArgsort
             (pl, pr, depth) = next;
         }
     }
+
+    private static bool Wanted(int[]? wanted, int left, int right) => wanted is null || (left <= right && wanted[right + 1] > wanted[left]);
 
     private static void InsertionSort(Item[] t, int pl, int pr)
     {

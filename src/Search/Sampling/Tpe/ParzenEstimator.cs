@@ -8,11 +8,6 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// </summary>
 internal sealed class ParzenEstimator
 {
-    /// <summary>Components per block of a joint density evaluation (a block's parameters stay in cache across candidates).</summary>
-    private const int JointBlock = 256;
-
-    private double[]? _logWeights;
-
     private ParzenEstimator(IReadOnlyList<TpeDistribution> space, int observations, bool prior, double[] weights, double? sigmas0,
         IReadOnlyList<ParzenDimension> dimensions)
     {
@@ -36,9 +31,6 @@ internal sealed class ParzenEstimator
     /// <summary>Normalised mixture weights, one per component.</summary>
     public double[] Weights { get; }
 
-    /// <summary>ln of each weight (computed on first use: one-parameter estimators never need them all).</summary>
-    public double[] LogWeights => _logWeights ??= Weights.Select(w => Math.Log(w)).ToArray();
-
     /// <summary>The multivariate bandwidth factor 0.2·max(m, 1)^(−1/(P+4)), or null for the univariate neighbour rule.</summary>
     public double? Sigmas0 { get; }
 
@@ -50,12 +42,32 @@ internal sealed class ParzenEstimator
     /// bandwidth rule (also used for a parameter sampled on its own in a multivariate study).
     /// </summary>
     /// <param name="orders">Per parameter, the observation components in ascending value order when known (else null).</param>
+    /// <param name="weights">The <see cref="NormalisedWeights"/> of these settings and count when the caller has them.</param>
     public static ParzenEstimator Build(IReadOnlyList<TpeDistribution> space, IReadOnlyList<double[]> observations, int count,
-        TpeSettings settings, bool jointBandwidth, IReadOnlyList<int[]?>? orders = null)
+        TpeSettings settings, bool jointBandwidth, IReadOnlyList<int[]?>? orders = null, double[]? weights = null)
     {
-        var prior = settings.ConsiderPrior || count == 0;
+        var prior = PriorIn(settings, count);
+        weights ??= NormalisedWeights(settings, count);
+        double? sigmas0 = jointBandwidth ? 0.2 * Math.Pow(Math.Max(count, 1), -1.0 / (space.Count + 4)) : null;
+        var dimensions = new ParzenDimension[space.Count];
+        for (var d = 0; d < space.Count; d++)
+        {
+            dimensions[d] = space[d].IsCategorical
+                ? CategoricalDimension.Build(space[d], observations[d], count, prior, settings.PriorWeight)
+                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings, orders?[d]);
+        }
+        return new ParzenEstimator(space, count, prior, weights, sigmas0, dimensions);
+    }
+
+    /// <summary>Whether the estimator of <paramref name="count"/> observations has the prior component (4.5).</summary>
+    public static bool PriorIn(TpeSettings settings, int count) => settings.ConsiderPrior || count == 0;
+
+    /// <summary>The mixture weights of <paramref name="count"/> observations (and the prior), normalised as numpy sums them.</summary>
+    public static double[] NormalisedWeights(TpeSettings settings, int count)
+    {
+        var prior = PriorIn(settings, count);
         var raw = settings.Weights.Of(count);
-        var weights = new double[count + (prior ? 1 : 0)];
+        var weights = GC.AllocateUninitializedArray<double>(count + (prior ? 1 : 0));
         Array.Copy(raw, weights, count);
         if (prior)
         {
@@ -66,15 +78,7 @@ internal sealed class ParzenEstimator
         {
             weights[i] /= total;
         }
-        double? sigmas0 = jointBandwidth ? 0.2 * Math.Pow(Math.Max(count, 1), -1.0 / (space.Count + 4)) : null;
-        var dimensions = new ParzenDimension[space.Count];
-        for (var d = 0; d < space.Count; d++)
-        {
-            dimensions[d] = space[d].IsCategorical
-                ? CategoricalDimension.Build(space[d], observations[d], count, prior, settings.PriorWeight)
-                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings, orders?[d]);
-        }
-        return new ParzenEstimator(space, count, prior, weights, sigmas0, dimensions);
+        return weights;
     }
 
     /// <summary>
@@ -155,52 +159,6 @@ internal sealed class ParzenEstimator
             }
             return result;
         }
-        // Joint: components in blocks, every candidate per block, so each block's parameters stay in cache for all
-        // candidates. Each candidate's terms are numpy's, in component order: Σ_params ln p + ln w.
-        var prepared = new PreparedCandidate[Dimensions.Count][];
-        for (var d = 0; d < Dimensions.Count; d++)
-        {
-            prepared[d] = candidates[d].Select(value => Dimensions[d].Prepare(value, density)).ToArray();
-        }
-        var terms = new double[count][];
-        for (var j = 0; j < count; j++)
-        {
-            terms[j] = new double[ComponentCount];
-        }
-        var logWeights = LogWeights;
-        for (var start = 0; start < ComponentCount; start += JointBlock)
-        {
-            var length = Math.Min(JointBlock, ComponentCount - start);
-            for (var j = 0; j < count; j++)
-            {
-                var row = terms[j].AsSpan(start, length);
-                for (var d = 0; d < Dimensions.Count; d++)
-                {
-                    Dimensions[d].AddBlock(prepared[d][j], row, start);
-                }
-                for (var k = 0; k < length; k++)
-                {
-                    row[k] += logWeights[start + k];
-                }
-            }
-        }
-        var negligible = NegligibleTerms.LogRatio(ComponentCount);
-        for (var j = 0; j < count; j++)
-        {
-            var row = terms[j];
-            var max = double.NegativeInfinity;
-            foreach (var term in row)
-            {
-                max = double.IsNaN(term) || term > max ? term : max;
-            }
-            for (var i = 0; i < row.Length; i++)
-            {
-                // Negligible terms are left out as 0, which keeps numpy's summation tree.
-                var shifted = row[i] - max;
-                row[i] = shifted < negligible ? 0.0 : Math.Exp(shifted);
-            }
-            result[j] = Math.Log(NumpySum.Sum(row)) + max;
-        }
-        return result;
+        return new JointMixture(this, density).LogDensities(Dimensions, candidates);
     }
 }

@@ -42,11 +42,14 @@ internal sealed class TpeDecision
     public static TpeDecision Build(TpeHistory history, TpeSplit split, int[] space, TpeSettings settings, bool jointBandwidth)
     {
         var distributions = space.Select(p => history.Parameters[p].Distribution).ToArray();
-        var (belowTrials, belowValues, belowOrders) = Observations(history, split.Below, space);
-        var (aboveTrials, aboveValues, aboveOrders) = Observations(history, split.Above, space);
+        // The value order serves the univariate bandwidth rule, a one-parameter density and discrete groups; a joint
+        // estimator's continuous parameters need none.
+        var ordered = space.Select(p => !jointBandwidth || space.Length == 1 || history.Parameters[p].Distribution.Q is not null).ToArray();
+        var (belowTrials, belowValues, belowOrders) = Observations(history, split.Below, space, ordered);
+        var (aboveTrials, aboveValues, aboveOrders) = Observations(history, split.Above, space, ordered);
         return new TpeDecision(history, split, space, belowTrials, aboveTrials,
-            ParzenEstimator.Build(distributions, belowValues, belowTrials.Length, settings, jointBandwidth, belowOrders),
-            ParzenEstimator.Build(distributions, aboveValues, aboveTrials.Length, settings, jointBandwidth, aboveOrders));
+            ParzenEstimator.Build(distributions, belowValues, belowTrials.Length, settings, jointBandwidth, belowOrders, history.Weights(settings, belowTrials.Length)),
+            ParzenEstimator.Build(distributions, aboveValues, aboveTrials.Length, settings, jointBandwidth, aboveOrders, history.Weights(settings, aboveTrials.Length)));
     }
 
     /// <summary>
@@ -93,10 +96,10 @@ internal sealed class TpeDecision
     /// per parameter, and, for numeric parameters of large groups, the components' order by value read from the
     /// history's sorted index (small groups are simply sorted by the estimator).
     /// </summary>
-    private static (int[] Trials, double[][] Values, int[]?[] Orders) Observations(TpeHistory history, int[] group, int[] space)
+    private static (int[] Trials, double[][] Values, int[]?[] Orders) Observations(TpeHistory history, int[] group, int[] space, bool[] ordered)
     {
         var first = history.Values(space[0]);
-        var members = new int[group.Length];
+        var members = GC.AllocateUninitializedArray<int>(group.Length);
         var count = 0;
         foreach (var position in group)
         {
@@ -105,14 +108,15 @@ internal sealed class TpeDecision
                 members[count++] = position;
             }
         }
-        Array.Resize(ref members, count);
+        // Every trial of the group has the parameter (an unconditional one): the group itself, which nothing modifies.
+        members = count == group.Length ? group : members[..count];
         var (stamps, componentOf, stamp) = history.NextStamp();
         var columns = new double[space.Length][];
         var orders = new int[]?[space.Length];
         for (var d = 0; d < space.Length; d++)
         {
             var values = history.Values(space[d]);
-            columns[d] = new double[members.Length];
+            columns[d] = GC.AllocateUninitializedArray<double>(members.Length);
             for (var i = 0; i < members.Length; i++)
             {
                 columns[d][i] = values[members[i]];
@@ -127,7 +131,7 @@ internal sealed class TpeDecision
             }
             for (var d = 0; d < space.Length; d++)
             {
-                if (history.Sorted(space[d]) is { } sorted)
+                if (ordered[d] && history.Sorted(space[d]) is { } sorted)
                 {
                     orders[d] = OrderFromIndex(sorted, stamps, componentOf, stamp, members.Length);
                 }
@@ -142,7 +146,7 @@ internal sealed class TpeDecision
     /// <summary>The components in ascending value order: one walk of the parameter's sorted index.</summary>
     private static int[]? OrderFromIndex(TpeSortedValues sorted, int[] stamps, int[] componentOf, int stamp, int count)
     {
-        var order = new int[count];
+        var order = GC.AllocateUninitializedArray<int>(count);
         var k = 0;
         foreach (var position in sorted.Positions)
         {

@@ -31,6 +31,7 @@ internal sealed class TpeHistory
     private int[] _stamps = [];
     private int[] _marks = [];
     private int _stamp;
+    private (TpeSettings Settings, int Count, double[] Weights)[] _weights = [];
 
     public TpeHistory(IReadOnlyList<TpeParameter> parameters)
     {
@@ -76,6 +77,25 @@ internal sealed class TpeHistory
             Array.Resize(ref _marks, size);
         }
         return (_stamps, _marks, ++_stamp);
+    }
+
+    /// <summary>
+    /// <see cref="ParzenEstimator.NormalisedWeights"/>, remembered for the last few (settings, count): the estimators of
+    /// one proposal share them (every unconditional parameter has the same above and below counts). The arrays are
+    /// shared, so nothing may modify them.
+    /// </summary>
+    public double[] Weights(TpeSettings settings, int count)
+    {
+        foreach (var (s, c, weights) in _weights)
+        {
+            if (c == count && ReferenceEquals(s, settings))
+            {
+                return weights;
+            }
+        }
+        var computed = ParzenEstimator.NormalisedWeights(settings, count);
+        _weights = [(settings, count, computed), .. _weights.Take(3)];
+        return computed;
     }
 
     /// <summary>Brings the index up to date with <paramref name="study"/> (a different study or an out-of-order trial number rebuilds it).</summary>

@@ -86,7 +86,53 @@ public sealed class ParzenEstimatorTests
                 : numeric.ContinuousLogDensity(i, x, corrected))).ToArray();
             var max = terms.Max();
             var exact = Math.Log(terms.Sum(t => Math.Exp(t - max))) + max;
-            Assert.Equal(exact, fast[j], 1e-12 * Math.Max(1, Math.Abs(exact)));
+            Assert.Equal(exact, fast[j], 1e-13 * Math.Max(1, Math.Abs(exact)));
         }
+    }
+
+    public static TheoryData<int, bool> LargeJointEstimators() => new() { { 1, false }, { 2, false }, { 3, true }, { 4, false } };
+
+    [Theory]
+    [MemberData(nameof(LargeJointEstimators))]
+    public void TheJointDensityAgreesWithTheComponentSum(int seed, bool corrected)
+    {
+        TpeDistribution[] space =
+        [
+            TpeDistribution.Float(-3, 7), TpeDistribution.Float(1e-4, 10, log: true), TpeDistribution.Float(0, 2, 0.25),
+            TpeDistribution.Categorical(4), TpeDistribution.Int(1, 300, log: true), TpeDistribution.Int(0, 40, 4),
+        ];
+        var random = new Random(seed);
+        var dimensions = space.Take(2 + seed).ToArray();
+        var observations = dimensions.Select(d => Enumerable.Range(0, 5000).Select(_ => d.IsCategorical ? random.Next(d.ChoiceCount)
+            : d.FromEstimatorSpace(d.EstimatorLow + random.NextDouble() * (d.EstimatorHigh - d.EstimatorLow))).ToArray()).ToArray();
+        var density = corrected ? TpeDensity.Corrected : TpeDensity.Optuna31;
+        var estimator = ParzenEstimator.Build(dimensions, observations, 5000, new TpeSettings(), jointBandwidth: true);
+        // Candidates near observations and one at each bound of every parameter.
+        var candidates = dimensions.Select((d, p) => Enumerable.Range(0, 22).Select(_ => observations[p][random.Next(5000)])
+            .Append(d.Low).Append(d.High).ToArray()).ToArray();
+
+        var fast = estimator.LogPdf(candidates, density);
+
+        for (var j = 0; j < fast.Length; j++)
+        {
+            var terms = Enumerable.Range(0, estimator.ComponentCount).Select(i => Math.Log(estimator.Weights[i])
+                + dimensions.Select((_, p) => ComponentLogDensity(estimator.Dimensions[p], i, candidates[p][j], corrected)).Sum()).ToArray();
+            var max = terms.Max();
+            var exact = Math.Log(terms.Select(t => Math.Exp(t - max)).Order().Sum()) + max;
+            Assert.Equal(exact, fast[j], 1e-13 * Math.Max(1, Math.Abs(exact)));
+        }
+    }
+
+    private static double ComponentLogDensity(ParzenDimension dimension, int component, double value, bool corrected)
+    {
+        if (dimension is CategoricalDimension categorical)
+        {
+            return Math.Log(categorical.Row(component)[(int)value]);
+        }
+        var numeric = (NumericDimension)dimension;
+        var x = numeric.Distribution.ToEstimatorSpace(value);
+        return numeric.Q is { } q
+            ? numeric.DiscreteLogDensity(component, Math.Max(x - q / 2, numeric.Low), Math.Min(x + q / 2, numeric.High))
+            : numeric.ContinuousLogDensity(component, x, corrected);
     }
 }

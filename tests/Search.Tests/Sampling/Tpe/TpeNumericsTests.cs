@@ -105,4 +105,46 @@ public sealed class TpeNumericsTests
         Assert.Equal(values.Sum(), NumpySum.Sum(values), 12);
         Assert.Equal(0.0, NumpySum.Sum([]));
     }
+
+    [Fact]
+    public void TheTabulatedNormalTailIsWithinThreeTenthsOfAnUlpOfOneOfTheCLibrarysNdtr()
+    {
+        // NormalTail's bound (its remarks): Hermite remainder 1.2e-17, the nodes' and Horner's rounding; 0 from 8.5 on.
+        var random = new Random(5);
+        var points = Enumerable.Range(0, 200_000).Select(_ => random.NextDouble() * 9.0)
+            .Concat(Enumerable.Range(0, 1200).Select(k => k / 128.0)).Append(NormalTail.End).Append(0.0);
+        foreach (var u in points)
+        {
+            Assert.True(Math.Abs(NormalTail.Below(u) - TruncatedNormal.Ndtr(-u)) <= 3e-16, $"Φ(−{u:R}): {NormalTail.Below(u):R} against {TruncatedNormal.Ndtr(-u):R}");
+        }
+        Assert.Equal(0.0, NormalTail.Below(double.PositiveInfinity));
+        Assert.True(double.IsNaN(NormalTail.Below(double.NaN)));
+    }
+
+    [Theory]
+    [InlineData(17, 1)]
+    [InlineData(100, 3)]
+    [InlineData(1000, 2)]
+    [InlineData(5000, 8)]
+    [InlineData(10001, 30)]
+    [InlineData(3000, 3000)]
+    public void RunEndsPutNumpysItemsAtTheEndsOfEveryRunOfEqualValues(int length, int distinct)
+    {
+        var random = new Random(length + distinct);
+        var values = Enumerable.Range(0, length).Select(_ => (double)random.Next(distinct)).ToArray();
+        var numpy = NumpyArgsort.Argsort(values);
+        var ascending = Enumerable.Range(0, length).OrderBy(i => values[i]).ToArray();
+
+        var order = NumpyArgsort.RunEnds(values, ascending);
+
+        Assert.Equal(Enumerable.Range(0, length), order.Order());
+        for (var k = 0; k < length; k++)
+        {
+            Assert.Equal(values[numpy[k]], values[order[k]]);
+            if (k == 0 || k == length - 1 || values[numpy[k]] != values[numpy[k - 1]] || values[numpy[k]] != values[numpy[k + 1]])
+            {
+                Assert.Equal(numpy[k], order[k]);
+            }
+        }
+    }
 }
