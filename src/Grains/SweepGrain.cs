@@ -16,9 +16,10 @@ namespace HyperSweep.Grains;
 /// <see cref="SweepLedger"/> (the trial table and the Search library's session: what to try next, when to stop, the
 /// one ranking), the <see cref="SiloPicker"/> (where to start) and the <see cref="SweepStore"/> journal, written at
 /// every change that matters before it answers. It starts trials up to the spec's concurrency on silos with free
-/// training slots, answers each epoch report with continue or prune, and a keep-alive monitor re-queues trials whose
-/// silo left the cluster or whose attempt vanished (a new attempt resumes from the checkpoint) and retries dispatching.
-/// What a sweep leaves behind (kept models, test scores, importance, gradients) is in SweepGrain.Results.cs.
+/// training slots, answers each epoch report with continue, prune or pause (a scheduler's), and a keep-alive monitor
+/// re-queues trials whose silo left the cluster or whose attempt vanished (a new attempt resumes from the checkpoint) and
+/// retries dispatching. What a sweep leaves behind (kept models, test scores, importance, gradients) is in
+/// SweepGrain.Results.cs. (Over 300 lines: one grain's Orleans entry points and turns; every decision is in Coordination/.)
 /// </summary>
 public sealed partial class SweepGrain(
     SweepStore state,

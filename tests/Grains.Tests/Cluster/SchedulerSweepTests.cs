@@ -3,7 +3,12 @@ using HyperSweep.Search;
 
 namespace HyperSweep.Grains.Tests.Cluster;
 
-/// <summary>Schedulers through the coordinator on two silos (synthetic workload): every epoch once, pauses hold no slot, promotions resume from their rung.</summary>
+/// <summary>
+/// Schedulers through the coordinator on two silos (synthetic workload): every epoch once, pauses hold no slot, promotions
+/// resume from their rung. The ASHA sweep runs one trial at a time so the order of reports — and with it which trials
+/// pause and which are promoted in place — is the same on any machine (with several at once, whether any trial waits
+/// paused before its promotion depends on which report arrives first).
+/// </summary>
 public sealed class SchedulerSweepTests
 {
     private const string Asha = """
@@ -11,7 +16,7 @@ public sealed class SchedulerSweepTests
         objective: {metric: val_loss, direction: minimize}
         strategy: {method: random, trials: 12, seed: 4}
         budget: {max_epochs: 9}
-        concurrency: 3
+        concurrency: 1
         parameters:
           synthetic_floor: {min: 0.1, max: 1.5}
         scheduler: {name: asha, min_resource: 1, reduction_factor: 3}
