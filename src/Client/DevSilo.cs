@@ -1,8 +1,9 @@
+using HyperSweep.Grains.Storage;
 using HyperSweep.Silo;
+using HyperSweep.Silo.Logging;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace HyperSweep.Client;
 
@@ -10,7 +11,8 @@ namespace HyperSweep.Client;
 /// A dev-mode silo hosted inside the CLI process: the whole service on this machine, state in SQLite under the
 /// state directory, silo and gateway on free loopback ports. The co-hosted grain factory needs no network client.
 /// While it runs, its gateway port is published in the state directory (<see cref="DevGatewayFile"/>) so other
-/// hypersweep commands on the same directory connect to it.
+/// hypersweep commands on the same directory connect to it. Its logs go to a file under the state directory only (the
+/// CLI prints its own messages, one line each); <see cref="Health"/> tells the CLI when the state store failed.
 /// </summary>
 public sealed class DevSilo : IAsyncDisposable
 {
@@ -23,9 +25,13 @@ public sealed class DevSilo : IAsyncDisposable
         _stateDir = stateDir;
         GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
+        Health = host.Services.GetRequiredService<StateStoreHealth>();
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>Whether the state store still works (a full disk or a damaged file is reported here once).</summary>
+    public StateStoreHealth Health { get; }
 
     public int GatewayPort { get; }
 
@@ -38,13 +44,10 @@ public sealed class DevSilo : IAsyncDisposable
             options.GatewayPort = FreePort.OnLoopback();
         }
 
+        var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        // Logs go to stderr so stdout stays for the progress view and --json.
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        // Nothing on the console: stdout is the progress view or --json, stderr the CLI's own one-line messages.
+        SiloLogging.Configure(builder.Logging, stateDir, "hypersweep", consoleLevel: null);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
         builder.AddHyperSweepTelemetry(readEnvironment: true);
@@ -59,9 +62,18 @@ public sealed class DevSilo : IAsyncDisposable
             throw;
         }
 
-        var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
-        DevGatewayFile.Write(stateDir, options.GatewayPort);
-        return new DevSilo(host, stateDir, options.GatewayPort);
+        var silo = new DevSilo(host, stateDir, options.GatewayPort);
+        try
+        {
+            DevGatewayFile.Write(stateDir, options.GatewayPort);
+        }
+        catch (IOException exception) when (SqliteFaults.Classify(exception, options.StateDatabasePath, 0) is { } fault)
+        {
+            await silo.DisposeAsync();
+            throw new StateStoreException(fault, exception);
+        }
+
+        return silo;
     }
 
     public async ValueTask DisposeAsync()

@@ -41,15 +41,28 @@ public static class HyperSweepCli
             ProcessTerminationTimeout = null,
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            // Its handler prints the stack trace; an unexpected error gets one line here instead (InvokeParsedAsync).
+            EnableDefaultExceptionHandler = false,
         };
         return InvokeParsedAsync(CreateRoot().Parse(args), configuration, cancellationToken);
     }
 
     private static async Task<int> InvokeParsedAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken cancellationToken)
     {
-        // Parse errors print the error, typo suggestions and help (System.CommandLine's parse error action) and
-        // exit 2, the documented code for bad usage (System.CommandLine itself returns 1).
-        var code = await parse.InvokeAsync(configuration, cancellationToken);
-        return parse.Errors.Count > 0 ? ExitCodes.BadInput : code;
+        try
+        {
+            // Parse errors print the error, typo suggestions and help (System.CommandLine's parse error action) and
+            // exit 2, the documented code for bad usage (System.CommandLine itself returns 1).
+            var code = await parse.InvokeAsync(configuration, cancellationToken);
+            return parse.Errors.Count > 0 ? ExitCodes.BadInput : code;
+        }
+        catch (Exception exception)
+        {
+            // Every expected failure is mapped to a message and an exit code by its command; anything else is a bug or an
+            // environment failure the commands did not foresee: one line, never a stack trace on the console.
+            var first = exception.Message.Split('\n', 2)[0].TrimEnd();
+            await configuration.Error.WriteLineAsync($"hypersweep {parse.CommandResult.Command.Name}: unexpected error: {exception.GetType().Name}: {first}");
+            return ExitCodes.SweepFailed;
+        }
     }
 }

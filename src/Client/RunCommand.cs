@@ -2,6 +2,7 @@ using System.CommandLine;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 using HyperSweep.Client.Commands;
+using HyperSweep.Grains.Storage;
 using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo;
 using Spectre.Console;
@@ -99,6 +100,12 @@ public static class RunCommand
             {
                 silo = await DevSilo.StartAsync(options, CancellationToken.None);
             }
+            catch (StateStoreException exception)
+            {
+                // A damaged state file (exit 2) or a disk too full to open it (exit 3): named once, with what to do.
+                await stderr.WriteLineAsync($"hypersweep run: {exception.Message}");
+                return ExitCodes.ForStoreFault(exception.Fault);
+            }
             catch (InvalidOperationException exception)
             {
                 await stderr.WriteLineAsync($"hypersweep run: cannot start the dev-mode silo: {exception.Message}");
@@ -107,7 +114,7 @@ public static class RunCommand
 
             await using (silo)
             {
-                return await RunOnSilo(silo.Grains, request, loaded, interrupted.Token, stdout, stderr);
+                return await new SweepRun(silo.Grains, request, loaded, () => silo.Health.Fault, stdout, stderr).RunAsync(interrupted.Token);
             }
         }
     }
@@ -144,75 +151,7 @@ public static class RunCommand
 
         await using (session)
         {
-            return await RunOnSilo(session.Grains, request, loaded, interrupted.Token, stdout, stderr);
+            return await new SweepRun(session.Grains, request, loaded, () => null, stdout, stderr).RunAsync(interrupted.Token);
         }
-    }
-
-    private static async Task<int> RunOnSilo(
-        IGrainFactory grains, RunRequest request, LoadedSpec? loaded, CancellationToken interrupted, TextWriter stdout, TextWriter stderr)
-    {
-        var sweepId = request.Resume ?? SweepIds.New();
-        var sweep = grains.GetGrain<ISweepGrain>(sweepId);
-        if (loaded is not null)
-        {
-            var submitted = await sweep.Submit(new SweepSubmission(loaded.Text, request.Spec!.ToString(), BaseDirectory: loaded.Folder));
-            if (!submitted.Accepted)
-            {
-                foreach (var error in submitted.Errors)
-                {
-                    await stderr.WriteLineAsync(error.ToString());
-                }
-
-                return ExitCodes.BadInput;
-            }
-        }
-        else if (await sweep.Resume() is null)
-        {
-            var known = await grains.GetGrain<ISweepRegistryGrain>(0).List();
-            var hint = known.Count == 0 ? "no sweeps are stored there" : "known sweeps: " + string.Join(", ", known.Take(5).Select(k => $"{k.SweepId} ({k.Name}, {Formatting.State(k.State)})"));
-            await stderr.WriteLineAsync($"hypersweep run: no sweep '{sweepId}' in this state directory; {hint}.");
-            return ExitCodes.BadInput;
-        }
-
-        var rich = Commands.CommandContext.RichConsoleFor(stdout, request.Json);
-        if (!request.Json)
-        {
-            await stderr.WriteLineAsync($"sweep {sweepId} running; Ctrl-C pauses it (continue with: hypersweep run --resume {sweepId}{(request.StateDir is null ? "" : $" --state-dir {request.StateDir}")})");
-        }
-
-        IProgressView view = request.Json ? new SilentProgressView(TimeSpan.FromMilliseconds(250))
-            : rich is not null ? new SpectreProgressView(rich, TimeSpan.FromMilliseconds(500))
-            : new PlainProgressView(stdout, TimeSpan.FromMilliseconds(500));
-        var last = await view.ShowAsync(async () =>
-        {
-            if (interrupted.IsCancellationRequested)
-            {
-                return null;
-            }
-
-            // The trial table is fetched only for a view that shows it: with --json the loop only waits for the end, and
-            // fetching every trial's summary four times a second costs the coordinator O(trials) work per poll.
-            var status = await sweep.GetStatus();
-            return status is null ? null : new SweepSnapshot(status, view.ShowsTrials ? await sweep.GetTrials() : []);
-        });
-
-        if (interrupted.IsCancellationRequested && last is not { Status.IsFinal: true })
-        {
-            await sweep.Pause();
-            await stderr.WriteLineAsync($"interrupted: sweep {sweepId} paused; continue with: hypersweep run --resume {sweepId}{(request.StateDir is null ? "" : $" --state-dir {request.StateDir}")}");
-            return ExitCodes.Interrupted;
-        }
-
-        var final = new SweepSnapshot((await sweep.GetStatus())!, await sweep.GetTrials());
-        if (request.Json)
-        {
-            await stdout.WriteLineAsync(JsonReport.Render(final));
-        }
-        else
-        {
-            Leaderboard.Print(final.Status, await sweep.GetLeaderboard(request.Top), rich, stdout);
-        }
-
-        return final.Status.State == SweepState.Completed ? ExitCodes.Success : ExitCodes.SweepFailed;
     }
 }

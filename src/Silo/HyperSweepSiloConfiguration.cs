@@ -11,7 +11,10 @@ namespace HyperSweep.Silo;
 /// <summary>Turns validated <see cref="HyperSweepSiloOptions"/> into a configured silo (used by hypersweep-silo and the CLI's embedded silo).</summary>
 public static class HyperSweepSiloConfiguration
 {
-    /// <summary>Configures <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the host (null in cluster mode).</summary>
+    /// <summary>
+    /// Configures <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the
+    /// host (null in cluster mode), and checks the state file (<see cref="StateStoreException"/> when it is damaged).
+    /// </summary>
     public static StateDirectoryLock? Configure(ISiloBuilder silo, HyperSweepSiloOptions options)
     {
         var errors = new HyperSweepSiloOptionsValidator().Validate(null, options);
@@ -28,6 +31,17 @@ public static class HyperSweepSiloConfiguration
         else
         {
             stateLock = StateDirectoryLock.Acquire(HyperSweepSiloOptions.ExpandHome(options.StateDir));
+            try
+            {
+                // A damaged state file is named now, once, rather than as a stack trace from the first grain that reads it.
+                SqliteGrainStorage.Verify(options.StateDatabasePath);
+            }
+            catch (StateStoreException)
+            {
+                stateLock.Dispose();
+                throw;
+            }
+
             var siloPort = options.SiloPort == 0 ? FreePort.OnLoopback() : options.SiloPort;
             var gatewayPort = options.GatewayPort == 0 ? FreePort.OnLoopback() : options.GatewayPort;
             // Localhost clustering binds to 127.0.0.1 only: dev mode is never reachable from the network.

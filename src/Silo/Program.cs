@@ -1,5 +1,7 @@
+using HyperSweep.Grains.Storage;
 using HyperSweep.Silo;
 using HyperSweep.Silo.Cluster;
+using HyperSweep.Silo.Logging;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +40,8 @@ catch (InvalidOperationException exception)
     return 2;
 }
 
+// Full logs (stack traces included) in a file under the state directory; the console gets one line per warning.
+var logFiles = SiloLogging.Configure(builder.Logging, HyperSweepSiloOptions.ExpandHome(options.StateDir), "silo", Microsoft.Extensions.Logging.LogLevel.Warning);
 if (options.Mode == SiloMode.Cluster)
 {
     var exit = await ClusterPreflight.RunAsync(options, Console.Error);
@@ -49,6 +53,8 @@ if (options.Mode == SiloMode.Cluster)
 
 builder.Services.AddOptions<HyperSweepSiloOptions>().Bind(builder.Configuration.GetSection(HyperSweepSiloOptions.Section)).ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HyperSweepSiloOptions>, HyperSweepSiloOptionsValidator>();
+builder.Services.AddSingleton<SiloExit>();
+builder.Services.AddHostedService<StoreFaultWatcher>();
 try
 {
     builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
@@ -60,6 +66,7 @@ try
     Console.Error.WriteLine(options.Mode == SiloMode.Cluster
         ? $"hypersweep-silo: cluster mode, cluster {options.ClusterId} on Redis {options.Redis}, {options.Slots} training slots, silo {options.AdvertisedAddress}:{options.SiloPort}, gateway {options.AdvertisedAddress}:{gatewayPort}"
         : $"hypersweep-silo: {options.Mode} mode, state in {stateDir}, {options.Slots} training slots, gateway 127.0.0.1:{gatewayPort}");
+    Console.Error.WriteLine($"hypersweep-silo: logs in {logFiles}");
     await host.StartAsync();
     var publishesGateway = options.Mode != SiloMode.Cluster;
     if (publishesGateway)
@@ -80,7 +87,13 @@ try
         }
     }
 
-    return 0;
+    return host.Services.GetRequiredService<SiloExit>().Code;
+}
+catch (StateStoreException exception)
+{
+    // The dev-mode state file is damaged (or its disk too full to open it): named once, with what to do.
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return exception.Fault.Kind == StateStoreFaultKind.Corrupt ? StoreFaultWatcher.CorruptExitCode : StoreFaultWatcher.StoreFailedExitCode;
 }
 catch (OperationCanceledException)
 {

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using HyperSweep.Client.Connection;
+using HyperSweep.Grains.Storage;
 
 namespace HyperSweep.Client.Commands;
 
 /// <summary>
 /// Runs a command body against the resolved target, mapping failures to the documented exit codes:
-/// a malformed --cluster or bad input exits 2, an unreachable cluster exits 3 (within the connect timeout).
+/// a malformed --cluster or bad input exits 2, an unreachable cluster exits 3 (within the connect timeout), a damaged
+/// dev-mode state file exits 2 and a full disk under it exits 3, each with one line naming the file.
 /// </summary>
 public static class ClusterCommand
 {
@@ -42,6 +44,11 @@ public static class ClusterCommand
             await error.WriteLineAsync($"{name}: {exception.Message}");
             return ExitCodes.ClusterUnreachable;
         }
+        catch (StateStoreException exception)
+        {
+            await error.WriteLineAsync($"{name}: {exception.Message}");
+            return ExitCodes.ForStoreFault(exception.Fault);
+        }
 
         await using (session)
         {
@@ -55,6 +62,12 @@ public static class ClusterCommand
             {
                 await error.WriteLineAsync($"{name}: {exception.Message}");
                 return ExitCodes.BadInput;
+            }
+            catch (Exception) when (session.StoreFault is { } fault)
+            {
+                // The in-process silo's store failed under this command: say that, not the grain call it broke.
+                await error.WriteLineAsync($"{name}: {fault.Message}");
+                return ExitCodes.ForStoreFault(fault);
             }
         }
     }

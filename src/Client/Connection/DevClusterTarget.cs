@@ -6,7 +6,8 @@ namespace HyperSweep.Client.Connection;
 /// Dev mode: the sweeps in one state directory on this machine. If a dev silo already holds the directory
 /// (<c>hypersweep serve</c> or <c>hypersweep run</c>), connects to it through the loopback gateway it published in
 /// the directory; otherwise reads host a short-lived dev silo inside this process, and long-lived work (submit)
-/// is refused with a hint to start <c>hypersweep serve</c>.
+/// is refused with a hint to start <c>hypersweep serve</c>. A damaged state file (or a disk too full to open it) surfaces
+/// as the silo's <see cref="HyperSweep.Grains.Storage.StateStoreException"/>, whose message names the file.
 /// </summary>
 public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout) : IClusterTarget
 {

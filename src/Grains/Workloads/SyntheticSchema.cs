@@ -26,6 +26,9 @@ public sealed class SyntheticSchema : ISweepSchema
     /// <summary>A label with no effect but on the hash (distinct configurations that otherwise agree).</summary>
     public const string Tag = "synthetic_tag";
 
+    /// <summary>Size of each checkpoint in KiB (padding), so tests and benchmarks can store checkpoints of a real model's size.</summary>
+    public const string CheckpointKb = "synthetic_checkpoint_kb";
+
     private static readonly Dictionary<string, (SchemaValueKind Kind, Func<object, bool> Accepts, string Accepted)> Controls = new(StringComparer.Ordinal)
     {
         [Floor] = (SchemaValueKind.Real, v => ValueRule.AsReal(v) is { } d && double.IsFinite(d) && d >= 0, "a number >= 0"),
@@ -33,6 +36,7 @@ public sealed class SyntheticSchema : ISweepSchema
         [DivergeAt] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 1, "an epoch >= 1"),
         [EpochMs] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 0 and <= 3_600_000, "milliseconds in 0..3600000"),
         [Tag] = (SchemaValueKind.Text, v => v is string { Length: > 0 } or long, "a name"),
+        [CheckpointKb] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 0 and <= 1_048_576, "KiB in 0..1048576"),
     };
 
     private readonly ISweepSchema _engine = EngineSchema.Instance;
