@@ -19,9 +19,12 @@ public sealed class DevSilo : IAsyncDisposable
     private readonly IHost _host;
     private readonly string _stateDir;
 
-    private DevSilo(IHost host, string stateDir, int gatewayPort)
+    private readonly TimeSpan _stopTimeout;
+
+    private DevSilo(IHost host, string stateDir, int gatewayPort, TimeSpan stopTimeout)
     {
         _host = host;
+        _stopTimeout = stopTimeout;
         _stateDir = stateDir;
         GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -62,7 +65,7 @@ public sealed class DevSilo : IAsyncDisposable
             throw;
         }
 
-        var silo = new DevSilo(host, stateDir, options.GatewayPort);
+        var silo = new DevSilo(host, stateDir, options.GatewayPort, HyperSweepSiloConfiguration.StopTimeout(options));
         try
         {
             DevGatewayFile.Write(stateDir, options.GatewayPort);
@@ -79,7 +82,8 @@ public sealed class DevSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         DevGatewayFile.Delete(_stateDir);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Running trials first checkpoint at their next batch boundary (the silo's drain), then Orleans stops.
+        using var timeout = new CancellationTokenSource(_stopTimeout);
         try
         {
             await _host.StopAsync(timeout.Token);

@@ -50,4 +50,8 @@ public interface ISweepGrain : IGrainWithStringKey
 
     [Alias("ReportOutcome")]
     Task ReportOutcome(TrialOutcome outcome);
+
+    /// <summary>A running attempt stopped without ending its trial (its silo is leaving, or it hung): start the trial again.</summary>
+    [Alias("HandBack")]
+    Task HandBack(TrialHandBack handBack);
 }

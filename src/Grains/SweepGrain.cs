@@ -233,6 +233,18 @@ public sealed class SweepGrain(
         return Task.CompletedTask;
     }
 
+    public Task HandBack(TrialHandBack handBack)
+    {
+        if (state.RecordExists && Ledger.HandBack(handBack))
+        {
+            logger.LogInformation("Trial {Trial} of {Sweep} handed back attempt {Attempt} ({Reason}); starting it again", handBack.Trial, SweepId, handBack.Attempt, handBack.Reason);
+            _silos.ForgetRefusals(); // its slot is free now
+            QueueDispatch();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task DispatchQueued()
     {
         _dispatchQueued = false;

@@ -5,6 +5,7 @@ using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace HyperSweep.Silo;
 
@@ -51,12 +52,23 @@ public static class HyperSweepSiloConfiguration
         }
 
         silo.AddHyperSweep(
-            slots => slots.Slots = options.Slots,
+            slots =>
+            {
+                slots.Slots = options.Slots;
+                slots.PreemptionGrace = options.PreemptionGrace;
+                slots.CheckpointInterval = options.CheckpointInterval;
+                slots.CheckpointIntervalBatches = options.CheckpointIntervalBatches;
+                slots.HungTrialTimeout = options.HungTrialTimeout;
+                slots.HungTrialRetries = options.HungTrialRetries;
+            },
             service =>
             {
                 service.MonitorInterval = options.MonitorInterval;
                 service.WakeInterval = options.WakeInterval;
             });
+        // The host's stop must outlast the drain (trials checkpointing at their next batch boundary), or it would cut
+        // Orleans' own graceful stop short.
+        silo.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout(options));
         if (!string.IsNullOrWhiteSpace(options.DataRoot))
         {
             var root = HyperSweepSiloOptions.ExpandHome(options.DataRoot);
@@ -78,4 +90,7 @@ public static class HyperSweepSiloConfiguration
 
         return stateLock;
     }
+
+    /// <summary>How long a host may take to stop: the preemption grace, then Orleans leaving the cluster.</summary>
+    public static TimeSpan StopTimeout(HyperSweepSiloOptions options) => options.PreemptionGrace + TimeSpan.FromSeconds(20);
 }

@@ -58,6 +58,30 @@ public sealed class HyperSweepSiloOptions
     /// <summary>Listen on every interface instead of only the advertised address (cluster mode).</summary>
     public bool ListenOnAnyAddress { get; set; }
 
+    /// <summary>
+    /// On SIGTERM (an operator, <c>scancel</c>, a batch system's preemption or time limit), how long running trials get to
+    /// checkpoint at their next batch boundary and hand themselves back before the silo leaves anyway (default 40 s:
+    /// inside Slurm's <c>--signal=TERM@60</c> with room for the silo's own stop; trials still going then resume from
+    /// their last checkpoint).
+    /// </summary>
+    public TimeSpan PreemptionGrace { get; set; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>
+    /// A mid-epoch checkpoint at the first batch boundary this long after the trial's last checkpoint (default 10 min;
+    /// 0 = at epoch ends only): what a kill -9 or a lost node can cost a trial. Each costs one checkpoint write (the
+    /// model and optimizer state, docs/CLUSTER.md).
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A mid-epoch checkpoint every this many training batches as well (default 0 = none by count).</summary>
+    public int CheckpointIntervalBatches { get; set; }
+
+    /// <summary>A trial whose training shows no progress (no batch, no epoch) for this long is abandoned and retried from its checkpoint (default 15 min; 0 = never).</summary>
+    public TimeSpan HungTrialTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How many times a trial that hung is retried before it fails (default 2).</summary>
+    public int HungTrialRetries { get; set; } = 2;
+
     public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(5);

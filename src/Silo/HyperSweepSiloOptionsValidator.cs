@@ -39,6 +39,21 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             errors.Add($"HyperSweep:SyntheticEpochMs must be 0-600000 (got {options.SyntheticEpochMs}).");
         }
 
+        if (options.PreemptionGrace < TimeSpan.Zero || options.PreemptionGrace > TimeSpan.FromHours(1))
+        {
+            errors.Add($"HyperSweep:PreemptionGrace must be between 0 and 1 hour (got {options.PreemptionGrace}).");
+        }
+
+        if (options.CheckpointInterval < TimeSpan.Zero || options.CheckpointIntervalBatches < 0)
+        {
+            errors.Add($"HyperSweep:CheckpointInterval and HyperSweep:CheckpointIntervalBatches must not be negative (got {options.CheckpointInterval}, {options.CheckpointIntervalBatches}).");
+        }
+
+        if (options.HungTrialTimeout < TimeSpan.Zero || options.HungTrialRetries < 0)
+        {
+            errors.Add($"HyperSweep:HungTrialTimeout and HyperSweep:HungTrialRetries must not be negative (got {options.HungTrialTimeout}, {options.HungTrialRetries}).");
+        }
+
         if (options.MonitorInterval <= TimeSpan.Zero || options.WakeInterval <= TimeSpan.Zero)
         {
             errors.Add("HyperSweep:MonitorInterval and HyperSweep:WakeInterval must be positive.");

@@ -43,6 +43,7 @@ public static class TrialCommand
                         json.WriteNumber("attempt", attempt.Attempt);
                         json.WriteString("silo", attempt.Silo);
                         json.WriteNumber("resumed_from_epoch", attempt.ResumedFromEpoch);
+                        json.WriteNumber("resumed_from_batch", attempt.ResumedFromBatch);
                         json.WriteEndObject();
                     }
 
@@ -78,7 +79,7 @@ public static class TrialCommand
                 await context.Out.WriteLineAsync($"parameters: {Formatting.Parameters(t.Parameters)}");
                 foreach (var attempt in detail.Attempts)
                 {
-                    await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {attempt.Silo}" + (attempt.ResumedFromEpoch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" : ""));
+                    await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {attempt.Silo}" + (attempt.ResumedFromEpoch > 0 || attempt.ResumedFromBatch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" + (attempt.ResumedFromBatch > 0 ? $" and {attempt.ResumedFromBatch} batches of the next" : "") : ""));
                 }
             }
 

@@ -47,7 +47,7 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
                     Telemetry.HyperSweepMetrics.TrialsStarted.Add(1, Telemetry.HyperSweepMetrics.Sweep(sweepId));
                 }
 
-                ledger.Started(number, result.Silo, result.ResumedFromEpoch);
+                ledger.Started(number, result.Silo, result.ResumedFromEpoch, result.ResumedFromBatch);
             }
         }
     }

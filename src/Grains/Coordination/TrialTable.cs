@@ -57,8 +57,8 @@ public sealed class TrialTable
         return record;
     }
 
-    /// <summary>The trial's attempt started on <paramref name="silo"/>, resuming after <paramref name="resumedFromEpoch"/>.</summary>
-    public void Started(int number, string silo, int resumedFromEpoch)
+    /// <summary>The trial's attempt started on <paramref name="silo"/>, resuming after epoch <paramref name="resumedFromEpoch"/> and <paramref name="resumedFromBatch"/> batches of the next.</summary>
+    public void Started(int number, string silo, int resumedFromEpoch, int resumedFromBatch = 0)
     {
         var record = _records[number];
         _pending.Remove(number);
@@ -67,7 +67,7 @@ public sealed class TrialTable
         record.Silo = silo;
         if (!record.Attempts.Any(a => a.Attempt == record.Attempt))
         {
-            record.Attempts.Add(new TrialAttempt(record.Attempt, silo, resumedFromEpoch));
+            record.Attempts.Add(new TrialAttempt(record.Attempt, silo, resumedFromEpoch, resumedFromBatch));
         }
     }
 
