@@ -21,9 +21,12 @@ public sealed class DevSilo : IAsyncDisposable
 
     private readonly TimeSpan _stopTimeout;
 
-    private DevSilo(IHost host, string stateDir, int gatewayPort, TimeSpan stopTimeout)
+    private readonly StateDirectoryLock? _stateLock;
+
+    private DevSilo(IHost host, StateDirectoryLock? stateLock, string stateDir, int gatewayPort, TimeSpan stopTimeout)
     {
         _host = host;
+        _stateLock = stateLock;
         _stopTimeout = stopTimeout;
         _stateDir = stateDir;
         GatewayPort = gatewayPort;
@@ -52,7 +55,10 @@ public sealed class DevSilo : IAsyncDisposable
         // Nothing on the console: stdout is the progress view or --json, stderr the CLI's own one-line messages.
         SiloLogging.Configure(builder.Logging, stateDir, "hypersweep", consoleLevel: null);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
+        // The state directory's lock is released when this silo is disposed (not left to the garbage collector: a later
+        // command in the same process, as in tests, must find the directory free).
+        StateDirectoryLock? stateLock = null;
+        builder.UseOrleans(silo => stateLock = HyperSweepSiloConfiguration.Configure(silo, options));
         builder.AddHyperSweepTelemetry(readEnvironment: true);
         var host = builder.Build();
         try
@@ -62,10 +68,11 @@ public sealed class DevSilo : IAsyncDisposable
         catch
         {
             host.Dispose();
+            stateLock?.Dispose();
             throw;
         }
 
-        var silo = new DevSilo(host, stateDir, options.GatewayPort, HyperSweepSiloConfiguration.StopTimeout(options));
+        var silo = new DevSilo(host, stateLock, stateDir, options.GatewayPort, HyperSweepSiloConfiguration.StopTimeout(options));
         try
         {
             DevGatewayFile.Write(stateDir, options.GatewayPort);
@@ -91,6 +98,7 @@ public sealed class DevSilo : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            _stateLock?.Dispose();
         }
     }
 }

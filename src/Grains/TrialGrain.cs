@@ -21,6 +21,7 @@ public sealed class TrialGrain(
     ITrialWorkload workload,
     ILocalSiloDetails silo,
     IOptions<SweepServiceOptions> options,
+    Storage.StateStoreHealth health,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialRunSink
 {
     private TrainingRun? _run;
@@ -78,7 +79,7 @@ public sealed class TrialGrain(
 
         _stopReason = null;
         var history = current.History.ToList();
-        var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString(), slots.Options);
+        var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString(), slots.Options, health);
         var checkpoint = current.Checkpoint;
         var checkpointEpoch = current.CheckpointEpoch;
         var sink = this.AsReference<ITrialRunSink>();

@@ -25,7 +25,8 @@ internal sealed class TrialTrainingLoop(
     TimeSpan retryBudget,
     Func<string?> stopReason,
     string silo,
-    TrainingSlotOptions options)
+    TrainingSlotOptions options,
+    Storage.StateStoreHealth health)
 {
     public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run)
     {
@@ -200,7 +201,11 @@ internal sealed class TrialTrainingLoop(
         return task.GetAwaiter().GetResult();
     }
 
-    /// <summary>A call to a grain, retried with back-off: the sweep's silo may be dying and the coordinator re-activating elsewhere.</summary>
+    /// <summary>
+    /// A call to a grain, retried with back-off: the sweep's silo may be dying and the coordinator re-activating elsewhere.
+    /// Not once the state store has failed (a full disk, a damaged file): that does not heal by retrying, and the host is
+    /// stopping with the fault's message.
+    /// </summary>
     private T Call<T>(Func<Task<T>> call, CancellationToken cancellation, TimeSpan? budget = null)
     {
         var deadline = DateTime.UtcNow + (budget ?? retryBudget);
@@ -211,7 +216,8 @@ internal sealed class TrialTrainingLoop(
             {
                 return WaitWithoutSpinning(call());
             }
-            catch (Exception exception) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested && exception is not OperationCanceledException)
+            catch (Exception exception) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested && exception is not OperationCanceledException
+                && health.Fault is null)
             {
                 logger.LogInformation("Retrying a trial report after {Error}", exception.Message);
                 cancellation.WaitHandle.WaitOne(delay);

@@ -54,7 +54,8 @@ internal sealed class SqliteStateFile
             var verdict = check.ExecuteScalar() as string;
             if (verdict != "ok")
             {
-                throw new StateStoreException(SqliteFaults.Corrupt(file.Path, $"SQLite quick_check: {verdict}"));
+                var first = verdict?.Split('\n', 2)[0].Trim();
+                throw new StateStoreException(SqliteFaults.Corrupt(file.Path, $"SQLite quick_check: {first}"));
             }
         }
         catch (Exception exception) when (exception is not StateStoreException && SqliteFaults.Classify(exception, file.Path, 0) is { } fault)

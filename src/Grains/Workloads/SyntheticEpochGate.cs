@@ -14,7 +14,8 @@ namespace HyperSweep.Grains.Workloads;
 /// </list>
 /// Before a later batch <c>b</c> it waits unless the epoch was passed whole (<c>open</c>, <c>epoch-e</c>, a token) or a
 /// <c>batch-e-B</c> with <c>B ≥ b</c> exists. The wait ends early, with <see cref="OperationCanceledException"/>, when the
-/// attempt is cancelled, and with false when its host asks it to stop at this batch boundary (a preemption).
+/// attempt is cancelled, and with false when its host asks it to stop at this batch boundary (a preemption). An attempt
+/// that has to wait says so once with a file <c>arrived-e-b.{unique}</c>, so a test knows its trials are held there.
 /// </summary>
 internal sealed class SyntheticEpochGate(string folder)
 {
@@ -27,8 +28,15 @@ internal sealed class SyntheticEpochGate(string folder)
     /// </summary>
     public bool Pass(int epoch, int batch, ref bool epochWide, CancellationToken cancellation, CancellationToken stop)
     {
+        var arrived = false;
         while (!TryPass(epoch, batch, ref epochWide))
         {
+            if (!arrived)
+            {
+                arrived = true;
+                File.WriteAllText(Path.Combine(folder, $"arrived-{epoch}-{batch}.{Guid.NewGuid():N}"), "");
+            }
+
             if (stop.IsCancellationRequested)
             {
                 return false;

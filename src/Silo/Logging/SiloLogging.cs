@@ -24,24 +24,12 @@ public static class SiloLogging
     public static string Configure(ILoggingBuilder logging, string stateDir, string name, Microsoft.Extensions.Logging.LogLevel? consoleLevel)
     {
         var pattern = Path.Combine(Directory(stateDir), $"{name}-{Environment.MachineName}-.log");
-        var file = new LoggerConfiguration()
-            .MinimumLevel.Verbose()
-            .WriteTo.File(
-                pattern,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} (pid " + Environment.ProcessId + "): {Message:lj}{NewLine}{Exception}",
-                restrictedToMinimumLevel: LogEventLevel.Verbose,
-                fileSizeLimitBytes: 100L << 20,
-                rollOnFileSizeLimit: true,
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 14,
-                shared: true)
-            .CreateLogger();
-
         logging.ClearProviders();
         logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information);
         logging.AddFilter("Orleans", Microsoft.Extensions.Logging.LogLevel.Warning);
         logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
-        logging.AddSerilog(file, dispose: true);
+        // Opened by the container (a factory) when the host is built, and closed with it: a host never built opens no file.
+        logging.Services.AddSingleton<ILoggerProvider>(_ => new LogFileProvider(OpenFile(pattern)));
         if (consoleLevel is { } level)
         {
             logging.AddConsole(o =>
@@ -55,4 +43,31 @@ public static class SiloLogging
 
         return pattern;
     }
+
+    /// <summary>The file logger; one that logs nowhere when the folder cannot be made (a full or read-only disk): logs never stop a silo.</summary>
+    private static Serilog.Core.Logger OpenFile(string pattern)
+    {
+        try
+        {
+            return FileLogger(pattern);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new LoggerConfiguration().CreateLogger();
+        }
+    }
+
+    private static Serilog.Core.Logger FileLogger(string pattern) =>
+        new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.File(
+                pattern,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext} (pid " + Environment.ProcessId + "): {Message:lj}{NewLine}{Exception}",
+                restrictedToMinimumLevel: LogEventLevel.Verbose,
+                fileSizeLimitBytes: 100L << 20,
+                rollOnFileSizeLimit: true,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14,
+                shared: true)
+            .CreateLogger();
 }

@@ -25,7 +25,8 @@ internal sealed class SweepCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, int journalSegmentEntries = 256)
+    public static async Task<SweepCluster> StartAsync(
+        short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, int journalSegmentEntries = 256, Action<TrainingSlotOptions>? training = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hs-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -35,7 +36,11 @@ internal sealed class SweepCluster : IAsyncDisposable
         {
             silo.AddSqliteGrainStorage(Path.Combine(directory, "state.db"));
             silo.AddHyperSweep(
-                s => s.Slots = slotsPerSilo,
+                s =>
+                {
+                    s.Slots = slotsPerSilo;
+                    training?.Invoke(s);
+                },
                 o =>
                 {
                     o.MonitorInterval = TimeSpan.FromMilliseconds(200);
