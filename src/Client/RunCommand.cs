@@ -151,7 +151,9 @@ public static class RunCommand
 
         await using (session)
         {
-            return await new SweepRun(session.Grains, request, loaded, () => null, stdout, stderr).RunAsync(interrupted.Token);
+            var generations = target.Redis is { } redis ? new HyperSweep.Silo.Cluster.ClusterGenerations(redis, target.ServiceId, target.ClusterId) : null;
+            Func<Task<string?>>? explain = generations is null ? null : async () => (await generations.InspectAsync(target.RedisPassword, TimeSpan.FromSeconds(5))).Loss;
+            return await new SweepRun(session.Grains, request, loaded, () => null, stdout, stderr, explain).RunAsync(interrupted.Token);
         }
     }
 }

@@ -9,9 +9,12 @@ namespace HyperSweep.Client;
 /// view, and end as its state says. It follows the sweep, not only this process: paused by another command, it says so
 /// and exits 130 as a Ctrl-C here would (continue with <c>--resume</c>); cancelled by another command, it exits 1 with
 /// the reason. In dev mode it also watches the state store: once a write has failed (a full disk), it shows nothing
-/// more from the coordinator, whose memory may be ahead of what was stored, prints the one-line fault and exits 3.
+/// more from the coordinator, whose memory may be ahead of what was stored, prints the one-line fault and exits 3; on a
+/// cluster, a failed call is explained the same way when Redis lost the cluster's data.
 /// </summary>
-internal sealed class SweepRun(IGrainFactory grains, RunRequest request, LoadedSpec? loaded, Func<StateStoreFault?> storeFault, TextWriter stdout, TextWriter stderr)
+internal sealed class SweepRun(
+    IGrainFactory grains, RunRequest request, LoadedSpec? loaded, Func<StateStoreFault?> storeFault, TextWriter stdout, TextWriter stderr,
+    Func<Task<string?>>? explainFailure = null)
 {
     public async Task<int> RunAsync(CancellationToken interrupted)
     {
@@ -24,6 +27,17 @@ internal sealed class SweepRun(IGrainFactory grains, RunRequest request, LoadedS
         {
             // A grain call failed because the store did: the fault says why in one line (the call's error is in the log file).
             return await Fault(sweepId, fault);
+        }
+        catch (Exception) when (explainFailure is not null)
+        {
+            // On a cluster: a call failed, perhaps because the silos stopped when Redis lost the cluster's data.
+            if (await explainFailure() is { } explanation)
+            {
+                await stderr.WriteLineAsync($"hypersweep run: {explanation}");
+                return ExitCodes.ClusterUnreachable;
+            }
+
+            throw;
         }
     }
 

@@ -82,6 +82,15 @@ public sealed class HyperSweepSiloOptions
     /// <summary>How many times a trial that hung is retried before it fails (default 2).</summary>
     public int HungTrialRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Cluster mode: start a new, empty cluster generation on a Redis that lost this cluster's data (docs/CLUSTER.md,
+    /// "When Redis loses its data"); without it a silo refuses to start there (exit 3), so a lost store is never papered over.
+    /// </summary>
+    public bool NewGeneration { get; set; }
+
+    /// <summary>Cluster mode: how often a silo checks that Redis still holds the cluster's generation (default 5 s).</summary>
+    public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(5);

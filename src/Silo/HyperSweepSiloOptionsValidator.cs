@@ -117,6 +117,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             }
         }
 
+        if (options.StoreCheckInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"HyperSweep:StoreCheckInterval must be positive (got {options.StoreCheckInterval}).");
+        }
+
         if (options.RedisConnectTimeout <= TimeSpan.Zero || options.RedisConnectTimeout > TimeSpan.FromMinutes(5))
         {
             errors.Add($"HyperSweep:RedisConnectTimeout must be between 0 and 5 minutes (got {options.RedisConnectTimeout}).");

@@ -14,6 +14,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
     private readonly List<SiloNode> _silos = [];
+    private readonly TempFolder _stateDirs = new("hypersweep-silo-state-");
     private readonly IReadOnlyDictionary<string, string>? _siloEnvironment;
     private ClusterConnection? _connection;
 
@@ -37,6 +38,9 @@ internal sealed class LocalCluster : IAsyncDisposable
     public ClusterTlsFiles? ClientTls { get; }
 
     public IReadOnlyList<SiloNode> Silos => _silos;
+
+    /// <summary>The state directory the silos share (logs, the cluster generation they saw), as a shared home would be.</summary>
+    public string StateDir => _stateDirs.Path;
 
     public IClusterClient Client => _connection?.Client ?? throw new InvalidOperationException("not connected");
 
@@ -74,7 +78,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="count"/> more silos, waits until the membership shows them active, then (re)connects the client.</summary>
     public async Task StartSilosAsync(int count)
     {
-        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, _siloEnvironment)).ToList();
+        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, _siloEnvironment)).ToList();
         _silos.AddRange(started);
         await ConnectAsync();
         await Until(
@@ -112,6 +116,14 @@ internal sealed class LocalCluster : IAsyncDisposable
             await _connection.DisposeAsync();
             _connection = null;
         }
+    }
+
+    /// <summary>Starts one more silo process without waiting for it (a test that expects it to refuse to start).</summary>
+    public SiloNode StartSiloProcess(params string[] extra)
+    {
+        var silo = SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, _siloEnvironment, extra);
+        _silos.Add(silo);
+        return silo;
     }
 
     /// <summary>SIGTERM to every silo (a clean stop of the whole cluster), waiting for each to exit.</summary>
@@ -171,6 +183,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
 
         await Redis.DisposeAsync();
+        _stateDirs.Dispose();
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];

@@ -43,6 +43,24 @@ internal sealed class RedisServer : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>Stops the server and starts it again on the same port without its data (its append-only file lost, or a wrong --dir).</summary>
+    public Task RestartEmptyAsync() => RestartAsync(() =>
+    {
+        foreach (var entry in new DirectoryInfo(Directory).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+
+        return Task.CompletedTask;
+    });
+
     public async ValueTask DisposeAsync()
     {
         if (_process is not null)

@@ -45,16 +45,27 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
         }
 
+        var hasGeneration = true;
         if (target.Redis is { } redis)
         {
+            var redisTimeout = TimeSpan.FromTicks(Math.Min(timeout.Ticks, TimeSpan.FromSeconds(5).Ticks));
             try
             {
-                await RedisPreflight.CheckAsync(redis, target.RedisPassword, TimeSpan.FromTicks(Math.Min(timeout.Ticks, TimeSpan.FromSeconds(5).Ticks)));
+                await RedisPreflight.CheckAsync(redis, target.RedisPassword, redisTimeout);
             }
             catch (RedisUnreachableException exception)
             {
                 throw new ClusterUnreachableException($"cannot reach cluster {target}: {exception.Message}", exception);
             }
+
+            // A silo that saw Redis lose the cluster's data left a notice: say that, not "no gateway answered".
+            var (loss, generation) = await new ClusterGenerations(redis, target.ServiceId, target.ClusterId).InspectAsync(target.RedisPassword, redisTimeout);
+            if (loss is not null)
+            {
+                throw new ClusterUnreachableException(loss);
+            }
+
+            hasGeneration = generation;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
@@ -100,7 +111,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             cancellation.ThrowIfCancellationRequested();
             throw new ClusterUnreachableException(
                 $"cannot connect to cluster {target} within {timeout.TotalSeconds:0} s: no gateway answered "
-                + "(are silos running with this cluster id and service id? with TLS, does this client have the cluster's certificate?)",
+                + "(are silos running with this cluster id and service id? with TLS, does this client have the cluster's certificate?)"
+                + (hasGeneration ? "" : "; Redis holds no data for this cluster: no silo has joined it yet, or Redis lost its data (docs/CLUSTER.md, \"When Redis loses its data\")"),
                 exception);
         }
 

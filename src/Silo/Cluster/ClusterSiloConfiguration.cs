@@ -36,6 +36,7 @@ public static class ClusterSiloConfiguration
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = store());
         silo.Configure<ClusterMembershipOptions>(o => MembershipTuning.Apply(o));
+        silo.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ClusterGenerationWatch>(sp, options));
         if (!string.IsNullOrWhiteSpace(options.TlsCertificate))
         {
             var files = new ClusterTlsFiles(options.TlsCertificate, string.IsNullOrWhiteSpace(options.TlsKey) ? null : options.TlsKey, options.TlsCa!);
