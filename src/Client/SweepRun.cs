@@ -16,6 +16,15 @@ internal sealed class SweepRun(
     IGrainFactory grains, RunRequest request, LoadedSpec? loaded, Func<StateStoreFault?> storeFault, TextWriter stdout, TextWriter stderr,
     Func<Task<string?>>? explainFailure = null)
 {
+    /// <summary>
+    /// On a cluster, how long <c>run</c> keeps polling through calls that fail because no silo answers (every silo
+    /// restarting: a Slurm requeue, a whole-cluster restart) before it gives up; the sweep itself goes on regardless.
+    /// </summary>
+    public static readonly TimeSpan OutageLimit = TimeSpan.FromMinutes(10);
+
+    private SweepSnapshot? _lastSeen;
+    private DateTime? _unreachableSince;
+
     public async Task<int> RunAsync(CancellationToken interrupted)
     {
         var sweepId = request.Resume ?? SweepIds.New();
@@ -65,10 +74,7 @@ internal sealed class SweepRun(
                 return null;
             }
 
-            // The trial table is fetched only for a view that shows it: with --json the loop only waits for the end, and
-            // fetching every trial's summary four times a second costs the coordinator O(trials) work per poll.
-            var status = await sweep.GetStatus();
-            var snapshot = status is null ? null : new SweepSnapshot(status, view.ShowsTrials ? await sweep.GetTrials() : []);
+            var snapshot = await Poll(sweep, view.ShowsTrials, interrupted);
             // Fetched while a write failed: it may show what was never stored, so it is not shown. Paused by another
             // command: nothing will change until someone resumes it.
             return storeFault() is not null || snapshot?.Status.State == SweepState.Paused ? null : snapshot;
@@ -108,6 +114,52 @@ internal sealed class SweepRun(
         }
 
         return final.Status.State == SweepState.Completed ? ExitCodes.Success : ExitCodes.SweepFailed;
+    }
+
+    /// <summary>
+    /// One look at the sweep. The trial table is fetched only for a view that shows it: with --json the loop only waits
+    /// for the end, and fetching every trial's summary four times a second costs the coordinator O(trials) work per poll.
+    /// On a cluster, a look that fails because no silo answers shows the last snapshot again (nothing new is printed)
+    /// until the silos are back, for up to <see cref="OutageLimit"/>.
+    /// </summary>
+    private async Task<SweepSnapshot?> Poll(ISweepGrain sweep, bool withTrials, CancellationToken interrupted)
+    {
+        while (true)
+        {
+            try
+            {
+                var status = await sweep.GetStatus();
+                _lastSeen = status is null ? null : new SweepSnapshot(status, withTrials ? await sweep.GetTrials() : []);
+                if (_unreachableSince is not null)
+                {
+                    _unreachableSince = null;
+                    await stderr.WriteLineAsync("hypersweep run: the cluster answers again");
+                }
+
+                return _lastSeen;
+            }
+            catch (Exception exception) when (explainFailure is not null && exception is OrleansException or TimeoutException
+                && (_unreachableSince is null || DateTime.UtcNow - _unreachableSince < OutageLimit))
+            {
+                if (await explainFailure() is not null)
+                {
+                    throw; // Redis lost the cluster's data: RunAsync says so
+                }
+
+                if (_unreachableSince is null)
+                {
+                    _unreachableSince = DateTime.UtcNow;
+                    await stderr.WriteLineAsync($"hypersweep run: no silo answers ({exception.GetType().Name}); the sweep goes on without this command, which keeps trying for up to {OutageLimit.TotalMinutes:0} min (Ctrl-C stops trying)");
+                }
+
+                if (_lastSeen is not null || interrupted.IsCancellationRequested)
+                {
+                    return _lastSeen;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), interrupted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
     }
 
     /// <summary>Submits the spec or resumes the sweep; an exit code when that was refused, else null.</summary>
