@@ -10,6 +10,10 @@
 #                          the step offset keeps the silo steps of one job, started together, from racing for one port)
 #   HYPERSWEEP_STATE_DIR   logs and the cluster generation this node saw (default ~/.hypersweep, the shared home)
 #   HYPERSWEEP_SILO        the silo binary (default: hypersweep-silo on PATH, else ~/hypersweep/bin/hypersweep-silo)
+#   HyperSweep__TlsCertificate / HyperSweep__TlsKey / HyperSweep__TlsCa   mutual TLS between nodes (docs/CLUSTER.md); without
+#                          it a silo on a non-loopback address refuses to start unless HyperSweep__Insecure=true is exported
+#                          (a private network you trust)
+#   HyperSweep__RedisUser  a Redis ACL user (with the password below) instead of the default user
 # The Redis password is read from ~/.hypersweep/redis/password (shared home), never passed as an argument.
 set -euo pipefail
 : "${HYPERSWEEP_REDIS:?set HYPERSWEEP_REDIS=head-node:port}"

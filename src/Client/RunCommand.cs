@@ -152,7 +152,7 @@ public static class RunCommand
         await using (session)
         {
             var generations = target.Redis is { } redis ? new HyperSweep.Silo.Cluster.ClusterGenerations(redis, target.ServiceId, target.ClusterId) : null;
-            Func<Task<string?>>? explain = generations is null ? null : async () => (await generations.InspectAsync(target.RedisPassword, TimeSpan.FromSeconds(5))).Loss;
+            Func<Task<string?>>? explain = generations is null ? null : async () => (await generations.InspectAsync(target.RedisPassword, TimeSpan.FromSeconds(5), target.RedisUser)).Loss;
             return await new SweepRun(session.Grains, request, loaded, () => null, stdout, stderr, explain).RunAsync(interrupted.Token);
         }
     }

@@ -41,6 +41,16 @@ public sealed class HyperSweepSiloOptions
     /// <summary>The Redis password (cluster mode); prefer the environment (HyperSweep__RedisPassword) to the command line.</summary>
     public string? RedisPassword { get; set; }
 
+    /// <summary>A Redis 6+ ACL user to authenticate as, with <see cref="RedisPassword"/> (default: the default user, <c>requirepass</c>).</summary>
+    public string? RedisUser { get; set; }
+
+    /// <summary>
+    /// Cluster mode without TLS on an address other nodes can reach (anything but loopback): refused unless this is set,
+    /// because silo-to-silo and client traffic (every sweep and its data paths) would cross the network unencrypted and
+    /// unauthenticated (docs/CLUSTER.md, "Security"). <c>--insecure</c> on the command line.
+    /// </summary>
+    public bool Insecure { get; set; }
+
     /// <summary>How long start-up waits for Redis before failing with a message naming it.</summary>
     public TimeSpan RedisConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -72,6 +72,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
+    /// <summary>A loopback IP or "localhost": only this machine can reach it (no name resolution here: anything else counts as reachable).</summary>
+    private static bool IsLoopback(string address) =>
+        string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(address, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+
     private static void ValidateCluster(HyperSweepSiloOptions options, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(options.Redis))
@@ -102,6 +107,14 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
         else if (options.SiloPort == options.GatewayPort)
         {
             errors.Add($"HyperSweep:SiloPort and HyperSweep:GatewayPort must differ (both {options.SiloPort}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.TlsCertificate) && !options.Insecure && !string.IsNullOrWhiteSpace(options.AdvertisedAddress)
+            && (options.ListenOnAnyAddress || !IsLoopback(options.AdvertisedAddress)))
+        {
+            errors.Add($"HyperSweep:AdvertisedAddress {options.AdvertisedAddress}{(options.ListenOnAnyAddress ? " (listening on every interface)" : "")} is reachable from other machines "
+                + "and TLS is off: every sweep, spec and data path would cross the network unencrypted and unauthenticated. Configure TLS "
+                + "(HyperSweep:TlsCertificate, TlsKey, TlsCa; docs/CLUSTER.md, \"TLS\"), or pass --insecure (HyperSweep:Insecure=true) on a network you trust.");
         }
 
         if (string.IsNullOrWhiteSpace(options.TlsCertificate) != string.IsNullOrWhiteSpace(options.TlsCa))

@@ -26,6 +26,9 @@ var switches = new Dictionary<string, string>
     ["--advertised-address"] = "HyperSweep:AdvertisedAddress",
     ["--data-root"] = "HyperSweep:DataRoot",
 };
+// Bare flags: the configuration's command-line source only knows --key value.
+var flags = new Dictionary<string, string> { ["--insecure"] = "--HyperSweep:Insecure=true", ["--new-generation"] = "--HyperSweep:NewGeneration=true" };
+args = [.. args.Select(a => flags.GetValueOrDefault(a, a))];
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, switches);
 

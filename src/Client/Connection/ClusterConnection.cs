@@ -51,7 +51,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             var redisTimeout = TimeSpan.FromTicks(Math.Min(timeout.Ticks, TimeSpan.FromSeconds(5).Ticks));
             try
             {
-                await RedisPreflight.CheckAsync(redis, target.RedisPassword, redisTimeout);
+                await RedisPreflight.CheckAsync(redis, target.RedisPassword, redisTimeout, target.RedisUser);
             }
             catch (RedisUnreachableException exception)
             {
@@ -59,7 +59,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
 
             // A silo that saw Redis lose the cluster's data left a notice: say that, not "no gateway answered".
-            var (loss, generation) = await new ClusterGenerations(redis, target.ServiceId, target.ClusterId).InspectAsync(target.RedisPassword, redisTimeout);
+            var (loss, generation) = await new ClusterGenerations(redis, target.ServiceId, target.ClusterId).InspectAsync(target.RedisPassword, redisTimeout, target.RedisUser);
             if (loss is not null)
             {
                 throw new ClusterUnreachableException(loss);
@@ -91,7 +91,7 @@ public sealed class ClusterConnection : IAsyncDisposable
 
             if (target.Redis is { } endpoint)
             {
-                client.UseRedisClustering(o => o.ConfigurationOptions = endpoint.ToConfigurationOptions(target.RedisPassword, TimeSpan.FromSeconds(5)));
+                client.UseRedisClustering(o => o.ConfigurationOptions = endpoint.ToConfigurationOptions(target.RedisPassword, TimeSpan.FromSeconds(5), target.RedisUser));
             }
             else
             {

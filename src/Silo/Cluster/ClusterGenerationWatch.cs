@@ -22,7 +22,7 @@ public sealed class ClusterGenerationWatch(HyperSweepSiloOptions options, StateS
         // What the start-up check created or joined (it remembers it in the state directory), else the first look's.
         var expected = new GenerationRecord(HyperSweepSiloOptions.ExpandHome(options.StateDir), redis, options.ServiceId, options.ClusterId).Read();
         using var timer = new PeriodicTimer(options.StoreCheckInterval);
-        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout));
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout, options.RedisUser));
         do
         {
             ClusterGeneration? current;

@@ -39,11 +39,11 @@ public sealed class ClusterGenerations(RedisEndpoint redis, string serviceId, st
     /// A client's look at the store (a short connection of its own): the loss message when a silo left a loss notice,
     /// and whether a generation exists at all (none: no silo has joined yet, or the data is gone). Unreachable: (null, true).
     /// </summary>
-    public async Task<(string? Loss, bool HasGeneration)> InspectAsync(string? password, TimeSpan timeout)
+    public async Task<(string? Loss, bool HasGeneration)> InspectAsync(string? password, TimeSpan timeout, string? user = null)
     {
         try
         {
-            var options = redis.ToConfigurationOptions(password, timeout);
+            var options = redis.ToConfigurationOptions(password, timeout, user);
             options.AbortOnConnectFail = true;
             await using var connection = await ConnectionMultiplexer.ConnectAsync(options).WaitAsync(timeout + TimeSpan.FromSeconds(1));
             var database = connection.GetDatabase();
@@ -72,5 +72,5 @@ public sealed class ClusterGenerations(RedisEndpoint redis, string serviceId, st
 
     private string WhatToDo =>
         "Restore Redis from its append-only file or RDB backup and restart the silos (docs/CLUSTER.md, \"Backup and restore\"), "
-        + $"or start a new, empty generation with: hypersweep-silo ... --HyperSweep:NewGeneration=true";
+        + $"or start a new, empty generation with: hypersweep-silo ... --new-generation";
 }

@@ -40,7 +40,7 @@ public static class ClusterPreflight
 
         try
         {
-            var warnings = await RedisPreflight.CheckAsync(RedisEndpoint.Parse(options.Redis!), options.RedisPassword, options.RedisConnectTimeout);
+            var warnings = await RedisPreflight.CheckAsync(RedisEndpoint.Parse(options.Redis!), options.RedisPassword, options.RedisConnectTimeout, options.RedisUser);
             foreach (var warning in warnings)
             {
                 await log.WriteLineAsync($"hypersweep-silo: warning: {warning}");
@@ -67,7 +67,7 @@ public static class ClusterPreflight
         var redis = RedisEndpoint.Parse(options.Redis!);
         var generations = new ClusterGenerations(redis, options.ServiceId, options.ClusterId);
         var record = new GenerationRecord(HyperSweepSiloOptions.ExpandHome(options.StateDir), redis, options.ServiceId, options.ClusterId);
-        var connection = await ConnectionMultiplexer.ConnectAsync(redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout));
+        var connection = await ConnectionMultiplexer.ConnectAsync(redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout, options.RedisUser));
         await using (connection)
         {
             var database = connection.GetDatabase();

@@ -20,7 +20,7 @@ public static class ClusterSiloConfiguration
     {
         var redis = RedisEndpoint.Parse(options.Redis!);
         var advertised = ResolveAdvertisedAddress(options.AdvertisedAddress!);
-        var store = () => redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout);
+        var store = () => redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout, options.RedisUser);
 
         silo.Configure<ClusterOptions>(o =>
         {

@@ -10,9 +10,9 @@ namespace HyperSweep.Silo.Cluster;
 public static class RedisPreflight
 {
     /// <summary>Connects within <paramref name="timeout"/>; throws <see cref="RedisUnreachableException"/> naming the endpoint.</summary>
-    public static async Task<IReadOnlyList<string>> CheckAsync(RedisEndpoint endpoint, string? password, TimeSpan timeout)
+    public static async Task<IReadOnlyList<string>> CheckAsync(RedisEndpoint endpoint, string? password, TimeSpan timeout, string? user = null)
     {
-        var options = endpoint.ToConfigurationOptions(password, timeout);
+        var options = endpoint.ToConfigurationOptions(password, timeout, user);
         options.AbortOnConnectFail = true;
         options.ConnectRetry = 1;
         options.AllowAdmin = true; // CONFIG GET, read only
