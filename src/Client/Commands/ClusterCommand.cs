@@ -17,6 +17,28 @@ public static class ClusterCommand
         command.SetAction((parse, cancellation) => RunAsync(parse, common, purpose, body, json, cancellation));
     }
 
+    /// <summary>
+    /// Runs a command body again when a call failed only because the cluster is changing (a hung or dead silo that the
+    /// membership has not yet replaced: each call is bounded by <see cref="ClusterConnection.CallTimeout"/>), until
+    /// <paramref name="budget"/> has passed. The bodies are reads, or idempotent controls (pause, resume, cancel, submit
+    /// of the same text), and print only once their calls have answered.
+    /// </summary>
+    private static async Task<int> WithRetries(Func<Task<int>> body, TimeSpan budget)
+    {
+        var deadline = DateTime.UtcNow + budget;
+        while (true)
+        {
+            try
+            {
+                return await body();
+            }
+            catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException && DateTime.UtcNow < deadline)
+            {
+                // The membership declares a hung silo dead within ~8 s; the next try reaches a live one.
+            }
+        }
+    }
+
     public static async Task<int> RunAsync(
         ParseResult parse, CommonOptions common, ConnectPurpose purpose, Func<ParseResult, CommandContext, CancellationToken, Task<int>> body, bool hasJson, CancellationToken cancellation)
     {
@@ -56,7 +78,7 @@ public static class ClusterCommand
             var context = new CommandContext(session.Grains, output, error, json, parse.GetValue(common.Quiet), CommandContext.RichConsoleFor(output, json));
             try
             {
-                return await body(parse, context, cancellation);
+                return await WithRetries(() => body(parse, context, cancellation), common.TargetOptions(parse).ConnectTimeout);
             }
             catch (CliInputException exception)
             {

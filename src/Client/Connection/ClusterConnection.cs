@@ -17,6 +17,14 @@ public sealed class ClusterConnection : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long one grain call may take before the client gives up on it (Orleans' default is 30 s). A hung silo (SIGSTOP,
+    /// a frozen VM) keeps its TCP connections open, so a call through it, or to a grain on it, would wait the whole
+    /// default; every CLI call is cheap, so a short bound and a retry (the commands retry transient failures, by which
+    /// time the membership has moved on) answer within seconds instead.
+    /// </summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host, ClusterAddress target)
@@ -83,7 +91,9 @@ public sealed class ClusterConnection : IAsyncDisposable
                 o.ClusterId = target.ClusterId;
                 o.ServiceId = target.ServiceId;
             });
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A gateway that died or hangs leaves the list at the next refresh after the membership declares it dead.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
             if (tls is not null)
             {
                 client.UseTls(o => ClusterTlsConfiguration.Apply(o, tls));

@@ -37,6 +37,7 @@ public static class ClusterSiloConfiguration
         silo.UseRedisReminderService(o => o.ConfigurationOptions = store());
         silo.Configure<ClusterMembershipOptions>(o => MembershipTuning.Apply(o));
         silo.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ClusterGenerationWatch>(sp, options));
+        silo.Services.AddSingleton<IFatalErrorHandler, SiloFatalErrorHandler>();
         if (!string.IsNullOrWhiteSpace(options.TlsCertificate))
         {
             var files = new ClusterTlsFiles(options.TlsCertificate, string.IsNullOrWhiteSpace(options.TlsKey) ? null : options.TlsKey, options.TlsCa!);
