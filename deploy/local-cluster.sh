@@ -47,8 +47,12 @@ cleanup() {
     kill -TERM "$redis_pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$redis_pid" 2>/dev/null || break; sleep 0.1; done
   fi
-  echo "local-cluster: stopped; logs and Redis data were in $work (removed)" >&2
-  rm -rf "$work"
+  if [[ -n "${HYPERSWEEP_KEEP_LOGS:-}" ]]; then
+    echo "local-cluster: stopped; logs and Redis data kept in $work" >&2
+  else
+    echo "local-cluster: stopped; logs and Redis data were in $work (removed; HYPERSWEEP_KEEP_LOGS=1 keeps them)" >&2
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT INT TERM
 

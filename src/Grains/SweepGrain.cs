@@ -103,7 +103,7 @@ public sealed class SweepGrain(
         _span = SweepTracing.Start(SweepId, S.Name, null);
         S.TraceParent = TraceContext.Format(_span);
         await Save();
-        await Registry().Upsert(Entry());
+        await SlowSteps.Time(logger, SweepId, "registry update", () => Registry().Upsert(Entry()));
         StartMonitor();
         // The first trials start in the queued dispatch, not inside this call: the client waits on Submit, and on a
         // cluster that has just formed a Start call can wait out its whole response timeout.
@@ -256,7 +256,7 @@ public sealed class SweepGrain(
 
     private async Task Save()
     {
-        await state.WriteStateAsync();
+        await SlowSteps.Time(logger, SweepId, "journal write", () => state.WriteStateAsync(), () => $"{state.SegmentCount} segments");
         Ledger.Saved();
     }
 
@@ -286,7 +286,8 @@ public sealed class SweepGrain(
                 await Save();
             }
 
-            await Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent);
+            await SlowSteps.Time(logger, SweepId, "trial starts", () => Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent),
+                () => $"{Table.Running.Count} running, {Table.Pending.Count} waiting");
             if (Ledger.Exhausted)
             {
                 (S.State, S.Reason) = Ledger.Outcome();
@@ -318,7 +319,8 @@ public sealed class SweepGrain(
         if (Table.Running.Count > 0 && DateTime.UtcNow >= _nextProbe)
         {
             _nextProbe = DateTime.UtcNow + options.Value.ProbeInterval;
-            await new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger).CheckAsync(Ledger);
+            await SlowSteps.Time(logger, SweepId, "liveness probe", () => new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger).CheckAsync(Ledger),
+                () => $"{Table.Running.Count} running");
         }
 
         // Starts what can start, ends a sweep whose last outcome's queued dispatch went missing, and flushes.
