@@ -57,6 +57,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 redis_port=$(free_port)
+mkdir -p "$work/artifacts"   # the silos' shared artifact store (one machine: one directory)
 redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$work" --appendonly yes --appendfsync everysec \
   --save "" --daemonize yes --pidfile "$work/redis.pid" --logfile "$work/redis.log"
 for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
@@ -65,7 +66,8 @@ for i in $(seq 1 "$silos"); do
   silo_port=$(free_port); gateway_port=$(free_port)
   HyperSweep__SyntheticEpochMs=$epoch_ms "$silo_bin" --mode Cluster --redis "127.0.0.1:$redis_port" --advertised-address 127.0.0.1 \
     --cluster-id "$cluster_id" --silo-port "$silo_port" --gateway-port "$gateway_port" --slots "$slots" --workload "$workload" \
-    --state-dir "$work/silo-$i" >"$work/silo-$i.log" 2>&1 &
+    --artifacts "$work/artifacts" --state-dir "$work/silo-$i" \
+    >"$work/silo-$i.log" 2>&1 &
   pids+=("$!")
   echo "local-cluster: silo $i pid $! silo port $silo_port gateway $gateway_port log $work/silo-$i.log" >&2
 done

@@ -9,6 +9,9 @@
 #                          free ports — clients find gateways through Redis, so several silos on one node still work;
 #                          the step offset keeps the silo steps of one job, started together, from racing for one port)
 #   HYPERSWEEP_STATE_DIR   logs and the cluster generation this node saw (default ~/.hypersweep, the shared home)
+#   HYPERSWEEP_ARTIFACTS   the artifact store (checkpoints, kept models): a directory on a filesystem every node
+#                          mounts at the same path (default: ~/.hypersweep/artifacts, on the shared home). A node that
+#                          mounts something else there is refused at start (docs/ARTIFACTS.md).
 #   HYPERSWEEP_SILO        the silo binary (default: hypersweep-silo on PATH, else ~/hypersweep/bin/hypersweep-silo)
 #   HyperSweep__TlsCertificate / HyperSweep__TlsKey / HyperSweep__TlsCa   mutual TLS between nodes (docs/CLUSTER.md); without
 #                          it a silo on a non-loopback address refuses to start unless HyperSweep__Insecure=true is exported
@@ -40,9 +43,11 @@ silo_port=${HYPERSWEEP_SILO_PORT:-$(port_or_free $((11111 + offset)))}
 gateway_port=${HYPERSWEEP_GATEWAY_PORT:-$(port_or_free $((30000 + offset)))}
 state_dir=()
 [[ -n "${HYPERSWEEP_STATE_DIR:-}" ]] && state_dir=(--state-dir "$HYPERSWEEP_STATE_DIR")
+artifacts=${HYPERSWEEP_ARTIFACTS:-$HOME/.hypersweep/artifacts}
+mkdir -p "$artifacts"
 echo "silo-node: $(hostname) advertising $advertise, $slots slots, ports $silo_port/$gateway_port, Redis $HYPERSWEEP_REDIS" >&2
 # exec: the batch system's SIGTERM (condor_rm, pre-emption, scancel) reaches the silo, which leaves the cluster cleanly;
 # its running trials resume elsewhere from their checkpoints.
 exec "$silo" --mode Cluster --redis "$HYPERSWEEP_REDIS" --cluster-id "${HYPERSWEEP_CLUSTER_ID:-lab}" \
   --advertised-address "$advertise" --silo-port "$silo_port" --gateway-port "$gateway_port" \
-  --slots "$slots" "${state_dir[@]}" "$@"
+  --slots "$slots" "${state_dir[@]}" --artifacts "$artifacts" "$@"

@@ -17,7 +17,9 @@ public static class ModelMode
             : names.Select(name => shapes.FirstOrDefault(shape => shape.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException(
                     $"--models: '{name}' is not in the shapes table (has: {string.Join(", ", shapes.Select(shape => shape.Name))}).")).ToList();
-        Gemm.Current = new SimdGemm(threads);
+        // HYPERSWEEP_GEMM may force a kernel path (e.g. simd-avx2 on an AVX-512 machine); default: the best simd path.
+        Gemm.Current = GemmBackendSelector.FromEnvironment(threads) as SimdGemm
+            ?? throw new ArgumentException($"{GemmBackendSelector.EnvironmentVariable}: the model mode times the simd backend only (simd or simd-<path>).");
         if (!json)
         {
             Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}   CPU: {MachineInfo.CpuModel()}   threads: {threads}   " +
@@ -39,6 +41,7 @@ public static class ModelMode
     {
         ["model"] = m.Model,
         ["threads"] = m.Threads,
+        ["gemm"] = ((SimdGemm)Gemm.Current).InstructionSet,
         ["steps"] = m.Steps,
         ["ms_per_step"] = Math.Round(m.MedianMilliseconds, 3),
         ["cpu_ms_per_step"] = Math.Round(m.MedianCpuMilliseconds, 3),

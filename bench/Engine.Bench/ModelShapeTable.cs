@@ -119,12 +119,14 @@ public static partial class ModelShapeTable
             var name = Cell("model");
             var kind = KindOf(name);
             var vocabulary = Int("vocab");
-            var hidden = Integer().Matches(Cell("hidden").Split('(')[0]).Select(match => int.Parse(match.Value, CultureInfo.InvariantCulture)).ToList();
+            const string widths = "expected one or more positive widths, e.g. 256 or 300,300 (ReLU)";
+            var hidden = Integer().Matches(Cell("hidden").Split('(')[0]).Select(match => Parse(match.Value, "hidden", widths)).ToList();
             if (hidden.Count == 0 || hidden.Any(h => h <= 0))
             {
-                throw Error("hidden", "expected one or more positive widths, e.g. 256 or 300,300 (ReLU)");
+                throw Error("hidden", widths);
             }
 
+            // bench.py's rule: ReLU if the cell says relu anywhere, else tanh.
             var activation = Cell("hidden").Contains("relu", StringComparison.OrdinalIgnoreCase) ? "relu" : "tanh";
             var direction = Cell("direction").ToLowerInvariant();
             var classesCell = Cell("classes");
@@ -132,13 +134,14 @@ public static partial class ModelShapeTable
             var sequence = Cell("sequence");
             var range = LengthRange().Match(sequence);
             var fixedLength = FixedLength().Match(sequence);
-            var length = fixedLength.Success ? int.Parse(fixedLength.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            const string lengths = "expected 'padded to N', 'context N' or 'bptt N' and/or 'lengths a..b' with 1 <= a <= b (<= N)";
+            var length = fixedLength.Success ? Parse(fixedLength.Groups[1].Value, "sequence", lengths) : 0;
             var (min, max) = range.Success
-                ? (int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(range.Groups[2].Value, CultureInfo.InvariantCulture))
+                ? (Parse(range.Groups[1].Value, "sequence", lengths), Parse(range.Groups[2].Value, "sequence", lengths))
                 : (length, length);
             if (max <= 0 || min < 1 || min > max || (length > 0 && max > length))
             {
-                throw Error("sequence", "expected 'padded to N', 'context N' or 'bptt N' and/or 'lengths a..b' with 1 <= a <= b (<= N)");
+                throw Error("sequence", lengths);
             }
 
             var optimizer = Cell("optimizer").ToLowerInvariant();
@@ -194,9 +197,15 @@ public static partial class ModelShapeTable
             return value;
         }
 
+        /// <summary>Digits a regex matched, as an int: a number too large for one is the cell's error, not an OverflowException.</summary>
+        private int Parse(string digits, string column, string expected) =>
+            int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw Error(column, expected);
+
         private float Float(string column)
         {
-            if (!float.TryParse(Cell(column), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0))
+            // float.TryParse reads what overflows a float32 (and "Infinity") as infinity: refused, as bench.py refuses it.
+            if (!float.TryParse(Cell(column), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) ||
+                float.IsInfinity(value))
             {
                 throw Error(column, "expected a positive number");
             }

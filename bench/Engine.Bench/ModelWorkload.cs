@@ -101,10 +101,17 @@ public sealed class ModelWorkload
                 forward = (2.0 * RealTokens(batch) * perToken) + (2.0 * s.Batch * directions * h * s.Classes);
                 break;
             default:
+                // Every layer's recurrence (input E, then H), as bench.py counts it.
                 var gates = s.Kind switch { ModelKind.LstmLanguageModel => 4, ModelKind.GruLanguageModel => 3, _ => 1 };
                 var hidden = s.Hidden[0];
-                forward = 2.0 * s.Batch * s.Length *
-                          ((gates * (((double)s.Embedding * hidden) + ((double)hidden * hidden))) + ((double)hidden * s.Vocabulary));
+                double recurrence = 0;
+                for (var layer = 0; layer < s.Layers; layer++)
+                {
+                    var input = layer == 0 ? s.Embedding : hidden;
+                    recurrence += gates * (((double)input * hidden) + ((double)hidden * hidden));
+                }
+
+                forward = 2.0 * s.Batch * s.Length * (recurrence + ((double)hidden * s.Vocabulary));
                 break;
         }
 

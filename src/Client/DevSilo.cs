@@ -1,6 +1,6 @@
 using HyperSweep.Grains.Storage;
 using HyperSweep.Silo;
-using HyperSweep.Silo.Logging;
+using HyperSweep.Client.Logging;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,17 +11,16 @@ namespace HyperSweep.Client;
 /// A dev-mode silo hosted inside the CLI process: the whole service on this machine, state in SQLite under the
 /// state directory, silo and gateway on free loopback ports. The co-hosted grain factory needs no network client.
 /// While it runs, its gateway port is published in the state directory (<see cref="DevGatewayFile"/>) so other
-/// hypersweep commands on the same directory connect to it. Its logs go to a file under the state directory only (the
-/// CLI prints its own messages, one line each); <see cref="Health"/> tells the CLI when the state store failed.
+/// hypersweep commands on the same directory connect to it. It logs to <see cref="DevSiloLog.PathFor"/> under the state
+/// directory, not to the console (--verbose copies the log to stderr); <see cref="Health"/> tells the CLI when the state
+/// store failed.
 /// </summary>
 public sealed class DevSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _stateDir;
-
-    private readonly TimeSpan _stopTimeout;
-
     private readonly StateDirectoryLock? _stateLock;
+    private readonly TimeSpan _stopTimeout;
 
     private DevSilo(IHost host, StateDirectoryLock? stateLock, string stateDir, int gatewayPort, TimeSpan stopTimeout)
     {
@@ -41,7 +40,13 @@ public sealed class DevSilo : IAsyncDisposable
 
     public int GatewayPort { get; }
 
-    public static async Task<DevSilo> StartAsync(HyperSweepSiloOptions options, CancellationToken cancellation)
+    /// <summary>The log file of this silo.</summary>
+    public string LogFile => DevSiloLog.PathFor(_stateDir);
+
+    /// <param name="options">The silo's settings (dev mode).</param>
+    /// <param name="cancellation">Cancels start-up.</param>
+    /// <param name="verbose">Where --verbose copies the log (null: the file only).</param>
+    public static async Task<DevSilo> StartAsync(HyperSweepSiloOptions options, CancellationToken cancellation, TextWriter? verbose = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.GatewayPort == 0)
@@ -52,11 +57,11 @@ public sealed class DevSilo : IAsyncDisposable
 
         var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
-        // Nothing on the console: stdout is the progress view or --json, stderr the CLI's own one-line messages.
-        SiloLogging.Configure(builder.Logging, stateDir, "hypersweep", consoleLevel: null);
+        // Nothing on the console: stdout is the progress view or --json, stderr the command's own one-line messages.
+        DevSiloLog.Configure(builder.Logging, stateDir, verbose);
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        // The state directory's lock is released when this silo is disposed (not left to the garbage collector: a later
-        // command in the same process, as in tests, must find the directory free).
+        // The state directory's lock is released when this silo is disposed, not left to the garbage collector: a later
+        // command in the same process (tests) must find the directory free.
         StateDirectoryLock? stateLock = null;
         builder.UseOrleans(silo => stateLock = HyperSweepSiloConfiguration.Configure(silo, options));
         builder.AddHyperSweepTelemetry(readEnvironment: true);

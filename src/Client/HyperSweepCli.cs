@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Commands;
 using HyperSweep.Client.Train;
 
@@ -10,26 +11,44 @@ namespace HyperSweep.Client;
 /// </summary>
 public static class HyperSweepCli
 {
-    public static RootCommand CreateRoot() => new("HyperSweep: hyper-parameter sweeps for NLP models on Orleans.")
+    public static RootCommand CreateRoot()
     {
-        RunCommand.Create(),
-        SubmitCommand.Create(),
-        LsCommand.Create(),
-        StatusCommand.Create(),
-        WatchCommand.Create(),
-        TopCommand.Create(),
-        TrialsCommand.Create(),
-        TrialCommand.Create(),
-        ControlCommand.Cancel(),
-        ControlCommand.Pause(),
-        ControlCommand.Resume(),
-        ValidateCommand.Create(),
-        ExportCommand.Create(),
-        ReplayCommand.Create(),
-        PlotCommand.Create(),
-        ServeCommand.Create(),
-        TrainCommand.Create(),
-    };
+        var root = new RootCommand("HyperSweep: hyper-parameter sweeps for NLP models on Orleans.")
+        {
+            RunCommand.Create(),
+            SubmitCommand.Create(),
+            LsCommand.Create(),
+            StatusCommand.Create(),
+            WatchCommand.Create(),
+            TopCommand.Create(),
+            TrialsCommand.Create(),
+            TrialCommand.Create(),
+            ControlCommand.Cancel(),
+            ControlCommand.Pause(),
+            ControlCommand.Resume(),
+            ValidateCommand.Create(),
+            SchemaCommand.Create(),
+            ExportCommand.Create(),
+            ReplayCommand.Create(),
+            PlotCommand.Create(),
+            ModelCommand.Create(),
+            EvalCommand.Create(),
+            PredictCommand.Create(),
+            ImportanceCommand.Create(),
+            AnalyzeCommand.Create(),
+            GcCommand.Create(),
+            ServeCommand.Create(),
+            DashboardCommand.Create(),
+            TrainCommand.Create(),
+        };
+        root.WithExamples(
+            "hypersweep validate examples/quickstart.yaml      # check a spec, print its trial plan",
+            "hypersweep run examples/quickstart.yaml           # run a sweep on this machine",
+            "hypersweep top quickstart                         # its leaderboard",
+            "hypersweep <command> --help                       # a command's options and examples");
+        ExamplesHelpAction.Install(root);
+        return root;
+    }
 
     /// <summary>Parses and runs <paramref name="args"/>; output and error default to the console.</summary>
     public static Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
@@ -41,7 +60,7 @@ public static class HyperSweepCli
             ProcessTerminationTimeout = null,
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
-            // Its handler prints the stack trace; an unexpected error gets one line here instead (InvokeParsedAsync).
+            // Its handler prints a stack trace; an unexpected error gets one line instead (InvokeParsedAsync).
             EnableDefaultExceptionHandler = false,
         };
         return InvokeParsedAsync(CreateRoot().Parse(args), configuration, cancellationToken);
@@ -49,19 +68,31 @@ public static class HyperSweepCli
 
     private static async Task<int> InvokeParsedAsync(ParseResult parse, InvocationConfiguration configuration, CancellationToken cancellationToken)
     {
+        var name = ParseErrors.CommandPath(parse);
+        if (parse.Errors.Count > 0 && parse.Action is not ExamplesHelpAction)
+        {
+            if (parse.CommandResult.Command is RootCommand && parse.Tokens.Count == 0)
+            {
+                // A bare "hypersweep": the overview of the commands is what is wanted.
+                await CreateRoot().Parse(["--help"]).InvokeAsync(configuration, cancellationToken);
+                return ExitCodes.BadInput;
+            }
+
+            // One line naming the problem (System.CommandLine would print its errors and the whole help).
+            await configuration.Error.WriteLineAsync($"{name}: {ParseErrors.Describe(parse)}");
+            await configuration.Error.WriteLineAsync($"(usage and examples: {name} --help)");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
-            // Parse errors print the error, typo suggestions and help (System.CommandLine's parse error action) and
-            // exit 2, the documented code for bad usage (System.CommandLine itself returns 1).
-            var code = await parse.InvokeAsync(configuration, cancellationToken);
-            return parse.Errors.Count > 0 ? ExitCodes.BadInput : code;
+            return await parse.InvokeAsync(configuration, cancellationToken);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // Every expected failure is mapped to a message and an exit code by its command; anything else is a bug or an
-            // environment failure the commands did not foresee: one line, never a stack trace on the console.
-            var first = exception.Message.Split('\n', 2)[0].TrimEnd();
-            await configuration.Error.WriteLineAsync($"hypersweep {parse.CommandResult.Command.Name}: unexpected error: {exception.GetType().Name}: {first}");
+            // environment failure no command foresaw: one line, never a stack trace on the console.
+            await configuration.Error.WriteLineAsync($"{name}: unexpected error: {exception.GetType().Name}: {ErrorText.Of(exception)}");
             return ExitCodes.SweepFailed;
         }
     }

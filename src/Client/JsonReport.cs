@@ -25,13 +25,17 @@ public static class JsonReport
             }
 
             json.WriteEndArray();
+            FailureSummary.WriteJson(json, snapshot.Trials);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>One trial object: number, state, epochs_run, best_value, params, reason (plus best_epoch, last_value, attempts, silo).</summary>
+    /// <summary>
+    /// One trial object: number, state, epochs_run, best_value, params, reason (plus best_epoch, last_value, attempts, silo,
+    /// kept, and test: the kept model's test metrics, scored once at the end of the sweep, or null).
+    /// </summary>
     public static void WriteTrial(Utf8JsonWriter json, TrialSummary trial)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -63,6 +67,8 @@ public static class JsonReport
         WriteNumber(json, "last_value", trial.LastValue);
         json.WriteNumber("attempts", trial.Attempts);
         json.WriteString("silo", trial.Silo);
+        json.WriteBoolean("kept", trial.Kept);
+        Models.ModelJson.WriteMetrics(json, "test", trial.TestMetrics);
         json.WriteEndObject();
     }
 

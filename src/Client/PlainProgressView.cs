@@ -1,22 +1,27 @@
-using HyperSweep.Search;
 using System.Globalization;
 using HyperSweep.Contracts;
+using HyperSweep.Search;
 
 namespace HyperSweep.Client;
 
 /// <summary>
-/// Progress as plain lines, for redirected output and dumb terminals (Spectre's live display needs a real
-/// terminal): one line per trial event (started, epoch, finished) and one when the counts change.
+/// Progress as plain lines, for redirected output and dumb terminals (Spectre's live display needs a real terminal): one
+/// line per trial event (started, epoch, finished — a failed trial is one line with its reason, its stack trace is in the
+/// log file) and one when the counts change, with the elapsed time and an estimate of the time left. What happened before
+/// the view started is summed up in one line, not replayed with today's time.
 /// </summary>
 public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IProgressView
 {
-    public bool ShowsTrials => true;
-
     private readonly Dictionary<int, (TrialState State, int Epochs)> _seen = [];
+    private readonly SweepClock _clock = new();
     private string _lastSummary = "";
+    private bool _started;
+
+    public bool ShowsTrials => true;
 
     public async Task<SweepSnapshot?> ShowAsync(Func<Task<SweepSnapshot?>> poll)
     {
+        ArgumentNullException.ThrowIfNull(poll);
         SweepSnapshot? last = null;
         while (await poll() is { } snapshot)
         {
@@ -35,6 +40,21 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
 
     private void Write(SweepSnapshot snapshot)
     {
+        if (!_started)
+        {
+            _started = true;
+            // Trials that ran before this view started are the baseline: counted in the summary, not replayed as events.
+            foreach (var trial in snapshot.Trials.Where(t => t.State != TrialState.Running))
+            {
+                _seen[trial.Number] = (trial.State, trial.EpochsRun);
+            }
+
+            if (snapshot.Status.IsFinal)
+            {
+                return;
+            }
+        }
+
         var metric = snapshot.Status.Objective.Metric;
         foreach (var trial in snapshot.Trials)
         {
@@ -51,12 +71,13 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
                     $"trial {trial.Number} epoch {trial.EpochsRun} {metric}={Formatting.Value(trial.LastValue)}",
                 TrialState.Running => $"trial {trial.Number} started: {Formatting.Parameters(trial.Parameters)}",
                 TrialState.Pending => null,
+                // "trial 3 pruned after 3 epochs, best val_accuracy=0.8367 (reason)": the form scripts parse (bench/e2e.sh).
                 _ => $"trial {trial.Number} {Formatting.State(trial.State)} after {trial.EpochsRun} epochs, best {metric}={Formatting.Value(trial.BestValue)}"
-                     + (trial.Reason is null ? "" : $" ({trial.Reason})"),
+                     + (trial.Reason is null ? "" : $" ({Formatting.Reason(trial.Reason)})"),
             };
             if (line is not null)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
+                WriteLine(line);
             }
         }
 
@@ -64,9 +85,15 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
         if (summary != _lastSummary)
         {
             _lastSummary = summary;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {summary}"));
+            WriteLine($"{summary}; {_clock.Describe(snapshot.Status)}");
         }
 
         output.Flush();
+    }
+
+    private void WriteLine(string line)
+    {
+        var stamped = string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}");
+        output.WriteLine(stamped.Length <= Commands.TextTable.MaxWidth ? stamped : stamped[..(Commands.TextTable.MaxWidth - 1)] + "…");
     }
 }

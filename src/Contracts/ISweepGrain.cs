@@ -51,6 +51,35 @@ public interface ISweepGrain : IGrainWithStringKey
     [Alias("ReportOutcome")]
     Task ReportOutcome(TrialOutcome outcome);
 
+    /// <summary>
+    /// The kept models (<c>keep: {best: N}</c>) by rank: the best ended trials so far, final once the sweep ends. Interleaves
+    /// (it only reads the table between its calls to the kept trials), so it never waits behind a dispatch.
+    /// </summary>
+    [Alias("GetKeptModels"), Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<Artifacts.KeptModel>> GetKeptModels();
+
+    /// <summary>
+    /// One kept trial's model file (made on demand from its best checkpoint, which may take seconds: interleaves, so the
+    /// sweep keeps answering reports meanwhile); null when the trial's weights were not kept.
+    /// </summary>
+    [Alias("GetModel"), Orleans.Concurrency.AlwaysInterleave]
+    Task<Artifacts.KeptModel?> GetModel(int trial);
+
+    /// <summary>Hyper-parameter importance over the completed trials (PED-ANOVA).</summary>
+    [Alias("GetImportance")]
+    Task<ImportanceReport?> GetImportance();
+
+    /// <summary>A trial's recorded gradient norms per epoch; null when no such trial exists.</summary>
+    [Alias("GetGradients"), Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<GradientRecord>?> GetGradients(int trial);
+
+    /// <summary>
+    /// A kept trial's answer to <see cref="ITrialGrain.Finalize"/>. One-way: the trial sends it from its own turn, and the
+    /// sweep may at that moment be waiting on the same trial (<see cref="GetModel"/>).
+    /// </summary>
+    [Alias("ReportKeptModel"), Orleans.Concurrency.OneWay]
+    Task ReportKeptModel(Artifacts.KeptModelReport report);
+
     /// <summary>A running attempt stopped without ending its trial (its silo is leaving, or it hung): start the trial again.</summary>
     [Alias("HandBack")]
     Task HandBack(TrialHandBack handBack);

@@ -23,7 +23,40 @@ public interface ITrialGrain : IGrainWithStringKey
     [Alias("GetHistory"), Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<EpochMetrics>> GetHistory();
 
+    /// <summary>
+    /// What the trial trains with — task, hyper-parameters, seed, epoch budget, objective, early stopping — as its last
+    /// attempt was given it; null before its first start. <c>hypersweep trial --as-trial-file</c> writes it as a trial file.
+    /// </summary>
+    [Alias("GetAssignment"), Orleans.Concurrency.AlwaysInterleave]
+    Task<TrialAssignment?> GetAssignment();
+
     /// <summary>Whether the current attempt is training in this activation (interleaves, so it never waits on training).</summary>
     [Alias("Probe"), Orleans.Concurrency.AlwaysInterleave]
     Task<TrialRunProbe> Probe();
+
+    /// <summary>
+    /// The sweep will not keep this trial's model: delete its weights once it has ended (at once if it has; when it
+    /// ends otherwise). Never touches a trial that may still resume.
+    /// </summary>
+    [Alias("ReleaseArtifacts")]
+    Task ReleaseArtifacts();
+
+    /// <summary>
+    /// The sweep has ended and keeps this trial: make its model file if not yet made, score it on the test split when
+    /// <paramref name="scoreTest"/> (once), and answer with <see cref="ISweepGrain.ReportKeptModel"/>. Returns at once.
+    /// </summary>
+    [Alias("Finalize"), Orleans.Concurrency.OneWay]
+    Task Finalize(bool scoreTest);
+
+    /// <summary>The trial's kept model file, made now from its best checkpoint if needed; null when its weights were released.</summary>
+    [Alias("GetModel")]
+    Task<Artifacts.KeptModelReport?> GetModel();
+
+    /// <summary>What the trial references in the artifact store now (its checkpoints and model).</summary>
+    [Alias("GetArtifacts"), Orleans.Concurrency.AlwaysInterleave]
+    Task<Artifacts.TrialArtifacts> GetArtifacts();
+
+    /// <summary>The gradient norms it recorded, one per epoch (empty unless the sweep asked for them).</summary>
+    [Alias("GetGradients"), Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<GradientRecord>> GetGradients();
 }

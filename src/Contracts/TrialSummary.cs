@@ -5,7 +5,9 @@ namespace HyperSweep.Contracts;
 
 /// <summary>
 /// One row of the trial table: state, parameters, progress and best objective value so far, and when the trial
-/// reached its final state (null while it runs, and for trials that ended before the coordinator recorded it).
+/// reached its final state (null while it runs, and for trials that ended before the coordinator recorded it), whether
+/// its model is kept (<c>keep: {best: N}</c>), and its test metrics (scored once, at the end of the sweep, for kept
+/// models only; null otherwise).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HyperSweep.TrialSummary")]
 public sealed record TrialSummary(
@@ -19,4 +21,6 @@ public sealed record TrialSummary(
     [property: Id(7)] string? Reason,
     [property: Id(8)] int Attempts,
     [property: Id(9)] string? Silo,
-    [property: Id(10)] DateTimeOffset? EndedAt = null);
+    [property: Id(10)] DateTimeOffset? EndedAt = null,
+    [property: Id(11)] bool Kept = false,
+    [property: Id(12)] ImmutableSortedDictionary<string, double>? TestMetrics = null);

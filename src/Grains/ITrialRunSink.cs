@@ -10,19 +10,20 @@ namespace HyperSweep.Grains;
 [Alias("HyperSweep.ITrialRunSink")]
 public interface ITrialRunSink : IGrainWithStringKey
 {
+    /// <summary>Persists an epoch: its metrics, the stored checkpoint taken after it, and the gradient norms measured.</summary>
     [Alias("CommitEpoch")]
-    Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, byte[]? checkpoint);
+    Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, Contracts.Artifacts.StoredCheckpoint? checkpoint, GradientRecord? gradients);
 
     [Alias("CommitEnd")]
     Task<bool> CommitEnd(int attempt, TrialState state, string? reason);
 
     /// <summary>
-    /// A mid-epoch checkpoint: <paramref name="epochsDone"/> whole epochs and <paramref name="batchesDone"/> batches of the
-    /// next, stored as the trial's checkpoint (it replaces the last one; the history does not change). Alongside
-    /// <see cref="CommitEpoch"/> so where checkpoint bytes are kept stays one decision of the trial grain.
+    /// A mid-epoch checkpoint, already in the artifact store, taken at its <see cref="Contracts.Artifacts.CheckpointPosition"/>
+    /// (whole epochs done and batches of the next): it becomes the checkpoint the trial resumes from (the history does not
+    /// change). False when the attempt was superseded.
     /// </summary>
     [Alias("CommitProgress")]
-    Task<bool> CommitProgress(int attempt, int epochsDone, int batchesDone, byte[] checkpoint);
+    Task<bool> CommitProgress(int attempt, Contracts.Artifacts.StoredCheckpoint checkpoint);
 
     /// <summary>The hung-trial watchdog abandoned <paramref name="attempt"/>: retry it from the checkpoint, or fail the trial past the retry limit.</summary>
     [Alias("Abandoned")]

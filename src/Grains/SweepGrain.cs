@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Coordination;
 using HyperSweep.Grains.Journal;
-using HyperSweep.Grains.Liveness;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Search;
@@ -18,8 +17,9 @@ namespace HyperSweep.Grains;
 /// every change that matters before it answers. It starts trials up to the spec's concurrency on silos with free
 /// training slots, answers each epoch report with continue or prune, and a keep-alive monitor re-queues trials whose
 /// silo left the cluster or whose attempt vanished (a new attempt resumes from the checkpoint) and retries dispatching.
+/// What a sweep leaves behind (kept models, test scores, importance, gradients) is in SweepGrain.Results.cs.
 /// </summary>
-public sealed class SweepGrain(
+public sealed partial class SweepGrain(
     SweepStore state,
     SweepPlanner planner,
     IClusterMembershipService membership,
@@ -31,7 +31,7 @@ public sealed class SweepGrain(
     private IGrainTimer? _monitor;
     private Activity? _span;
     private bool _dispatchQueued; // a DispatchQueued message to this grain is on its way (see QueueDispatch)
-    private DateTime _nextProbe;
+    private RunningTrialsWatch? _watch; // re-queues trials of departed silos, probes the others
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -142,8 +142,10 @@ public sealed class SweepGrain(
         var interrupted = Ledger.CancelAll("sweep cancelled");
         S.State = SweepState.Cancelled;
         S.Reason = "cancelled by the user";
+        var released = Ledger.DecideKept();
         await Finish();
         await Calls().Stop(interrupted, t => t.Stop("sweep cancelled"));
+        await Calls().Release(released);
         return Status();
     }
 
@@ -245,13 +247,10 @@ public sealed class SweepGrain(
         return Task.CompletedTask;
     }
 
-    public async Task DispatchQueued()
+    public Task DispatchQueued()
     {
         _dispatchQueued = false;
-        if (state.RecordExists)
-        {
-            await DispatchAndSave();
-        }
+        return state.RecordExists ? DispatchAndSave() : Task.CompletedTask;
     }
 
     private async Task Save()
@@ -277,6 +276,7 @@ public sealed class SweepGrain(
     /// <summary>Creates and starts what can start, ends a sweep with nothing left to run, and flushes.</summary>
     private async Task DispatchAndSave()
     {
+        await ReleaseWeights();
         if (S.State == SweepState.Running)
         {
             // Write-ahead: new trials (with their proposals) enter the persisted table before any of them starts, so a
@@ -286,9 +286,8 @@ public sealed class SweepGrain(
                 await Save();
             }
 
-            await SlowSteps.Time(logger, SweepId, "trial starts", () => Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent),
-                () => $"{Table.Running.Count} running, {Table.Pending.Count} waiting");
-            if (Ledger.Exhausted)
+            await Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent);
+            if (Ledger.Exhausted && FinalizeKeptModels())
             {
                 (S.State, S.Reason) = Ledger.Outcome();
                 await Finish();
@@ -311,17 +310,8 @@ public sealed class SweepGrain(
         }
 
         _silos.ForgetRefusals();
-        foreach (var number in Ledger.RequeueLost(ActiveSilos().Keys.ToHashSet(StringComparer.Ordinal)))
-        {
-            logger.LogInformation("Trial {Trial} of {Sweep} lost its silo; resuming it as attempt {Attempt}", number, SweepId, Table[number].Attempt);
-        }
-
-        if (Table.Running.Count > 0 && DateTime.UtcNow >= _nextProbe)
-        {
-            _nextProbe = DateTime.UtcNow + options.Value.ProbeInterval;
-            await SlowSteps.Time(logger, SweepId, "liveness probe", () => new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger).CheckAsync(Ledger),
-                () => $"{Table.Running.Count} running");
-        }
+        _watch ??= new RunningTrialsWatch(GrainFactory, SweepId, options.Value, logger);
+        await _watch.CheckAsync(Ledger, ActiveSilos().Keys.ToHashSet(StringComparer.Ordinal));
 
         // Starts what can start, ends a sweep whose last outcome's queued dispatch went missing, and flushes.
         await DispatchAndSave();
@@ -337,10 +327,7 @@ public sealed class SweepGrain(
         await Registry().Upsert(Entry());
     }
 
-    private Dictionary<string, SiloAddress> ActiveSilos() =>
-        membership.CurrentSnapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Active)
-            .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
+    private Dictionary<string, SiloAddress> ActiveSilos() => SiloPicker.Active(membership.CurrentSnapshot);
 
     private SweepStatus Status() => SweepStatusView.Status(SweepId, S, Ledger.Plan, Table);
 

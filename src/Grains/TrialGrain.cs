@@ -1,5 +1,7 @@
 using HyperSweep.Search;
 using HyperSweep.Contracts;
+using HyperSweep.Contracts.Artifacts;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Workloads;
 using Microsoft.Extensions.Logging;
@@ -10,15 +12,21 @@ namespace HyperSweep.Grains;
 /// <summary>
 /// One trial. <see cref="Start"/> takes a slot from the silo's <see cref="TrainingSlots"/> and returns at once;
 /// the training runs on the slot's dedicated thread (<see cref="TrialTrainingLoop"/>) and comes back into this
-/// grain only through <see cref="ITrialRunSink"/> calls, which persist each epoch's metrics and checkpoint and the
-/// mid-epoch checkpoints in between. A keep-alive timer stops the idle-activation collector from removing the grain
+/// grain only through <see cref="ITrialRunSink"/> calls, which persist each epoch's metrics and checkpoint reference and
+/// the mid-epoch checkpoints in between. A keep-alive timer stops the idle-activation collector from removing the grain
 /// while its thread trains. A silo that is leaving starts nothing; an attempt the hung-trial watchdog abandoned is
 /// handed back to the sweep to retry from its checkpoint, up to the retry limit, after which the trial fails.
+/// <para>
+/// Retention (<see cref="TrialArtifactRetention"/>): while the trial may resume (any state but a final one) it keeps its
+/// latest checkpoint and the checkpoint of its best epoch; once it has ended it keeps only the best one, until its sweep
+/// either releases it (not among the kept models) or finalizes it (<see cref="KeptModelMaker"/> makes the model file).
+/// </para>
 /// </summary>
 public sealed class TrialGrain(
     [PersistentState("trial")] IPersistentState<TrialGrainState> state,
     TrainingSlots slots,
     ITrialWorkload workload,
+    IArtifactStore store,
     ILocalSiloDetails silo,
     IOptions<SweepServiceOptions> options,
     Storage.StateStoreHealth health,
@@ -27,6 +35,9 @@ public sealed class TrialGrain(
     private TrainingRun? _run;
     private IGrainTimer? _keepAlive;
     private string? _stopReason;
+    private bool _finalizing;
+
+    private TrialArtifactRetention Retention => new(state.State, store, logger);
 
     public async Task<StartResult> Start(TrialAssignment assignment)
     {
@@ -47,7 +58,7 @@ public sealed class TrialGrain(
             return Result(false, "the previous attempt is still stopping");
         }
 
-        if (assignment.Attempt == current.Attempt && current.State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled)
+        if (assignment.Attempt == current.Attempt && current.IsFinal)
         {
             // This attempt already ended; the coordinator missed the outcome (it gave up retrying). Tell it again
             // from outside this turn (the coordinator is waiting on this call) instead of training twice.
@@ -75,15 +86,15 @@ public sealed class TrialGrain(
         current.Attempt = assignment.Attempt;
         current.State = TrialState.Running;
         current.Reason = null;
+        Retention.MoveLegacyCheckpoint(assignment);
         await state.WriteStateAsync();
 
         _stopReason = null;
         var history = current.History.ToList();
-        var loop = new TrialTrainingLoop(GrainFactory, workload, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString(), slots.Options, health);
-        var checkpoint = current.Checkpoint;
-        var checkpointEpoch = current.CheckpointEpoch;
+        var loop = new TrialTrainingLoop(GrainFactory, workload, store, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString(), slots.Options, health);
+        var resume = current.Latest;
         var sink = this.AsReference<ITrialRunSink>();
-        _run = slots.TryStart(key, run => loop.Run(assignment, history, checkpoint, checkpointEpoch, run), reason => _ = sink.Abandoned(assignment.Attempt, reason));
+        _run = slots.TryStart(key, run => loop.Run(assignment, history, resume, run), reason => _ = sink.Abandoned(assignment.Attempt, reason));
         if (_run is null)
         {
             DeactivateOnIdle();
@@ -121,6 +132,8 @@ public sealed class TrialGrain(
     public Task<IReadOnlyList<EpochMetrics>> GetHistory() =>
         Task.FromResult<IReadOnlyList<EpochMetrics>>(state.State.History.ToList());
 
+    public Task<TrialAssignment?> GetAssignment() => Task.FromResult(state.State.Assignment);
+
     public Task<TrialRunProbe> Probe()
     {
         var current = state.State;
@@ -128,7 +141,12 @@ public sealed class TrialGrain(
         return Task.FromResult(new TrialRunProbe(current.Attempt, training, current.State, current.Reason));
     }
 
-    public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, byte[]? checkpoint)
+    public Task<TrialArtifacts> GetArtifacts() => Task.FromResult(state.State.Artifacts());
+
+    public Task<IReadOnlyList<GradientRecord>> GetGradients() =>
+        Task.FromResult<IReadOnlyList<GradientRecord>>(state.State.Gradients.ToList());
+
+    public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, StoredCheckpoint? checkpoint, GradientRecord? gradients)
     {
         var current = state.State;
         if (!IsCurrent(attempt))
@@ -143,30 +161,32 @@ public sealed class TrialGrain(
         }
 
         current.History.Add(metrics);
-        current.Checkpoint = checkpoint;
-        current.CheckpointEpoch = metrics.Epoch;
-        current.CheckpointBatch = 0;
+        if (gradients is not null)
+        {
+            current.Gradients.Add(gradients);
+        }
+
+        var superseded = Retention.Advance(metrics, checkpoint, current.Assignment?.Objective);
         await state.WriteStateAsync();
+        // Deleted only once the new references are durable: a crash in between leaves an orphan for gc, never a dangling reference.
+        Retention.Delete(superseded);
         return true;
     }
 
-    public async Task<bool> CommitProgress(int attempt, int epochsDone, int batchesDone, byte[] checkpoint)
+    public async Task<bool> CommitProgress(int attempt, StoredCheckpoint checkpoint)
     {
-        var current = state.State;
         if (!IsCurrent(attempt))
         {
             return false;
         }
 
-        if (epochsDone < current.CheckpointEpoch || (epochsDone == current.CheckpointEpoch && batchesDone <= current.CheckpointBatch))
+        if (Retention.Progress(checkpoint) is not { } superseded)
         {
             return true; // a repeat of what is stored, or older
         }
 
-        current.Checkpoint = checkpoint;
-        current.CheckpointEpoch = epochsDone;
-        current.CheckpointBatch = batchesDone;
         await state.WriteStateAsync();
+        Retention.Delete(superseded);
         return true;
     }
 
@@ -188,8 +208,9 @@ public sealed class TrialGrain(
             // Retried as often as allowed: the trial fails, and says why.
             current.State = TrialState.Failed;
             current.Reason = $"hung: {reason}; {current.HungAttempts} attempts hung ({retries} retries allowed)";
-            current.Checkpoint = null;
+            var superseded = Retention.Ended();
             await state.WriteStateAsync();
+            Retention.Delete(superseded);
             var outcome = new TrialOutcome(assignment.Trial, attempt, TrialState.Failed, current.History.Count, current.Reason);
             _ = Task.Run(() => sweep.ReportOutcome(outcome));
             return;
@@ -211,11 +232,9 @@ public sealed class TrialGrain(
 
         current.State = outcome;
         current.Reason = reason;
-        // The checkpoint is only needed to resume; a finished trial keeps its history, not its weights.
-        current.Checkpoint = null;
-        current.CheckpointEpoch = 0;
-        current.CheckpointBatch = 0;
+        var superseded = Retention.Ended();
         await state.WriteStateAsync();
+        Retention.Delete(superseded);
         _keepAlive?.Dispose();
         _keepAlive = null;
         // The attempt is over and durable: free this activation's memory now rather than after the idle collection
@@ -224,6 +243,35 @@ public sealed class TrialGrain(
         DeactivateOnIdle();
         return true;
     }
+
+    public async Task ReleaseArtifacts()
+    {
+        var superseded = Retention.Release();
+        await state.WriteStateAsync();
+        Retention.Delete(superseded);
+    }
+
+    public async Task Finalize(bool scoreTest)
+    {
+        if (_finalizing || state.State.Assignment is not { } assignment)
+        {
+            return;
+        }
+
+        _finalizing = true;
+        try
+        {
+            var report = await Maker().FinalizeAsync(scoreTest);
+            // One-way: the sweep may be waiting on this grain (GetModel) while this turn runs.
+            await GrainFactory.GetGrain<ISweepGrain>(assignment.SweepId).ReportKeptModel(report);
+        }
+        finally
+        {
+            _finalizing = false;
+        }
+    }
+
+    public async Task<KeptModelReport?> GetModel() => state.State.Released ? null : await Maker().FinalizeAsync(scoreTest: false);
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -236,6 +284,8 @@ public sealed class TrialGrain(
     /// <summary>Whether <paramref name="attempt"/> may still write: it is the current one and the watchdog has not abandoned it.</summary>
     private bool IsCurrent(int attempt) => attempt == state.State.Attempt && attempt != state.State.AbandonedAttempt;
 
+    private KeptModelMaker Maker() => new(state, workload, store, TrialKey.Parse(this.GetPrimaryKeyString()).Trial, logger);
+
     private StartResult Result(bool started, string? reason) =>
-        new(started, silo.SiloAddress.ToParsableString(), slots.Capacity, slots.InUse, reason, state.State.CheckpointEpoch, state.State.CheckpointBatch);
+        new(started, silo.SiloAddress.ToParsableString(), slots.Capacity, slots.InUse, reason, state.State.CheckpointEpoch, state.State.Latest?.Position.Batch ?? 0);
 }

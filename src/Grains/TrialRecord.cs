@@ -34,11 +34,19 @@ public sealed class TrialRecord
     [Id(12)] public int LastEpoch { get => field; set { field = value; Changed(); } }
     /// <summary>When the trial reached its final state (the dashboard's best-so-far over time).</summary>
     [Id(13)] public DateTimeOffset? EndedAt { get => field; set { field = value; Changed(); } }
+    /// <summary>Whether the sweep keeps this ended trial's model (decided when it ends, revised as better trials end).</summary>
+    [Id(14)] public KeepDecision Keep { get => field; set { field = value; Changed(); } }
+    /// <summary>Test metrics of a kept model, scored once at the end of the sweep (never seen by the search).</summary>
+    [Id(15)] public ImmutableSortedDictionary<string, double>? TestMetrics { get => field; set { field = value; Changed(); } }
+    /// <summary>A kept trial answered the sweep's finalization (its model file is made, its test split scored).</summary>
+    [Id(16)] public bool Finalized { get => field; set { field = value; Changed(); } }
+    /// <summary>Why making a kept model or scoring it failed, if it did.</summary>
+    [Id(17)] public string? ModelNote { get => field; set { field = value; Changed(); } }
 
     public bool IsFinal => State is TrialState.Completed or TrialState.Pruned or TrialState.Failed or TrialState.Cancelled;
 
     public TrialSummary ToSummary(ImmutableSortedDictionary<string, object> parameters) =>
-        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo, EndedAt);
+        new(Number, State, parameters, LastEpoch, BestValue, BestEpoch, LastValue, Reason, Attempts.Count, Silo, EndedAt, Keep == KeepDecision.Kept, TestMetrics);
 
     /// <summary>Routes later changes of this row to <paramref name="changed"/> (the store's dirty set).</summary>
     internal void Track(Action<TrialRecord> changed) => _changed = changed;

@@ -1,6 +1,8 @@
 using HyperSweep.Search;
 using System.Collections.Immutable;
 using HyperSweep.Contracts;
+using HyperSweep.Contracts.Artifacts;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Grains.Workloads;
@@ -13,14 +15,17 @@ namespace HyperSweep.Grains;
 /// first re-sends the epochs persisted by earlier attempts (the sweep ignores duplicates; this closes the gap
 /// when an attempt died between persisting an epoch and reporting it), then trains from the checkpoint. Each
 /// epoch is persisted by the trial grain first and reported to the sweep second, so a reported epoch is always
-/// resumable. Between epochs, <see cref="TrialRunControl"/> takes mid-epoch checkpoints at the configured interval;
-/// when the silo is leaving (SIGTERM, a batch system's preemption) it checkpoints at the next batch boundary, hands the
-/// trial back to its sweep (which starts it elsewhere from that batch) and ends without an outcome. Blocking on grain
-/// calls is fine here: this thread belongs to the training, not to Orleans.
+/// resumable. Checkpoints go to the artifact store before the epoch is committed (the grain keeps the reference); a
+/// checkpoint that cannot be read back (missing, or not the bytes its reference hashes) fails the attempt with the
+/// reason instead of training from scratch. Between epochs, <see cref="TrialRunControl"/> takes mid-epoch checkpoints at
+/// the configured interval; when the silo is leaving (SIGTERM, a batch system's preemption) it checkpoints at the next
+/// batch boundary, hands the trial back to its sweep (which starts it elsewhere from that batch) and ends without an
+/// outcome. Blocking on grain calls is fine here: this thread belongs to the training, not to Orleans.
 /// </summary>
 internal sealed class TrialTrainingLoop(
     IGrainFactory grains,
     ITrialWorkload workload,
+    IArtifactStore store,
     ILogger logger,
     TimeSpan retryBudget,
     Func<string?> stopReason,
@@ -28,15 +33,20 @@ internal sealed class TrialTrainingLoop(
     TrainingSlotOptions options,
     Storage.StateStoreHealth health)
 {
-    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, byte[]? checkpoint, int checkpointEpoch, TrainingRun run)
+    public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, StoredCheckpoint? resume, TrainingRun run)
     {
+        var checkpointEpoch = resume?.Position.Epoch ?? 0;
         var cancellation = run.Token;
         var key = TrialKey.Format(assignment.SweepId, assignment.Trial);
         var sink = grains.GetGrain<ITrialRunSink>(key);
         var sweep = grains.GetGrain<ISweepGrain>(assignment.SweepId);
         using var telemetry = new AttemptTelemetry(assignment, silo, checkpointEpoch);
         var control = new TrialRunControl(run, options, (epoch, batch, bytes) =>
-            CallFor(run, () => sink.CommitProgress(assignment.Attempt, epoch - 1, batch, bytes), cancellation));
+        {
+            // epoch is the one in progress: epoch - 1 whole epochs done, then batch batches of this one.
+            var stored = Store(assignment, bytes, new CheckpointPosition(epoch - 1, batch));
+            return CallFor(run, () => sink.CommitProgress(assignment.Attempt, stored), cancellation);
+        });
         var handBack = false;
 
         EpochVerdict? verdict = null;
@@ -52,12 +62,23 @@ internal sealed class TrialTrainingLoop(
         string? failure = null;
         string? note = null;
         var lastEpoch = checkpointEpoch;
-        if (verdict is null || !verdict.ShouldStop)
+        byte[]? checkpoint = null;
+        if (resume is not null && (verdict is null || !verdict.ShouldStop))
+        {
+            try
+            {
+                checkpoint = store.Read(resume.Artifact);
+            }
+            catch (Exception exception) when (exception is ArtifactException or IOException or UnauthorizedAccessException)
+            {
+                failure = $"cannot resume from the checkpoint taken {resume.Position} (refusing to train a different model from scratch): {exception.Message}";
+            }
+        }
+
+        if (failure is null && (verdict is null || !verdict.ShouldStop))
         {
             verdict = null;
-            var request = new TrialWorkloadRequest(
-                assignment.Task, assignment.Parameters, assignment.Seed, assignment.MaxEpochs, checkpoint, checkpointEpoch,
-                assignment.Objective, assignment.EarlyStoppingPatience, assignment.EarlyStoppingMinDelta, assignment.BaseDirectory);
+            var request = WorkloadRequests.For(assignment, checkpoint, checkpointEpoch);
             try
             {
                 var result = workload.Run(request, epoch =>
@@ -74,7 +95,13 @@ internal sealed class TrialTrainingLoop(
                     var epochSpan = telemetry.EpochTrained(metrics, epoch.TrainedItems);
                     try
                     {
-                        if (!CallFor(run, () => sink.CommitEpoch(assignment.Attempt, metrics, epoch.Checkpoint), cancellation))
+                        var stored = epoch.Checkpoint is { } bytes ? Store(assignment, bytes, new CheckpointPosition(epoch.Epoch)) : null;
+                        if (epoch.Gradients is { } gradients)
+                        {
+                            telemetry.GradientsMeasured(epochSpan, gradients);
+                        }
+
+                        if (!CallFor(run, () => sink.CommitEpoch(assignment.Attempt, metrics, stored, epoch.Gradients), cancellation))
                         {
                             verdict = new EpochVerdict(VerdictKind.Stale, "attempt superseded");
                             return false;
@@ -175,6 +202,10 @@ internal sealed class TrialTrainingLoop(
             logger.LogInformation("Trial {Trial} could not be handed back ({Error}); its sweep finds it when this silo has left", key, exception.Message);
         }
     }
+
+    /// <summary>Writes checkpoint bytes to the artifact store (before the commit that references them).</summary>
+    private StoredCheckpoint Store(TrialAssignment assignment, byte[] bytes, CheckpointPosition position) =>
+        new(store.Write(assignment.SweepId, assignment.Trial, ArtifactKinds.Checkpoint, bytes), position);
 
     /// <summary>A call made by the run: its time does not count as silence for the hung-trial watchdog.</summary>
     private T CallFor<T>(TrainingRun run, Func<Task<T>> call, CancellationToken cancellation)

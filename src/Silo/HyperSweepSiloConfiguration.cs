@@ -1,4 +1,5 @@
 using HyperSweep.Grains;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Storage;
 using HyperSweep.Grains.Workloads;
@@ -6,15 +7,22 @@ using HyperSweep.Silo.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 
 namespace HyperSweep.Silo;
 
-/// <summary>Turns validated <see cref="HyperSweepSiloOptions"/> into a configured silo (used by hypersweep-silo and the CLI's embedded silo).</summary>
+/// <summary>
+/// Turns <see cref="HyperSweepSiloOptions"/> into a configured silo. hypersweep-silo binds and validates its options
+/// through the options system (<see cref="HyperSweepSiloHostExtensions.AddHyperSweepSilo"/>); hosts that build a silo
+/// in their own process from an options object they made (the CLI's dev silo, tests, benchmarks) call
+/// <see cref="Configure"/>, which checks that object with the same validator (for them nothing is bound).
+/// </summary>
 public static class HyperSweepSiloConfiguration
 {
     /// <summary>
-    /// Configures <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the
-    /// host (null in cluster mode), and checks the state file (<see cref="StateStoreException"/> when it is damaged).
+    /// Checks <paramref name="options"/> (an <see cref="InvalidOperationException"/> naming every bad setting) and configures
+    /// <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the host,
+    /// and checks the state file (<see cref="StateStoreException"/> when it is damaged).
     /// </summary>
     public static StateDirectoryLock? Configure(ISiloBuilder silo, HyperSweepSiloOptions options)
     {
@@ -24,6 +32,12 @@ public static class HyperSweepSiloConfiguration
             throw new InvalidOperationException(errors.FailureMessage);
         }
 
+        return ConfigureValidated(silo, options);
+    }
+
+    /// <summary>Configures <paramref name="silo"/> from options the options system has validated already.</summary>
+    internal static StateDirectoryLock? ConfigureValidated(ISiloBuilder silo, HyperSweepSiloOptions options)
+    {
         StateDirectoryLock? stateLock = null;
         if (options.Mode == SiloMode.Cluster)
         {
@@ -49,7 +63,36 @@ public static class HyperSweepSiloConfiguration
             silo.UseLocalhostClustering(siloPort, gatewayPort, null, options.ServiceId, options.ClusterId);
             silo.AddSqliteGrainStorage(options.StateDatabasePath);
             silo.Services.AddSingleton(stateLock);
+            // Dev mode owns its default store under the state directory; a configured one must exist (as on clusters).
+            if (string.IsNullOrWhiteSpace(options.Artifacts))
+            {
+                Directory.CreateDirectory(options.ArtifactRoot);
+            }
         }
+
+        if (options.OrleansDashboard)
+        {
+            silo.AddDashboard();
+        }
+
+        try
+        {
+            ArtifactRootCheck.Check(options.ArtifactRoot);
+        }
+        catch (ArtifactException exception)
+        {
+            stateLock?.Dispose();
+            throw new InvalidOperationException($"HyperSweep:Artifacts: {exception.Message}", exception);
+        }
+
+        if (options.Mode != SiloMode.Cluster && string.IsNullOrWhiteSpace(options.Artifacts))
+        {
+            // The default dev store shares the state file's disk: a full disk there is reported as the state store's fault.
+            silo.Services.TryAddSingleton<IArtifactStore>(sp =>
+                new FaultReportingArtifactStore(new FileArtifactStore(options.ArtifactRoot), sp.GetRequiredService<StateStoreHealth>(), options.StateDatabasePath));
+        }
+
+        silo.AddFileArtifactStore(options.ArtifactRoot);
 
         silo.AddHyperSweep(
             slots =>

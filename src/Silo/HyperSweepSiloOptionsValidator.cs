@@ -95,6 +95,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             }
         }
 
+        if (string.IsNullOrWhiteSpace(options.Artifacts))
+        {
+            errors.Add("HyperSweep:Artifacts (--artifacts DIR) is required in cluster mode: the artifact store's root, on a filesystem every node mounts at the same path (checkpoints and kept models go there, never into Redis).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.AdvertisedAddress))
         {
             errors.Add("HyperSweep:AdvertisedAddress (--advertised-address) is required in cluster mode: the IP or host name other nodes reach this silo on.");

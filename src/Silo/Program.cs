@@ -1,8 +1,12 @@
+using HyperSweep.Dashboard.Hosting;
 using HyperSweep.Grains.Storage;
 using HyperSweep.Silo;
 using HyperSweep.Silo.Cluster;
 using HyperSweep.Silo.Logging;
-using HyperSweep.Silo.Telemetry;
+using HyperSweep.Silo.Settings;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,41 +14,68 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 // hypersweep-silo: a long-lived silo (dev mode by default). Configuration: appsettings.json, then environment
-// variables (HyperSweep__Slots=4), then the command line (--slots 4, --state-dir DIR, --mode Dev).
-var switches = new Dictionary<string, string>
+// variables (HyperSweep__Slots=4), then the command line (--slots 4, --state-dir DIR, --mode cluster, or
+// --HyperSweep:Slots=4). Every setting and its switch come from the options classes (SiloSettings; --help lists them).
+if (args is ["--help"] or ["-h"] or ["-?"])
 {
-    ["--state-dir"] = "HyperSweep:StateDir",
-    ["--slots"] = "HyperSweep:Slots",
-    ["--mode"] = "HyperSweep:Mode",
-    ["--silo-port"] = "HyperSweep:SiloPort",
-    ["--gateway-port"] = "HyperSweep:GatewayPort",
-    ["--workload"] = "HyperSweep:Workload",
-    ["--cluster-id"] = "HyperSweep:ClusterId",
-    ["--service-id"] = "HyperSweep:ServiceId",
-    ["--redis"] = "HyperSweep:Redis",
-    ["--redis-password"] = "HyperSweep:RedisPassword",
-    ["--advertised-address"] = "HyperSweep:AdvertisedAddress",
-    ["--data-root"] = "HyperSweep:DataRoot",
-};
-// Bare flags: the configuration's command-line source only knows --key value.
-var flags = new Dictionary<string, string> { ["--insecure"] = "--HyperSweep:Insecure=true", ["--new-generation"] = "--HyperSweep:NewGeneration=true" };
-args = [.. args.Select(a => flags.GetValueOrDefault(a, a))];
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(args, switches);
+    SiloSettings.WriteHelp(Console.Out);
+    return 0;
+}
 
-var options = new HyperSweepSiloOptions();
+// Bare true|false switches (--insecure, --new-generation): the command-line source only knows --switch value.
+args = SiloSettings.ExpandFlags(args);
+
+var switches = SiloSettings.Switches();
+string? dashboardAddress;
 try
 {
-    builder.Configuration.GetSection(HyperSweepSiloOptions.Section).Bind(options);
+    // The dashboard makes the host a WebApplication; without it the silo stays a plain generic host (no HTTP server).
+    dashboardAddress = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args, switches)
+        .Build()["HyperSweep:Dashboard"];
+}
+catch (FormatException exception)
+{
+    // A switch the command line cannot read (-x, a value without its switch).
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message} (hypersweep-silo --help lists every setting)");
+    return 2;
+}
+
+IHostApplicationBuilder builder = !string.IsNullOrWhiteSpace(dashboardAddress)
+    ? SiloDashboard.CreateBuilder()
+    : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, switches);
+
+HyperSweepSiloOptions options;
+try
+{
+    options = builder.AddHyperSweepSilo();
+}
+catch (SiloSettingsException exception)
+{
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return 2;
+}
+catch (OptionsValidationException exception)
+{
+    foreach (var failure in exception.Failures)
+    {
+        Console.Error.WriteLine($"hypersweep-silo: {failure}");
+    }
+
+    return 2;
 }
 catch (InvalidOperationException exception)
 {
-    Console.Error.WriteLine($"hypersweep-silo: invalid configuration: {exception.Message}");
+    // A value of the wrong type ("Failed to convert configuration value 'x' at 'HyperSweep:Slots'"), an unresolvable address.
+    Console.Error.WriteLine($"hypersweep-silo: invalid configuration: {SiloSettings.Reword(exception.Message)}");
     return 2;
 }
 
 // Full logs (stack traces included) in a file under the state directory; the console gets one line per warning.
-var logFiles = SiloLogging.Configure(builder.Logging, HyperSweepSiloOptions.ExpandHome(options.StateDir), "silo", Microsoft.Extensions.Logging.LogLevel.Warning);
+var logFiles = SiloLogging.Configure(builder.Logging, HyperSweepSiloOptions.ExpandHome(options.StateDir), Microsoft.Extensions.Logging.LogLevel.Warning);
 if (options.Mode == SiloMode.Cluster)
 {
     var exit = await ClusterPreflight.RunAsync(options, Console.Error);
@@ -54,15 +85,27 @@ if (options.Mode == SiloMode.Cluster)
     }
 }
 
-builder.Services.AddOptions<HyperSweepSiloOptions>().Bind(builder.Configuration.GetSection(HyperSweepSiloOptions.Section)).ValidateOnStart();
-builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HyperSweepSiloOptions>, HyperSweepSiloOptionsValidator>();
 builder.Services.AddSingleton<SiloExit>();
 builder.Services.AddHostedService<StoreFaultWatcher>();
+SiloDashboard? dashboard;
 try
 {
-    builder.UseOrleans(silo => HyperSweepSiloConfiguration.Configure(silo, options));
-    builder.AddHyperSweepTelemetry();
-    using var host = builder.Build();
+    dashboard = SiloDashboard.From(options);
+}
+catch (DashboardConfigurationException exception)
+{
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return 2;
+}
+
+try
+{
+    if (dashboard is not null)
+    {
+        dashboard.AddTo((WebApplicationBuilder)builder, options.Mode);
+    }
+
+    using var host = builder is WebApplicationBuilder web ? web.Build().MapHyperSweepDashboard() : ((HostApplicationBuilder)builder).Build();
     // The port actually bound: a dev silo given port 0 picks a free one while it is configured.
     var gatewayPort = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort;
     var stateDir = HyperSweepSiloOptions.ExpandHome(options.StateDir);
@@ -71,6 +114,12 @@ try
         : $"hypersweep-silo: {options.Mode} mode, state in {stateDir}, {options.Slots} training slots, gateway 127.0.0.1:{gatewayPort}");
     Console.Error.WriteLine($"hypersweep-silo: logs in {logFiles}");
     await host.StartAsync();
+    if (dashboard is not null)
+    {
+        var url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? dashboard.Endpoint.Listen.ToString();
+        Console.Error.WriteLine($"hypersweep-silo: {dashboard.Describe(new Uri(url))}");
+    }
+
     var publishesGateway = options.Mode != SiloMode.Cluster;
     if (publishesGateway)
     {
@@ -104,8 +153,13 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("hypersweep-silo: stopped during start-up");
     return 1;
 }
-catch (InvalidOperationException exception)
+catch (Exception exception) when (exception is InvalidOperationException or DashboardConfigurationException)
 {
     Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return 2;
+}
+catch (IOException exception) when (dashboard is not null)
+{
+    Console.Error.WriteLine($"hypersweep-silo: cannot serve the dashboard on {dashboard.Endpoint.Listen}: {exception.Message}");
     return 2;
 }

@@ -22,4 +22,9 @@ public sealed class SyntheticEpochDelayWorkload(int epochMs) : ITrialWorkload
         var parameters = request.Parameters.ToImmutableDictionary().SetItem(SyntheticSchema.EpochMs, (long)epochMs);
         return _inner.Run(request with { Parameters = parameters }, onEpoch, batches, cancellation);
     }
+
+    public byte[]? PackageModel(TrialWorkloadRequest request, byte[] bestCheckpoint) => _inner.PackageModel(request, bestCheckpoint);
+
+    public IReadOnlyDictionary<string, double>? ScoreTest(TrialWorkloadRequest request, byte[] kept) =>
+        _inner.ScoreTest(request with { Parameters = request.Parameters.ToImmutableDictionary().SetItem(SyntheticSchema.EpochMs, (long)epochMs) }, kept);
 }

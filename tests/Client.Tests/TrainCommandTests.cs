@@ -115,7 +115,7 @@ public sealed class TrainCommandTests
         var run = await CliRun.InvokeAsync("train", file);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(file)}:3:\d+: invalid YAML", run.Error);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(file)}:3:\d+: \(yaml syntax\)", run.Error);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class TrainCommandTests
         var run = await CliRun.InvokeAsync("train", file);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"{file}: invalid YAML", run.Error, StringComparison.Ordinal);
+        Assert.Contains("(yaml syntax): the YAML cannot be read past this point", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 

@@ -7,11 +7,11 @@ namespace HyperSweep.Cluster.Tests;
 
 /// <summary>
 /// A throwaway cluster of real processes, as deploy/local-cluster.sh starts it: a private Redis with AOF, N silo
-/// processes on loopback and an Orleans client connected through <see cref="ClusterConnection"/>.
+/// processes on loopback sharing one artifact store directory, and an Orleans client connected through <see cref="ClusterConnection"/>.
 /// </summary>
 internal sealed class LocalCluster : IAsyncDisposable
 {
-    public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(180); // bounds a failing start only; a loaded 2-core machine needed over 60 s
 
     private readonly List<SiloNode> _silos = [];
     private readonly TempFolder _stateDirs = new("hypersweep-silo-state-");
@@ -28,6 +28,9 @@ internal sealed class LocalCluster : IAsyncDisposable
     }
 
     public RedisServer Redis { get; }
+
+    /// <summary>The silos' shared artifact store (what a shared filesystem is on a real cluster).</summary>
+    public TempFolder Artifacts { get; } = new("hypersweep-artifacts-");
 
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -78,7 +81,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="count"/> more silos, waits until the membership shows them active, then (re)connects the client.</summary>
     public async Task StartSilosAsync(int count)
     {
-        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, _siloEnvironment)).ToList();
+        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, Artifacts.Path, _siloEnvironment)).ToList();
         _silos.AddRange(started);
         await ConnectAsync();
         await Until(
@@ -121,7 +124,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts one more silo process without waiting for it (a test that expects it to refuse to start).</summary>
     public SiloNode StartSiloProcess(params string[] extra)
     {
-        var silo = SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, _siloEnvironment, extra);
+        var silo = SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, Artifacts.Path, _siloEnvironment, extra);
         _silos.Add(silo);
         return silo;
     }
@@ -184,6 +187,7 @@ internal sealed class LocalCluster : IAsyncDisposable
 
         await Redis.DisposeAsync();
         _stateDirs.Dispose();
+        Artifacts.Dispose();
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];

@@ -35,11 +35,11 @@ public sealed class PartitionTests
         {
             foreach (var host in new[] { 1, 2 })
             {
-                silos.Add(SiloNode.Start(new SiloLaunch(redis.Endpoint, clusterId, Slots: 1, EpochMs: 0, state.Combine($"host-{host}"), environment,
+                silos.Add(SiloNode.Start(new SiloLaunch(redis.Endpoint, clusterId, Slots: 1, EpochMs: 0, state.Combine($"host-{host}"), state.Combine("artifacts"), environment,
                     ["--insecure"], AdvertisedAddress: network.HostAddress)));
             }
 
-            var cutOff = SiloNode.Start(new SiloLaunch($"{network.HostAddress}:{port}", clusterId, Slots: 1, EpochMs: 0, state.Combine("cut-off"), environment,
+            var cutOff = SiloNode.Start(new SiloLaunch($"{network.HostAddress}:{port}", clusterId, Slots: 1, EpochMs: 0, state.Combine("cut-off"), state.Combine("artifacts"), environment,
                 ["--insecure"], AdvertisedAddress: network.InsideAddress, Namespace: network.Name));
             silos.Add(cutOff);
             await using var client = await Connect($"redis://:{password}@{redis.Endpoint}/{clusterId}", silos, count: 3);

@@ -35,7 +35,7 @@ public sealed class SecurityTests
         await using var redis = await RedisServer.StartAsync("--user", "default", "off", "--user", user, "on", $">{password}", "~*", "&*", "+@all");
         using var state = new TempFolder("hypersweep-acl-");
         var clusterId = "acl-" + Guid.NewGuid().ToString("N")[..8];
-        using var silo = SiloNode.Start(redis.Endpoint, clusterId, slots: 2, epochMs: 0, state.Path,
+        using var silo = SiloNode.Start(redis.Endpoint, clusterId, slots: 2, epochMs: 0, state.Path, state.Combine("artifacts"),
             new Dictionary<string, string> { ["HyperSweep__RedisUser"] = user, ["HyperSweep__RedisPassword"] = password });
         var spec = state.Write("spec.yaml", SweepSpecs.Random(trials: 2, epochs: 1, concurrency: 2));
 

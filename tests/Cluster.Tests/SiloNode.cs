@@ -17,22 +17,26 @@ internal sealed class SiloNode(OwnedProcess process, int siloPort, int gatewayPo
 
     /// <summary>
     /// Starts a silo whose state directory (logs, the cluster generation it saw) is <paramref name="stateDir"/>, never the
-    /// user's home; <paramref name="extra"/> settings are appended to the command line.
+    /// user's home, on the cluster's artifact store <paramref name="artifacts"/>; <paramref name="extra"/> settings are
+    /// appended to the command line.
     /// </summary>
     public static SiloNode Start(
-        string redis, string clusterId, int slots, int epochMs, string stateDir, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
-        Start(new SiloLaunch(redis, clusterId, slots, epochMs, stateDir, environment, extra));
+        string redis, string clusterId, int slots, int epochMs, string stateDir, string artifacts, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
+        Start(new SiloLaunch(redis, clusterId, slots, epochMs, stateDir, artifacts, environment, extra));
 
     /// <summary>Starts a silo as <paramref name="launch"/> says (another advertised address, inside a network namespace).</summary>
     public static SiloNode Start(SiloLaunch launch)
     {
+        // The cluster's shared store must exist (as an operator's mount would); every silo of a test names the same one.
+        Directory.CreateDirectory(launch.Artifacts);
         var siloPort = FreePort.OnLoopback();
         var gatewayPort = FreePort.OnLoopback();
         string[] silo =
         [
             Paths.SiloBinary, "--mode", "Cluster", "--redis", launch.Redis, "--advertised-address", launch.AdvertisedAddress, "--cluster-id", launch.ClusterId,
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
-            "--slots", launch.Slots.ToString(CultureInfo.InvariantCulture), "--workload", "Synthetic", "--state-dir", launch.StateDir, .. launch.Extra,
+            "--slots", launch.Slots.ToString(CultureInfo.InvariantCulture), "--workload", "Synthetic", "--state-dir", launch.StateDir,
+            "--artifacts", launch.Artifacts, .. launch.Extra,
         ];
         string[] command = launch.Namespace is null ? silo : ["/usr/sbin/ip", "netns", "exec", launch.Namespace, .. silo];
         var environment = new Dictionary<string, string>(launch.Environment ?? new Dictionary<string, string>())

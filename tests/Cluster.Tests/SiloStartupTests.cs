@@ -10,8 +10,9 @@ public sealed class SiloStartupTests
     public async Task An_unreachable_redis_is_named_and_the_silo_exits_3()
     {
         var port = FreePort.OnLoopback();
+        using var artifacts = new TempFolder();
         using var silo = OwnedProcess.Start("silo", Paths.SiloBinary,
-            ["--mode", "Cluster", "--redis", $"127.0.0.1:{port}", "--advertised-address", "127.0.0.1", "--HyperSweep:RedisConnectTimeout=00:00:02"]);
+            ["--mode", "Cluster", "--redis", $"127.0.0.1:{port}", "--advertised-address", "127.0.0.1", "--HyperSweep:RedisConnectTimeout=00:00:02", "--artifacts", artifacts.Path]);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await silo.WaitForExitAsync(deadline.Token);
         Assert.Equal(3, silo.ExitCode);
@@ -28,6 +29,7 @@ public sealed class SiloStartupTests
         Assert.Contains("HyperSweep:Redis", silo.Output, StringComparison.Ordinal);
         Assert.Contains("HyperSweep:AdvertisedAddress", silo.Output, StringComparison.Ordinal);
         Assert.Contains("fixed ports", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("HyperSweep:Artifacts (--artifacts DIR) is required in cluster mode", silo.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,5 +59,27 @@ public sealed class SiloStartupTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_unknown_setting_is_named_with_a_suggestion_and_the_silo_exits_2()
+    {
+        using var silo = OwnedProcess.Start("silo", Paths.SiloBinary, ["--slot", "4"]);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await silo.WaitForExitAsync(deadline.Token);
+        Assert.Equal(2, silo.ExitCode);
+        Assert.Contains("unknown option '--slot'; did you mean '--slots'?", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_setting_with_its_default_and_exits_0()
+    {
+        using var silo = OwnedProcess.Start("silo", Paths.SiloBinary, ["--help"]);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await silo.WaitForExitAsync(deadline.Token);
+        Assert.Equal(0, silo.ExitCode);
+        Assert.All(HyperSweep.Silo.Settings.SiloSettings.All, s => Assert.Contains($"  {s.Switch} <", silo.Output, StringComparison.Ordinal));
+        Assert.Contains("default: 30000", silo.Output, StringComparison.Ordinal);
     }
 }

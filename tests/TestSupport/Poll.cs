@@ -42,4 +42,12 @@ public static class Poll
 
     public static Task Until(Func<bool> condition, TimeSpan timeout, Func<string> describe) =>
         Until(() => Task.FromResult(condition()), timeout, describe);
+
+    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> accepts its value, and returns that value.</summary>
+    public static async Task<T> UntilValue<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what)
+    {
+        var value = default(T);
+        await Until(async () => done(value = await read()), timeout, () => $"{what} (last: {value})");
+        return value!;
+    }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
+using HyperSweep.Client.Logging;
 using HyperSweep.Grains.Storage;
 
 namespace HyperSweep.Client.Commands;
@@ -40,15 +42,21 @@ public static class ClusterCommand
     }
 
     public static async Task<int> RunAsync(
-        ParseResult parse, CommonOptions common, ConnectPurpose purpose, Func<ParseResult, CommandContext, CancellationToken, Task<int>> body, bool hasJson, CancellationToken cancellation)
+        ParseResult parse,
+        CommonOptions common,
+        ConnectPurpose purpose,
+        Func<ParseResult, CommandContext, CancellationToken, Task<int>> body,
+        bool hasJson,
+        CancellationToken cancellation,
+        EmbeddedSiloOptions? embedded = null)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var name = $"hypersweep {parse.CommandResult.Command.Name}";
+        var name = ParseErrors.CommandPath(parse);
         IClusterTarget target;
         try
         {
-            target = ClusterTargets.Resolve(common.TargetOptions(parse));
+            target = ClusterTargets.Resolve(common.TargetOptions(parse, embedded));
         }
         catch (ArgumentException exception)
         {
@@ -71,19 +79,35 @@ public static class ClusterCommand
             await error.WriteLineAsync($"{name}: {exception.Message}");
             return ExitCodes.ForStoreFault(exception.Fault);
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
 
         await using (session)
         {
             var json = hasJson && parse.GetValue(common.Json);
-            var context = new CommandContext(session.Grains, output, error, json, parse.GetValue(common.Quiet), CommandContext.RichConsoleFor(output, json));
+            var log = target is DevClusterTarget dev ? DevSiloLog.PathFor(dev.StateDir) : null;
+            var context = new CommandContext(session.Grains, output, error, json, parse.GetValue(common.Quiet), CommandContext.RichConsoleFor(output, json), log)
+            {
+                StoreFault = () => session.StoreFault,
+                ExplainFailure = session.ExplainFailure,
+            };
             try
             {
-                return await WithRetries(() => body(parse, context, cancellation), common.TargetOptions(parse).ConnectTimeout);
+                // run submits a new sweep and follows it (riding out outages itself): running it again would submit another.
+                return purpose == ConnectPurpose.Run
+                    ? await body(parse, context, cancellation)
+                    : await WithRetries(() => body(parse, context, cancellation), common.TargetOptions(parse, embedded).ConnectTimeout);
             }
             catch (CliInputException exception)
             {
                 await error.WriteLineAsync($"{name}: {exception.Message}");
                 return ExitCodes.BadInput;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return ExitCodes.Interrupted;
             }
             catch (Exception) when (session.StoreFault is { } fault)
             {

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary>The options every cluster command has (--cluster, --state-dir, --json, --quiet); one instance per command.</summary>
+/// <summary>The options every cluster command has (--cluster, --state-dir, --json, --quiet, --verbose); one instance per command.</summary>
 public sealed class CommonOptions
 {
     public Option<string?> Cluster { get; } = new("--cluster")
@@ -20,10 +21,11 @@ public sealed class CommonOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print only the essential result (ids, values), no headers or hints." };
 
-    public Option<double> Timeout { get; } = new("--connect-timeout")
+    public Option<double> Timeout { get; } = ConnectTimeout();
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
-        Description = "Seconds to wait for the cluster (or a dev silo) before giving up with exit code 3.",
-        DefaultValueFactory = _ => ClusterTargetOptions.DefaultConnectTimeout.TotalSeconds,
+        Description = "Dev mode: also print the log of the dev silo this command hosts on stderr (it is always in <state-dir>/logs/silo.log).",
     };
 
     /// <summary>Adds the options to <paramref name="command"/>; <paramref name="json"/> false for commands without JSON output.</summary>
@@ -37,10 +39,25 @@ public sealed class CommonOptions
         }
 
         command.Options.Add(Quiet);
+        command.Options.Add(Verbose);
         command.Options.Add(Timeout);
         return command;
     }
 
-    public ClusterTargetOptions TargetOptions(ParseResult parse) =>
-        new(parse.GetValue(Cluster), parse.GetValue(StateDir), TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(Timeout))));
+    public ClusterTargetOptions TargetOptions(ParseResult parse, EmbeddedSiloOptions? embedded = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new(parse.GetValue(Cluster), parse.GetValue(StateDir), TimeSpan.FromSeconds(parse.GetValue(Timeout)), embedded,
+            parse.GetValue(Verbose) ? parse.InvocationConfiguration.Error : null);
+    }
+
+    private static Option<double> ConnectTimeout()
+    {
+        return new Option<double>("--connect-timeout")
+        {
+            Description = "Seconds to wait for the cluster (or a dev silo) before giving up with exit code 3.",
+            DefaultValueFactory = _ => ClusterTargetOptions.DefaultConnectTimeout.TotalSeconds,
+            HelpName = "seconds",
+        }.Check<Option<double>, double>(seconds => seconds is > 0 and <= 3600 ? null : $"must be between 0 and 3600 seconds, not {seconds}");
+    }
 }

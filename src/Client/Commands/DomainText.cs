@@ -8,7 +8,7 @@ public static class DomainText
 {
     public static string Describe(ParameterDomain domain) => domain switch
     {
-        CategoricalDomain c => "choice [" + string.Join(", ", c.Choices.Select(Formatting.Scalar)) + "]",
+        CategoricalDomain c => "choice [" + string.Join(", ", c.Choices.Select(Formatting.Exact)) + "]",
         FloatDomain f => string.Create(CultureInfo.InvariantCulture,
             $"{(f.Log ? "log_uniform" : "uniform")} [{f.Min:R}, {f.Max:R}]{(f.Step is { } s ? $" step {s:R}" : "")}"),
         IntDomain i => string.Create(CultureInfo.InvariantCulture,
@@ -17,5 +17,5 @@ public static class DomainText
     };
 
     public static string Describe(ParameterCondition condition) =>
-        string.Join(" and ", condition.Requirements.Select(r => $"{r.Key} in [{string.Join(", ", r.Value.Select(Formatting.Scalar))}]"));
+        string.Join(" and ", condition.Requirements.Select(r => $"{r.Key} in [{string.Join(", ", r.Value.Select(Formatting.Exact))}]"));
 }

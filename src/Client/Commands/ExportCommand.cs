@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 
@@ -20,9 +21,12 @@ public static class ExportCommand
         var sweep = SweepArgument.Create();
         var format = new Option<string>("--format", "-f") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of stdout.", HelpName = "file" };
         var perEpoch = new Option<bool>("--per-epoch") { Description = "One row per trial and epoch, with every recorded metric." };
-        var command = new Command("export", "Export a sweep's trials (params as columns) or per-epoch metrics as CSV or JSON.") { sweep, format, output, perEpoch };
+        var command = new Command("export", "Export a sweep's trials (params as columns) or per-epoch metrics as CSV or JSON, numbers exact.") { sweep, format, output, perEpoch };
+        command.WithExamples(
+            "hypersweep export quickstart -o results.csv",
+            "hypersweep export quickstart --per-epoch --format json -o curves.json");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, _) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -76,7 +80,7 @@ public static class ExportCommand
             return;
         }
 
-        await File.WriteAllTextAsync(file.FullName, text);
+        await OutputFile.WriteAsync(file, text);
         if (!context.Quiet)
         {
             await context.Error.WriteLineAsync($"wrote {rows.Count} rows to {file.FullName}");
@@ -99,7 +103,7 @@ public static class ExportCommand
     {
         null => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
-        _ => Formatting.Scalar(value),
+        _ => Formatting.Exact(value),
     };
 
     private static string Quote(string cell) =>
@@ -134,7 +138,7 @@ public static class ExportCommand
                             json.WriteBoolean(columns[i], b);
                             break;
                         default:
-                            json.WriteString(columns[i], Formatting.Scalar(row[i]));
+                            json.WriteString(columns[i], Formatting.Exact(row[i]));
                             break;
                     }
                 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 
@@ -11,6 +12,7 @@ public static class LsCommand
     public static Command Create()
     {
         var command = new Command("ls", "List sweeps: id, name, state, progress, best value, age (newest first).");
+        command.WithExamples("hypersweep ls", "hypersweep ls --quiet          # ids only, for scripts", "hypersweep ls --cluster redis://head:6379/lab");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, (_, context, _) => RunAsync(context));
         return command;
     }

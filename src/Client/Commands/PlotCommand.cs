@@ -1,5 +1,6 @@
 using HyperSweep.Search;
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Client.Plotting;
 using HyperSweep.Contracts;
@@ -15,23 +16,21 @@ public static class PlotCommand
     public static Command Create()
     {
         var sweep = SweepArgument.Create();
-        var output = new Option<FileInfo>("--output", "-o") { Description = "The image file (.png, or .svg).", Required = true };
-        var k = new Option<int>("-k", "--top") { Description = "How many of the best trials to draw (pruned trials are drawn too).", DefaultValueFactory = _ => 5 };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The image file (.png, or .svg).", Required = true, HelpName = "file" };
+        var k = SharedOptions.Top(5, "How many of the best trials to draw (pruned trials are drawn too).", minimum: 0);
         var width = new Option<int>("--width") { Description = "Image width in pixels.", DefaultValueFactory = _ => 1200 };
         var height = new Option<int>("--height") { Description = "Image height in pixels.", DefaultValueFactory = _ => 800 };
         var noPruned = new Option<bool>("--no-pruned") { Description = "Leave out the pruned trials." };
-        var command = new Command("plot", "Plot learning curves of the top k and the pruned trials to a PNG (or SVG) file.") { sweep, output, k, width, height, noPruned };
+        var command = new Command("plot", "Plot learning curves of the best and the pruned trials to a PNG (or SVG) file.") { sweep, output, k, width, height, noPruned };
+        command.WithExamples(
+            "hypersweep plot quickstart -o curves.png",
+            "hypersweep plot quickstart -o curves.svg --top 3 --no-pruned");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (w, h, count) = (parse.GetValue(width), parse.GetValue(height), parse.GetValue(k));
             if (w is < 100 or > 10000 || h is < 100 or > 10000)
             {
                 throw new CliInputException($"--width and --height must be between 100 and 10000 pixels, not {w}x{h}");
-            }
-
-            if (count < 0)
-            {
-                throw new CliInputException($"-k must be at least 0, not {count}");
             }
 
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -57,7 +56,11 @@ public static class PlotCommand
             }
 
             var file = parse.GetValue(output)!;
-            CurvePlotRenderer.Save(model, file.FullName, w, h);
+            await OutputFile.SaveAsync(file, path =>
+            {
+                CurvePlotRenderer.Save(model, path, w, h);
+                return Task.CompletedTask;
+            });
             if (!context.Quiet)
             {
                 await context.Error.WriteLineAsync($"wrote {model.Series.Count} curves to {file.FullName}");

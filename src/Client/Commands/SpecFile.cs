@@ -18,15 +18,35 @@ public static class SpecFile
         ArgumentNullException.ThrowIfNull(error);
         if (!file.Exists)
         {
-            await error.WriteLineAsync($"{command}: spec file not found: {file.FullName}");
+            await error.WriteLineAsync(Directory.Exists(file.FullName)
+                ? $"{command}: {file.FullName} is a folder; give a spec file (e.g. examples/quickstart.yaml)"
+                : $"{command}: spec file not found: {file.FullName}");
             return null;
         }
 
-        var text = await File.ReadAllTextAsync(file.FullName);
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(file.FullName);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"{command}: cannot read the spec file {file.FullName}: {Cli.ErrorText.Of(exception)}");
+            return null;
+        }
+
         var folder = file.DirectoryName ?? Directory.GetCurrentDirectory();
         try
         {
-            return new LoadedSpec(text, SweepSpecParser.Parse(text, file.ToString(), schema ?? EngineSchema.Instance, folder), folder);
+            var loaded = new LoadedSpec(text, SweepSpecParser.Parse(text, file.ToString(), schema ?? EngineSchema.Instance, folder), folder);
+            if (loaded.Spec.Parameters.Parameters.Count == 0 && loaded.PlannedTrials > 1)
+            {
+                // A trial file given to run, or a spec whose search space was forgotten: say so before N identical trials run.
+                await error.WriteLineAsync(
+                    $"{command}: note: {file} has no parameters: to search, so its {loaded.PlannedTrials} trials all train the same configuration (one trial: hypersweep train {file})");
+            }
+
+            return loaded;
         }
         catch (SpecException exception)
         {

@@ -1,6 +1,7 @@
 using HyperSweep.Search;
 using System.CommandLine;
 using System.Globalization;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 
@@ -13,6 +14,9 @@ public static class StatusCommand
     {
         var sweep = SweepArgument.Create();
         var command = new Command("status", "Show a sweep once: state, progress, best so far, counts and the running trials with their epoch and metric.") { sweep };
+        command.WithExamples(
+            "hypersweep status quickstart",
+            "hypersweep status sw-20261206 --quiet     # just the state: running, paused, completed, cancelled or failed");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -42,6 +46,7 @@ public static class StatusCommand
                 }
 
                 json.WriteEndArray();
+                FailureSummary.WriteJson(json, snapshot.Trials);
                 json.WriteEndObject();
             });
             return;
@@ -54,22 +59,37 @@ public static class StatusCommand
             return;
         }
 
-        var percent = status.PlannedTrials == 0 ? 100 : 100.0 * status.Finished / status.PlannedTrials;
-        context.Out.WriteLine($"{status.Name} ({status.SweepId}): {Formatting.State(status.State)}{(status.Reason is null ? "" : $" ({status.Reason})")}");
+        // The bar counts trials that ran to an end; cancelled ones never will, so a cancelled sweep is never a full bar.
+        var percent = Percent(status);
+        context.Out.WriteLine($"{status.Name} ({status.SweepId}): {Formatting.State(status.State)}{(status.Reason is null ? "" : $" ({Formatting.Reason(status.Reason)})")}");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {ProgressBar(percent)} {percent:0}%  {Formatting.Counts(status)}"));
         context.Out.WriteLine($"objective: {status.Objective}; {Formatting.Best(status)}");
+        foreach (var line in FailureSummary.Lines(snapshot.Trials))
+        {
+            context.Out.WriteLine(line);
+        }
+
         if (running.Count > 0)
         {
+            var columns = ParameterColumns.Of(snapshot.Trials);
             var table = new TextTable("trial", "epoch", status.Objective.Metric, "silo", "parameters");
             foreach (var t in running)
             {
-                table.Add(TextTable.Int(t.Number), TextTable.Int(t.EpochsRun), Formatting.Value(t.LastValue), t.Silo ?? "-", Formatting.Parameters(t.Parameters));
+                table.Add(TextTable.Int(t.Number), TextTable.Int(t.EpochsRun), Formatting.Value(t.LastValue), Formatting.Silo(t.Silo), columns.Varying(t));
             }
 
             table.Write(context, "running trials");
         }
 
         context.Out.Flush();
+    }
+
+    /// <summary>Trials that ran to an end (completed, pruned, failed) out of those planned, in percent.</summary>
+    public static double Percent(SweepStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var ran = status.Completed + status.Pruned + status.Failed;
+        return status.PlannedTrials == 0 ? (status.IsFinal ? 100 : 0) : 100.0 * ran / status.PlannedTrials;
     }
 
     /// <summary>A 20-character bar made of '#' and '.', readable in any terminal and in logs.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 
@@ -19,6 +20,10 @@ public static class SubmitCommand
         {
             spec, name,
         };
+        command.WithExamples(
+            "hypersweep serve &                                    # dev mode: a silo that outlives the command",
+            "id=$(hypersweep submit examples/quickstart.yaml)      # prints the sweep id",
+            "hypersweep submit sweep.yaml --cluster redis://head:6379/lab --name lr-study");
         var common = new CommonOptions();
         common.AddTo(command);
         command.SetAction(async (parse, cancellation) =>

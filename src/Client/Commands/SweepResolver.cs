@@ -36,7 +36,7 @@ public static class SweepResolver
         }
 
         var closest = Suggestions.Closest(sweep, known.SelectMany(k => new[] { k.SweepId, k.Name }));
-        var hint = known.Count == 0 ? "there are no sweeps yet (submit one with: hypersweep submit <spec.yaml>)"
+        var hint = known.Count == 0 ? "there are no sweeps in this state directory yet (start one with: hypersweep run <spec.yaml>)"
             : closest.Count > 0 ? $"did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}? (hypersweep ls lists every sweep)"
             : "hypersweep ls lists every sweep";
         throw new CliInputException($"no sweep '{sweep}'; {hint}");

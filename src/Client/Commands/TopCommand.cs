@@ -1,26 +1,24 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary><c>hypersweep top &lt;sweep&gt; [-k N]</c>: the leaderboard, best first.</summary>
+/// <summary><c>hypersweep top &lt;sweep&gt; [--top N]</c>: the leaderboard, best first.</summary>
 public static class TopCommand
 {
     public static Command Create()
     {
         var sweep = SweepArgument.Create();
-        var k = new Option<int>("-k", "--top") { Description = "How many trials to show.", DefaultValueFactory = _ => 10 };
-        var command = new Command("top", "The leaderboard: the best k trials by the sweep's objective, best first.") { sweep, k };
+        var top = SharedOptions.Top(10);
+        var command = new Command("top", "The leaderboard: the best trials by the sweep's objective, best first.") { sweep, top };
+        command.WithExamples(
+            "hypersweep top quickstart            # the best 10",
+            "hypersweep top quickstart --top 3 --json");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
-            var count = parse.GetValue(k);
-            if (count < 1)
-            {
-                throw new CliInputException($"-k must be at least 1, not {count}");
-            }
-
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
-            var ranked = await grain.GetLeaderboard(count);
+            var ranked = await grain.GetLeaderboard(parse.GetValue(top));
             if (context.Json)
             {
                 TrialsCommand.WriteJson(context, status, ranked);
@@ -34,7 +32,7 @@ public static class TopCommand
             }
             else
             {
-                Leaderboard.Print(status, ranked, context.Rich, context.Out);
+                Leaderboard.Print(status, ranked, await grain.GetTrials(), context.Rich, context.Out);
             }
 
             return ExitCodes.Success;

@@ -1,19 +1,33 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
+using HyperSweep.Client.Train;
+using HyperSweep.Contracts;
 
 namespace HyperSweep.Client.Commands;
 
-/// <summary><c>hypersweep trial &lt;sweep&gt; &lt;n&gt;</c>: one trial's parameters, state, pruning reason, silos and per-epoch metrics.</summary>
+/// <summary>
+/// <c>hypersweep trial &lt;sweep&gt; &lt;n&gt;</c>: one trial's parameters, seed, state, pruning reason, silos and per-epoch
+/// metrics; with <c>--as-trial-file</c>, the trial file that reproduces it with <c>hypersweep train</c>.
+/// </summary>
 public static class TrialCommand
 {
     public static Command Create()
     {
         var sweep = SweepArgument.Create();
         var number = new Argument<int>("trial") { Description = "The trial number (as in hypersweep trials)." };
-        var command = new Command("trial", "One trial: parameters, state, pruning or failure reason, the silo(s) that ran it, and its per-epoch metrics.")
+        var asTrialFile = new Option<bool>("--as-trial-file")
         {
-            sweep, number,
+            Description = "Write the trial as a trial file instead: hypersweep train on it reproduces the trial's metrics exactly.",
         };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "With --as-trial-file: write to this file (default: stdout).", HelpName = "file" };
+        var command = new Command("trial", "One trial: parameters, seed, state, pruning or failure reason, the silo(s) that ran it, and its per-epoch metrics.")
+        {
+            sweep, number, asTrialFile, output,
+        };
+        command.WithExamples(
+            "hypersweep trial quickstart 5",
+            "hypersweep trial quickstart 5 --as-trial-file -o trial5.yaml   # then: hypersweep train trial5.yaml");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -26,63 +40,65 @@ public static class TrialCommand
                 throw new CliInputException($"sweep {status.SweepId} has no trial {n}; {range}");
             }
 
-            var metrics = detail.Epochs.SelectMany(e => e.Values.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var t = detail.Summary;
-            if (context.Json)
+            var assignment = await context.Grains.GetGrain<ITrialGrain>(TrialKey.Format(status.SweepId, n)).GetAssignment();
+            if (parse.GetValue(asTrialFile))
             {
-                JsonReport.WriteDocument(context.Out, json =>
+                var text = TrialFileWriter.Write(assignment ?? throw new CliInputException($"trial {n} of {status.SweepId} has not started yet; it has no training settings to write"), status.Name);
+                if (parse.GetValue(output) is { } file)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("sweep_id", status.SweepId);
-                    json.WritePropertyName("trial");
-                    JsonReport.WriteTrial(json, t);
-                    json.WriteStartArray("attempts");
-                    foreach (var attempt in detail.Attempts)
+                    await OutputFile.WriteAsync(file, text);
+                    if (!context.Quiet)
                     {
-                        json.WriteStartObject();
-                        json.WriteNumber("attempt", attempt.Attempt);
-                        json.WriteString("silo", attempt.Silo);
-                        json.WriteNumber("resumed_from_epoch", attempt.ResumedFromEpoch);
-                        json.WriteNumber("resumed_from_batch", attempt.ResumedFromBatch);
-                        json.WriteEndObject();
+                        await context.Error.WriteLineAsync($"wrote trial {n} to {file.FullName}; reproduce it with: hypersweep train {file}");
                     }
+                }
+                else
+                {
+                    await context.Out.WriteAsync(text);
+                }
 
-                    json.WriteEndArray();
-                    json.WriteStartArray("epochs");
-                    foreach (var epoch in detail.Epochs)
-                    {
-                        json.WriteStartObject();
-                        json.WriteNumber("epoch", epoch.Epoch);
-                        foreach (var (name, value) in epoch.Values)
-                        {
-                            JsonReport.WriteNumber(json, name, value);
-                        }
-
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                });
                 return ExitCodes.Success;
             }
 
+            if (parse.GetValue(output) is not null)
+            {
+                throw new CliInputException("--output goes with --as-trial-file (the trial's table is printed on stdout; --json for a document)");
+            }
+
+            if (context.Json)
+            {
+                TrialJson.Write(context, status, detail, assignment);
+                return ExitCodes.Success;
+            }
+
+            var t = detail.Summary;
             if (!context.Quiet)
             {
                 await context.Out.WriteLineAsync($"trial {t.Number} of {status.Name} ({status.SweepId}): {Formatting.State(t.State)} after {t.EpochsRun} epochs");
                 await context.Out.WriteLineAsync($"best {status.Objective.Metric}: {Formatting.Value(t.BestValue)}{(t.BestEpoch is { } be ? $" at epoch {be}" : "")}");
                 if (t.Reason is not null)
                 {
-                    await context.Out.WriteLineAsync($"reason: {t.Reason}");
+                    await context.Out.WriteLineAsync($"reason: {Formatting.Reason(t.Reason)}");
                 }
 
                 await context.Out.WriteLineAsync($"parameters: {Formatting.Parameters(t.Parameters)}");
+                if (t.Kept || t.TestMetrics is not null)
+                {
+                    await context.Out.WriteLineAsync($"model: kept{(t.TestMetrics is { } test ? $"; test (scored once, after the search): {Models.ModelJson.Exact(test)}" : "")}");
+                }
+
+                if (assignment is not null)
+                {
+                    await context.Out.WriteLineAsync($"seed: {assignment.Seed} (reproduce: hypersweep trial {status.SweepId} {t.Number} --as-trial-file -o trial.yaml; hypersweep train trial.yaml)");
+                }
+
                 foreach (var attempt in detail.Attempts)
                 {
-                    await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {attempt.Silo}" + (attempt.ResumedFromEpoch > 0 || attempt.ResumedFromBatch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" + (attempt.ResumedFromBatch > 0 ? $" and {attempt.ResumedFromBatch} batches of the next" : "") : ""));
+                    await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {Formatting.Silo(attempt.Silo)}" + (attempt.ResumedFromEpoch > 0 || attempt.ResumedFromBatch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" + (attempt.ResumedFromBatch > 0 ? $" and {attempt.ResumedFromBatch} batches of the next" : "") : ""));
                 }
             }
 
+            var metrics = detail.Epochs.SelectMany(e => e.Values.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var table = new TextTable(["epoch", .. metrics]);
             foreach (var epoch in detail.Epochs)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 
@@ -10,7 +11,10 @@ public static class TrialsCommand
     public static Command Create()
     {
         var sweep = SweepArgument.Create();
-        var command = new Command("trials", "Every trial of a sweep: number, state, epochs, best value, silo, reason, parameters.") { sweep };
+        var command = new Command("trials", "Every trial of a sweep: number, state, epochs, best value, parameters, silo, reason.") { sweep };
+        command.WithExamples(
+            "hypersweep trials quickstart",
+            "hypersweep trials quickstart --json | jq '.trials[] | select(.state == \"failed\")'");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, _) =>
         {
             var (grain, status) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -21,14 +25,20 @@ public static class TrialsCommand
                 return ExitCodes.Success;
             }
 
-            var table = new TextTable("trial", "state", "epochs", status.Objective.Metric, "silo", "reason", "parameters");
+            // The silo column only where trials ran on more than one silo; the settings every trial shares once, above.
+            var columns = ParameterColumns.Of(trials);
+            var silos = trials.Select(t => Formatting.Silo(t.Silo)).Where(s => s != "-").Distinct().Count() > 1;
+            string[] headers = ["trial", "state", "epochs", status.Objective.Metric, "parameters", .. silos ? new[] { "silo" } : [], "reason"];
+            var table = new TextTable(headers);
             foreach (var t in trials)
             {
-                table.Add(TextTable.Int(t.Number), Formatting.State(t.State), TextTable.Int(t.EpochsRun), Formatting.Value(t.BestValue),
-                    t.Silo ?? "-", t.Reason ?? "", Formatting.Parameters(t.Parameters));
+                string[] cells = [TextTable.Int(t.Number), Formatting.State(t.State), TextTable.Int(t.EpochsRun), Formatting.Value(t.BestValue),
+                    columns.Varying(t), .. silos ? new[] { Formatting.Silo(t.Silo) } : [], Formatting.Reason(t.Reason)];
+                table.Add(cells);
             }
 
-            table.Write(context, $"{status.Name} ({status.SweepId}): {trials.Count} trials");
+            var title = $"{status.Name} ({status.SweepId}): {trials.Count} trials" + (columns.SharedLine is { } shared ? "\n" + shared : "");
+            table.Write(context, title);
             return ExitCodes.Success;
         });
         return command;

@@ -1,10 +1,12 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 
 namespace HyperSweep.Client.Commands;
 
 /// <summary>
 /// <c>hypersweep validate &lt;spec&gt;</c>: parses and checks a spec without any cluster and prints the trial plan —
-/// method, trial count (grid size), the parameters and their domains, and the epoch budget without pruning.
+/// method, trial count (grid size), the sampler's effective settings (TPE: every setting, defaults included), the
+/// parameters and their domains, and the epoch budget without pruning.
 /// </summary>
 public static class ValidateCommand
 {
@@ -17,6 +19,9 @@ public static class ValidateCommand
         {
             spec, json, quiet,
         };
+        command.WithExamples(
+            "hypersweep validate examples/quickstart.yaml",
+            "hypersweep validate sweep.yaml --quiet && hypersweep submit sweep.yaml");
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -46,6 +51,21 @@ public static class ValidateCommand
                     w.WriteString("direction", parsed.Objective.Maximize ? "maximize" : "minimize");
                     w.WriteEndObject();
                     w.WriteString("pruner", parsed.Pruner.Name);
+                    w.WriteStartObject("sampler");
+                    w.WriteString("method", parsed.Strategy.Method.ToString().ToLowerInvariant());
+                    w.WriteNumber("seed", parsed.Strategy.Seed);
+                    if (parsed.Strategy.Tpe is { } tpe)
+                    {
+                        w.WriteStartObject("settings");
+                        foreach (var (name, value) in tpe.Describe())
+                        {
+                            w.WriteString(name, value);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
                     w.WriteStartArray("parameters");
                     foreach (var p in parsed.Parameters.Parameters)
                     {
@@ -78,6 +98,15 @@ public static class ValidateCommand
 
             await output.WriteLineAsync($"{file}: valid sweep '{parsed.Name}'");
             await output.WriteLineAsync($"strategy: {parsed.Strategy.Method.ToString().ToLowerInvariant()}, {planned} trials, {parsed.Concurrency} at once, seed {parsed.Strategy.Seed}");
+            if (parsed.Strategy.Tpe is { } settings)
+            {
+                await output.WriteLineAsync("sampler: TPE (Optuna 3.1 TPESampler's decisions), effective settings:");
+                foreach (var (name, value) in settings.Describe())
+                {
+                    await output.WriteLineAsync($"  {name}: {value}");
+                }
+            }
+
             await output.WriteLineAsync($"objective: {parsed.Objective}; pruner: {parsed.Pruner.Name}");
             await output.WriteLineAsync($"epoch budget: at most {budget} epochs ({planned} trials x {parsed.Budget.MaxEpochs} epochs; pruning and early stopping spend less)");
             await output.WriteLineAsync("parameters:");

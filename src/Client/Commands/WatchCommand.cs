@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using HyperSweep.Client.Connection;
 using HyperSweep.Contracts;
 
@@ -6,19 +7,25 @@ namespace HyperSweep.Client.Commands;
 
 /// <summary>
 /// <c>hypersweep watch &lt;sweep&gt;</c>: a live view (Spectre on a terminal, plain event lines otherwise) refreshed until
-/// the sweep ends or Ctrl-C; then the leaderboard. Exit 0 when the sweep completed, 1 when it failed or was
-/// cancelled, 130 when the watch was interrupted (the sweep keeps running).
+/// the sweep ends or Ctrl-C; then the leaderboard. A sweep that already ended is said to have ended (its old events are
+/// not replayed). Exit codes as <c>run</c>'s (<see cref="ExitCodes.ForEnded"/>); 130 when the watch was interrupted
+/// (the sweep keeps running).
 /// </summary>
 public static class WatchCommand
 {
     public static Command Create()
     {
         var sweep = SweepArgument.Create();
-        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes.", DefaultValueFactory = _ => 1.0 };
+        var interval = new Option<double>("--interval") { Description = "Seconds between refreshes (0.05 to 3600).", DefaultValueFactory = _ => 1.0, HelpName = "seconds" }
+            .Check<Option<double>, double>(seconds => seconds is >= 0.05 and <= 3600 ? null : $"must be between 0.05 and 3600 seconds, not {seconds}");
+        var top = SharedOptions.Top(10, "Rows of the leaderboard printed when the sweep ends.");
         var command = new Command("watch", "Follow a sweep live until it ends (or Ctrl-C, which only stops watching): progress, running trials, best so far.")
         {
-            sweep, interval,
+            sweep, interval, top,
         };
+        command.WithExamples(
+            "hypersweep watch quickstart                 # until it ends, then the leaderboard",
+            "hypersweep watch sw-20261206 --interval 5   # refresh every 5 s");
         ClusterCommand.SetAction(command, new CommonOptions(), ConnectPurpose.Read, async (parse, context, cancellation) =>
         {
             var (grain, _) = await SweepResolver.ResolveAsync(context.Grains, parse.GetValue(sweep)!);
@@ -31,8 +38,7 @@ public static class WatchCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                var period = TimeSpan.FromSeconds(Math.Max(0.05, parse.GetValue(interval)));
-                return await WatchAsync(context, grain, period, interrupted.Token);
+                return await WatchAsync(context, grain, TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(top), interrupted.Token);
             }
             finally
             {
@@ -42,13 +48,17 @@ public static class WatchCommand
         return command;
     }
 
-    public static async Task<int> WatchAsync(CommandContext context, ISweepGrain grain, TimeSpan period, CancellationToken interrupted)
+    public static async Task<int> WatchAsync(CommandContext context, ISweepGrain grain, TimeSpan period, int top, CancellationToken interrupted)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(grain);
-        IProgressView view = context.Json || context.Quiet ? new SilentProgressView(period)
-            : context.Rich is { } rich ? new SpectreProgressView(rich, period)
-            : new PlainProgressView(context.Out, period);
+        if (await grain.GetStatus() is { IsFinal: true } ended && !context.Json && !context.Quiet)
+        {
+            var when = ended.FinishedAt is { } at ? $" at {at.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : "";
+            await context.Error.WriteLineAsync($"sweep {ended.SweepId} already {Formatting.State(ended.State)}{when}; its result:");
+        }
+
+        var view = ProgressViews.For(context, period, period);
         var last = await view.ShowAsync(async () =>
         {
             if (interrupted.IsCancellationRequested)
@@ -56,7 +66,7 @@ public static class WatchCommand
                 return null;
             }
 
-            // Only a view that shows the trial table fetches it (see RunCommand).
+            // Only a view that shows the trial table fetches it (see SweepDriver).
             var status = await grain.GetStatus();
             return status is null ? null : new SweepSnapshot(status, view.ShowsTrials ? await grain.GetTrials() : []);
         });
@@ -73,13 +83,13 @@ public static class WatchCommand
         }
         else if (!context.Quiet)
         {
-            Leaderboard.Print(final.Status, await grain.GetLeaderboard(10), context.Rich, context.Out);
+            Leaderboard.Print(final.Status, await grain.GetLeaderboard(top), final.Trials, context.Rich, context.Out);
         }
         else
         {
             await context.Out.WriteLineAsync(Formatting.State(final.Status.State));
         }
 
-        return final.Status.State == SweepState.Completed ? ExitCodes.Success : ExitCodes.SweepFailed;
+        return ExitCodes.ForEnded(final.Status);
     }
 }

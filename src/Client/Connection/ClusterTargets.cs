@@ -16,7 +16,10 @@ public static class ClusterTargets
             : options.Cluster;
         if (string.IsNullOrWhiteSpace(cluster))
         {
-            return new DevClusterTarget(options.StateDir, options.ConnectTimeout);
+            var dev = new DevClusterTarget(options.StateDir, options.ConnectTimeout, options.Embedded, options.Verbose);
+            return File.Exists(dev.StateDir)
+                ? throw new ArgumentException($"--state-dir: {dev.StateDir} is a file, not a folder (the state directory holds the sweeps' database and logs)")
+                : dev;
         }
 
         try

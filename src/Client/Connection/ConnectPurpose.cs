@@ -8,4 +8,10 @@ public enum ConnectPurpose
 
     /// <summary>Work that must keep running after the command exits (submit): a long-lived silo is required.</summary>
     LongLived = 1,
+
+    /// <summary>
+    /// A command that drives a sweep to its end from this process (run): in dev mode the silo already holding the state
+    /// directory, or else one hosted in this process for as long as the command runs (<see cref="EmbeddedSiloOptions"/>).
+    /// </summary>
+    Run = 2,
 }

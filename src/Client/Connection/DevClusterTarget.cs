@@ -5,11 +5,12 @@ namespace HyperSweep.Client.Connection;
 /// <summary>
 /// Dev mode: the sweeps in one state directory on this machine. If a dev silo already holds the directory
 /// (<c>hypersweep serve</c> or <c>hypersweep run</c>), connects to it through the loopback gateway it published in
-/// the directory; otherwise reads host a short-lived dev silo inside this process, and long-lived work (submit)
-/// is refused with a hint to start <c>hypersweep serve</c>. A damaged state file (or a disk too full to open it) surfaces
-/// as the silo's <see cref="HyperSweep.Grains.Storage.StateStoreException"/>, whose message names the file.
+/// the directory; otherwise reads and <c>run</c> host a dev silo inside this process for the command's length (run's with
+/// its own slots and workload), and long-lived work (submit) is refused with a hint to start <c>hypersweep serve</c>.
+/// A damaged state file (or a disk too full to open it) surfaces as the silo's
+/// <see cref="HyperSweep.Grains.Storage.StateStoreException"/>, whose message names the file.
 /// </summary>
-public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout) : IClusterTarget
+public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, EmbeddedSiloOptions? embedded = null, TextWriter? verbose = null) : IClusterTarget
 {
     public string StateDir { get; } = HyperSweepSiloOptions.ExpandHome(stateDir ?? HyperSweepSiloOptions.DefaultStateDir());
 
@@ -32,16 +33,22 @@ public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout) 
         }
 
         var options = new HyperSweepSiloOptions { Mode = SiloMode.Dev, StateDir = StateDir, SiloPort = 0, GatewayPort = 0 };
+        if (purpose == ConnectPurpose.Run && embedded is not null)
+        {
+            options.Slots = embedded.Slots ?? options.Slots;
+            options.Workload = embedded.Workload;
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             timeout.CancelAfter(connectTimeout);
-            var silo = await DevSilo.StartAsync(options, timeout.Token);
+            var silo = await DevSilo.StartAsync(options, timeout.Token, verbose);
             return new InProcessSession(silo);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {exception.Message}", exception);
+            throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {Cli.ErrorText.Of(exception)}", exception);
         }
         catch (OperationCanceledException exception) when (!cancellation.IsCancellationRequested)
         {

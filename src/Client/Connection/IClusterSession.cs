@@ -17,4 +17,10 @@ public interface IClusterSession : IAsyncDisposable
     /// command can say that in one line instead of reporting the grain call it broke; null otherwise.
     /// </summary>
     HyperSweep.Grains.Storage.StateStoreFault? StoreFault => null;
+
+    /// <summary>
+    /// On a cluster found through Redis: the one-line loss notice when Redis lost the cluster's data (what makes every
+    /// call fail), else null; the function itself is null for sessions that cannot tell.
+    /// </summary>
+    Func<Task<string?>>? ExplainFailure => null;
 }

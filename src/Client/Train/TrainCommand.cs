@@ -1,6 +1,7 @@
 using HyperSweep.Search;
 using HyperSweep.Engine.Schema;
 using System.CommandLine;
+using HyperSweep.Client.Cli;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -20,8 +21,8 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var trial = new Argument<string>("trial") { Description = "The trial file (YAML: task, parameters, seed, max_epochs, ...; paths relative to it)." };
-        var resume = new Option<bool>("--resume") { Description = "Continue from the trial's checkpoint: file after its last finished epoch." };
+        var trial = new Argument<string>("trial") { Description = "The trial file: a spec with fixed model: values (task, model, strategy.seed, budget; paths relative to it)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the trial from its checkpoint: file, after its last finished epoch." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per epoch and a final summary object, one per line." };
         var progress = new Option<bool>("--progress") { Description = "Also report progress within each epoch on stderr." };
         var command = new Command(
@@ -31,6 +32,11 @@ public static class TrainCommand
         {
             trial, resume, json, progress,
         };
+        command.WithExamples(
+            "hypersweep train examples/trials/agreement-lstm-tiny.yaml",
+            "hypersweep trial quickstart 5 --as-trial-file -o t5.yaml   # a sweep's trial as a trial file, then:",
+            "hypersweep train t5.yaml --json                             # the same metrics, every epoch",
+            "hypersweep train examples/trials/ptb-lstm.yaml --resume      # after Ctrl-C, from its checkpoint: file");
         command.SetAction(async (parse, cancellation) =>
         {
             var request = new TrainRequest(parse.GetValue(trial)!, parse.GetValue(resume), parse.GetValue(json), parse.GetValue(progress));
@@ -104,6 +110,11 @@ public static class TrainCommand
         {
             await stderr.WriteLineAsync($"hypersweep train: {exception.Message}");
             return ExitCodes.BadInput;
+        }
+
+        if (trial.Note is { } note)
+        {
+            await stderr.WriteLineAsync($"hypersweep train: note: {note}");
         }
 
         foreach (var ignored in setup.Parameters.Ignored)

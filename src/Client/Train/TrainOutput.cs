@@ -1,3 +1,4 @@
+using HyperSweep.Engine.Schema;
 using HyperSweep.Search;
 using System.Globalization;
 using System.Text.Json;
@@ -47,7 +48,7 @@ public sealed class TrainOutput
                 values[name] = value;
             }
 
-            values["lr"] = metrics.LearningRate;
+            values[HyperParameterSchema.LearningRate.Name] = metrics.LearningRate;
             values["seconds"] = Math.Round(seconds, 3);
             WriteJson(values);
             return;

@@ -12,9 +12,11 @@ namespace HyperSweep.Client.Train;
 /// <param name="CheckpointPath">Absolute checkpoint path (written after every epoch), or null.</param>
 /// <param name="AgreementDirectory">Absolute folder of a Linzen-format agreement set to evaluate the trained LM on, or null.</param>
 /// <param name="Marks">Field path → (line, column), 1-based.</param>
+/// <param name="Note">A one-line note for the user (the file uses the deprecated form), or null.</param>
 public sealed record TrialFile(
     string Path,
     TrialRequest Request,
     string? CheckpointPath,
     string? AgreementDirectory,
-    IReadOnlyDictionary<string, (int Line, int Column)> Marks);
+    IReadOnlyDictionary<string, (int Line, int Column)> Marks,
+    string? Note = null);

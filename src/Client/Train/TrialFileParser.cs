@@ -1,39 +1,47 @@
-using HyperSweep.Engine.Schema;
-using HyperSweep.Search;
-using System.Globalization;
 using HyperSweep.Engine;
+using HyperSweep.Engine.Schema;
 using HyperSweep.Engine.Tasks;
 using HyperSweep.Engine.Training;
-using YamlDotNet.Core;
+using HyperSweep.Search.Spec;
 using YamlDotNet.RepresentationModel;
 
 namespace HyperSweep.Client.Train;
 
 /// <summary>
-/// Reads a trial file (see docs/RESULTS.md and <c>examples/trials</c>):
+/// Reads a trial file: a sweep spec that names ONE configuration, in the spec's own sections and names
+/// (docs/TASKS-AND-TRAINING.md, "Trial files"):
 /// <code>
-/// task: {kind: ..., data: {...}}      # CONTRACTS.md form
-/// parameters: {arch: rnn, cell: lstm, lr: 20, ...}
-/// seed: 1
-/// max_epochs: 10
-/// objective: {metric: val_perplexity, direction: minimize}   # optional
-/// early_stopping: {patience: 3, min_delta: 0.001}            # optional
-/// checkpoint: runs/lstm.ckpt                                  # optional
-/// agreement_eval: ../shared/data/linzen-agreement            # optional, language models only
+/// task: {kind: classification, data: {source: agreement, size: 300}}
+/// model: {arch: rnn, cell: lstm, hidden_size: 24, lr: 0.01}      # every value fixed
+/// objective: {metric: val_accuracy, direction: maximize}        # optional, as in a spec
+/// strategy: {seed: 1}                                           # the training seed (default 0)
+/// budget: {max_epochs: 3, early_stopping: {patience: 2}}        # as in a spec
+/// checkpoint: runs/lstm.ckpt                                    # train only, optional
+/// agreement_eval: ../shared/data/linzen-agreement               # train only, optional (language models)
 /// </code>
-/// Relative paths resolve against the trial file's folder. Every error is a <see cref="TrialFileException"/>
-/// whose message starts with <c>file:line:column: field:</c>.
+/// The spec parser checks it (file:line:column, "did you mean"); a <c>parameters:</c> search space is refused (a trial file
+/// runs one configuration). Files of the old form (top-level <c>parameters:</c> of fixed values, <c>seed</c>,
+/// <c>max_epochs</c>, <c>early_stopping</c>) are read by <see cref="LegacyTrialFileParser"/> with a one-line note.
+/// Relative paths resolve against the trial file's folder.
 /// </summary>
 public static class TrialFileParser
 {
-    private static readonly string[] TopLevel =
-        ["task", "parameters", "seed", "max_epochs", "objective", "early_stopping", "checkpoint", "agreement_eval"];
+    private const string Checkpoint = "checkpoint";
+    private const string AgreementEval = "agreement_eval";
+
+    /// <summary>What the note of an old-form file says.</summary>
+    public const string DeprecationNote =
+        "uses the old trial-file form (top-level parameters:, seed:, max_epochs:, early_stopping:), which still works; "
+        + "the current form is the sweep spec's: model:, strategy: {seed}, budget: {max_epochs, early_stopping} (docs/TASKS-AND-TRAINING.md)";
+
+    private static readonly string[] LegacyOnly = ["seed", "max_epochs", "early_stopping"];
 
     public static TrialFile Load(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new TrialFileException($"{path}: trial file not found");
+            throw new TrialFileException(Directory.Exists(path) ? $"{path}: is a folder, not a trial file" : $"{path}: trial file not found");
         }
 
         string text;
@@ -41,13 +49,12 @@ public static class TrialFileParser
         {
             text = File.ReadAllText(path);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new TrialFileException($"{path}: cannot read: {exception.Message}", exception);
         }
 
-        var baseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
-        return Parse(text, path, baseDirectory);
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
     /// <param name="text">The YAML.</param>
@@ -55,262 +62,135 @@ public static class TrialFileParser
     /// <param name="baseDirectory">Folder relative paths resolve against.</param>
     public static TrialFile Parse(string text, string source, string baseDirectory)
     {
-        var root = ReadRoot(text, source);
-        var marks = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
-        var values = ToDictionary(root, string.Empty, source, marks);
-        foreach (var key in values.Keys)
+        ArgumentNullException.ThrowIfNull(text);
+        var root = Root(text);
+        if (root is not null && IsLegacy(root))
         {
-            if (Array.IndexOf(TopLevel, key) < 0)
-            {
-                throw Error(source, marks, key, $"unknown field; accepted: {string.Join(", ", TopLevel)}");
-            }
+            return LegacyTrialFileParser.Parse(text, source, baseDirectory) with { Note = $"{source} {DeprecationNote}" };
+        }
+
+        SweepSpec spec;
+        try
+        {
+            spec = SweepSpecParser.Parse(text, source, EngineSchema.Instance, baseDirectory, [Checkpoint, AgreementEval]);
+        }
+        catch (SpecException exception)
+        {
+            throw new TrialFileException(exception.Message, exception);
+        }
+
+        var marks = Marks(root);
+        if (spec.Parameters.Parameters.Count > 0)
+        {
+            throw Error(source, marks, "parameters",
+                "a trial file runs one configuration: give each value under model: (a parameters: search space belongs in a sweep spec)");
         }
 
         try
         {
-            var task = TaskDefinition.Parse(Section(values, "task", source, marks, required: true)!);
-            var parameters = Section(values, "parameters", source, marks, required: false) ?? new Dictionary<string, object?>();
-            var seed = Integer(values, "seed", source, marks, 1, int.MinValue);
-            var maxEpochs = Integer(values, "max_epochs", source, marks, null, 1);
-            var objective = ParseObjective(Section(values, "objective", source, marks, required: false), task.Kind, source, marks);
-            var earlyStopping = ParseEarlyStopping(Section(values, "early_stopping", source, marks, required: false), source, marks);
-            var checkpoint = PathField(values, "checkpoint", source, marks, baseDirectory);
-            var agreement = PathField(values, "agreement_eval", source, marks, baseDirectory);
+            var task = TaskDefinition.Parse(spec.Task.Section);
+            var checkpoint = PathField(root, Checkpoint, source, marks, baseDirectory);
+            var agreement = PathField(root, AgreementEval, source, marks, baseDirectory);
             if (agreement is not null && task.Kind != TaskKind.LanguageModel)
             {
-                throw Error(source, marks, "agreement_eval", "needs a language_model task (the evaluation compares the LM's scores of two verb forms)");
+                throw Error(source, marks, AgreementEval, "needs a language_model task (the evaluation compares the LM's scores of two verb forms)");
             }
 
-            var request = new TrialRequest(task, parameters, seed, maxEpochs, objective, earlyStopping, baseDirectory);
+            // Exactly what the coordinator hands a trial (SweepPlan, TrialCalls, EngineTrialWorkload): the same request
+            // trains the same model, bit for bit.
+            var stopping = spec.Budget.EarlyStopping;
+            var request = new TrialRequest(
+                task,
+                spec.Model.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+                unchecked((int)spec.Strategy.Seed),
+                spec.Budget.MaxEpochs,
+                spec.Objective,
+                stopping is null ? null : new EarlyStoppingOptions(stopping.Patience, stopping.MinDelta),
+                baseDirectory);
             TrialRunner.Validate(request);
             return new TrialFile(source, request, checkpoint, agreement, marks);
         }
         catch (EngineException exception)
         {
-            throw Locate(source, marks, exception);
+            throw LegacyTrialFileParser.Locate(source, marks, exception);
         }
     }
 
     /// <summary>
-    /// An engine error whose message starts with a field path (<c>parameters.lr: ...</c>) gets the field's
-    /// line and column; any other (a data file's own file:line) keeps its message, prefixed by the trial file.
+    /// An engine error whose message starts with a field path gets the field's line and column (<c>parameters.lr</c>, the
+    /// engine's name, is found at <c>model.lr</c>); any other keeps its message, prefixed by the trial file.
     /// </summary>
-    public static TrialFileException Locate(string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, EngineException exception)
+    public static TrialFileException Locate(string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, EngineException exception) =>
+        LegacyTrialFileParser.Locate(source, marks, exception);
+
+    /// <summary>The old form: a top-level seed, max_epochs or early_stopping, or a parameters: map of plain values.</summary>
+    private static bool IsLegacy(YamlMappingNode root) =>
+        root.Children.Keys.OfType<YamlScalarNode>().Any(k => LegacyOnly.Contains(k.Value))
+        || (root.Children.TryGetValue(new YamlScalarNode("parameters"), out var parameters)
+            && parameters is YamlMappingNode { Children.Count: > 0 } map
+            && map.Children.Values.All(v => v is YamlScalarNode));
+
+    /// <summary>The document's root map, or null when the text is not one (the spec parser then says what is wrong).</summary>
+    private static YamlMappingNode? Root(string text)
     {
-        var message = exception.Message;
-        var colon = message.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0)
+        try
         {
-            // Try the longest known prefix of the field path: "task.data.size" then "task.data" then "task".
-            var field = message[..colon];
-            for (var candidate = field; candidate.Length > 0; candidate = Parent(candidate))
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 1 ? stream.Documents[0].RootNode as YamlMappingNode : null;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every field's line and column; <c>model.x</c> also as <c>parameters.x</c>, the name engine errors use.</summary>
+    private static Dictionary<string, (int Line, int Column)> Marks(YamlMappingNode? root)
+    {
+        var marks = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        void Walk(YamlMappingNode map, string path)
+        {
+            foreach (var (key, value) in map.Children)
             {
-                if (marks.TryGetValue(candidate, out var mark))
+                if (key is not YamlScalarNode { Value: { } name })
                 {
-                    return new TrialFileException($"{source}:{mark.Line}:{mark.Column}: {message}", exception);
+                    continue;
+                }
+
+                var field = path.Length == 0 ? name : $"{path}.{name}";
+                var at = value is YamlScalarNode ? value.Start : key.Start;
+                marks[field] = ((int)at.Line, (int)at.Column);
+                if (field.StartsWith("model.", StringComparison.Ordinal))
+                {
+                    marks["parameters" + field["model".Length..]] = marks[field];
+                }
+
+                if (value is YamlMappingNode child)
+                {
+                    Walk(child, field);
                 }
             }
         }
 
-        return new TrialFileException($"{source}: {message}", exception);
+        if (root is not null)
+        {
+            Walk(root, "");
+        }
+
+        return marks;
     }
 
-    private static string Parent(string field)
+    private static string? PathField(YamlMappingNode? root, string name, string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, string baseDirectory)
     {
-        var dot = field.LastIndexOf('.');
-        return dot < 0 ? string.Empty : field[..dot];
-    }
-
-    private static YamlMappingNode ReadRoot(string text, string source)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException exception)
-        {
-            var inner = exception.InnerException?.Message;
-            var detail = inner is null ? exception.Message : $"{exception.Message} ({inner})";
-            throw new TrialFileException($"{source}:{exception.Start.Line}:{exception.Start.Column}: invalid YAML: {detail}", exception);
-        }
-        catch (InvalidOperationException exception)
-        {
-            // YamlDotNet's scanner can fail without a position on some malformed input.
-            throw new TrialFileException($"{source}: invalid YAML: the file cannot be read to its end (an unclosed [ or {{ list/map?)", exception);
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            throw new TrialFileException($"{source}: the file is empty; expected task:, parameters:, seed:, max_epochs:");
-        }
-
-        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
-        {
-            var start = stream.Documents[0].RootNode.Start;
-            throw new TrialFileException($"{source}:{start.Line}:{start.Column}: expected a mapping (task:, parameters:, seed:, max_epochs:)");
-        }
-
-        return mapping;
-    }
-
-    /// <summary>A mapping as nested dictionaries of plain values, recording each field's position.</summary>
-    private static Dictionary<string, object?> ToDictionary(
-        YamlMappingNode mapping, string path, string source, Dictionary<string, (int Line, int Column)> marks)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (keyNode, valueNode) in mapping.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } key })
-            {
-                throw new TrialFileException($"{source}:{keyNode.Start.Line}:{keyNode.Start.Column}: {(path.Length == 0 ? "(top level)" : path)}: keys must be plain names");
-            }
-
-            var field = path.Length == 0 ? key : $"{path}.{key}";
-            if (result.ContainsKey(key))
-            {
-                throw new TrialFileException($"{source}:{keyNode.Start.Line}:{keyNode.Start.Column}: {field}: given twice");
-            }
-
-            // A scalar's errors point at its value; a section's at its key.
-            var at = valueNode is YamlScalarNode ? valueNode.Start : keyNode.Start;
-            marks[field] = ((int)at.Line, (int)at.Column);
-            result[key] = valueNode switch
-            {
-                YamlMappingNode child => ToDictionary(child, field, source, marks),
-                YamlScalarNode scalar => ScalarValue(scalar),
-                _ => throw new TrialFileException($"{source}:{at.Line}:{at.Column}: {field}: lists are not accepted here; give a single value or a section"),
-            };
-        }
-
-        return result;
-    }
-
-    /// <summary>Plain <c>~</c>, <c>null</c> and empty are null; everything else stays a string for the engine to parse.</summary>
-    private static object? ScalarValue(YamlScalarNode scalar)
-    {
-        if (scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL")
+        if (root is null || !root.Children.TryGetValue(new YamlScalarNode(name), out var node) || node is YamlScalarNode { Value: null or "" or "~" or "null" })
         {
             return null;
         }
 
-        return scalar.Value;
-    }
-
-    private static Dictionary<string, object?>? Section(
-        Dictionary<string, object?> values, string name, string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, bool required)
-    {
-        if (!values.TryGetValue(name, out var value) || value is null)
-        {
-            if (required)
-            {
-                throw new TrialFileException($"{source}: {name}: required section is missing");
-            }
-
-            return null;
-        }
-
-        return value as Dictionary<string, object?> ?? throw Error(source, marks, name, $"expected a section (key: value lines), got '{value}'");
-    }
-
-    private static int Integer(
-        Dictionary<string, object?> values, string name, string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, int? fallback, int minimum, string? section = null)
-    {
-        var field = section is null ? name : $"{section}.{name}";
-        if (!values.TryGetValue(name, out var value) || value is null)
-        {
-            return fallback ?? throw new TrialFileException($"{source}: {field}: required field is missing");
-        }
-
-        if (value is not string text || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-        {
-            throw Error(source, marks, field, $"expected an integer, got '{value}'");
-        }
-
-        if (parsed < minimum)
-        {
-            throw Error(source, marks, field, $"must be >= {minimum}, got {parsed}");
-        }
-
-        return parsed;
-    }
-
-    private static string? PathField(
-        Dictionary<string, object?> values, string name, string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, string baseDirectory)
-    {
-        if (!values.TryGetValue(name, out var value) || value is null)
-        {
-            return null;
-        }
-
-        if (value is not string text || text.Length == 0)
-        {
-            throw Error(source, marks, name, "expected a path");
-        }
-
-        return System.IO.Path.GetFullPath(text, baseDirectory);
-    }
-
-    private static Objective? ParseObjective(
-        Dictionary<string, object?>? section, TaskKind kind, string source, IReadOnlyDictionary<string, (int Line, int Column)> marks)
-    {
-        if (section is null)
-        {
-            return null;
-        }
-
-        RejectUnknown(section, "objective", source, marks, "metric", "direction");
-        var metric = section.GetValueOrDefault("metric") as string ?? MetricSchema.DefaultFor(kind).Name;
-        var direction = section.GetValueOrDefault("direction") switch
-        {
-            null => MetricSchema.Find(metric)?.Direction ?? StudyDirection.Minimize,
-            "minimize" => StudyDirection.Minimize,
-            "maximize" => StudyDirection.Maximize,
-            var other => throw Error(source, marks, "objective.direction", $"unknown value '{other}'; accepted: minimize | maximize"),
-        };
-        var objective = new Objective(metric, direction);
-        MetricSchema.Check(objective, kind);
-        return objective;
-    }
-
-    private static EarlyStoppingOptions? ParseEarlyStopping(
-        Dictionary<string, object?>? section, string source, IReadOnlyDictionary<string, (int Line, int Column)> marks)
-    {
-        if (section is null)
-        {
-            return null;
-        }
-
-        RejectUnknown(section, "early_stopping", source, marks, "patience", "min_delta", "restore_best_weights");
-        var patience = Integer(section, "patience", source, marks, null, 0, "early_stopping");
-        var minDelta = 0.0;
-        if (section.GetValueOrDefault("min_delta") is { } deltaValue
-            && !double.TryParse(deltaValue as string, NumberStyles.Float, CultureInfo.InvariantCulture, out minDelta))
-        {
-            throw Error(source, marks, "early_stopping.min_delta", $"expected a number, got '{deltaValue}'");
-        }
-
-        var restore = true;
-        if (section.GetValueOrDefault("restore_best_weights") is { } restoreValue && !bool.TryParse(restoreValue as string, out restore))
-        {
-            throw Error(source, marks, "early_stopping.restore_best_weights", $"expected true or false, got '{restoreValue}'");
-        }
-
-        var options = new EarlyStoppingOptions(patience, minDelta, restore);
-        options.Validate();
-        return options;
-    }
-
-    private static void RejectUnknown(
-        Dictionary<string, object?> section, string name, string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, params string[] accepted)
-    {
-        foreach (var key in section.Keys)
-        {
-            if (Array.IndexOf(accepted, key) < 0)
-            {
-                throw Error(source, marks, $"{name}.{key}", $"unknown field; accepted: {string.Join(", ", accepted)}");
-            }
-        }
+        return node is YamlScalarNode { Value: { } text }
+            ? Path.GetFullPath(text, baseDirectory)
+            : throw Error(source, marks, name, "expected a path");
     }
 
     private static TrialFileException Error(string source, IReadOnlyDictionary<string, (int Line, int Column)> marks, string field, string problem) =>

@@ -1,7 +1,9 @@
 namespace HyperSweep.Engine.Kernels;
 
 /// <summary>
-/// Builds a GEMM backend from its configured name: "simd" (the default), "openblas" or "naive".
+/// Builds a GEMM backend from its configured name: "simd" (the default), "openblas" or "naive"; or the simd
+/// backend forced to one kernel path ("simd-avx512-6x64", "simd-avx512", "simd-avx2", "simd-scalar"), which is
+/// how an AVX-512 machine measures the AVX2 path (benchmarks) without turning AVX-512 off for the whole runtime.
 /// Hosts call <see cref="FromEnvironment"/> (or <see cref="Create"/> with a configured value) at start-up
 /// and assign the result to <see cref="Gemm.Current"/>.
 /// </summary>
@@ -13,7 +15,8 @@ public static class GemmBackendSelector
     public const string DefaultName = "simd";
 
     /// <summary>Every name <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["simd", "openblas", "naive"];
+    public static IReadOnlyList<string> Names { get; } =
+        ["simd", "openblas", "naive", "simd-avx512-6x64", "simd-avx512", "simd-avx2", "simd-scalar"];
 
     /// <summary>The backend named by HYPERSWEEP_GEMM, or the default when it is unset or empty.</summary>
     /// <param name="threads">Threads per GEMM call (see <see cref="Create"/>).</param>
@@ -34,6 +37,10 @@ public static class GemmBackendSelector
         return key switch
         {
             "simd" => new SimdGemm(threads),
+            "simd-avx512-6x64" => Forced(SimdGemmPath.Vector512Wide, "AVX-512F", source, name, threads),
+            "simd-avx512" => Forced(SimdGemmPath.Vector512, "AVX-512F", source, name, threads),
+            "simd-avx2" => Forced(SimdGemmPath.Vector256, "AVX2 and FMA", source, name, threads),
+            "simd-scalar" => Forced(SimdGemmPath.Scalar, "nothing", source, name, threads),
             "naive" => new NaiveGemm(),
             "openblas" => OpenBlasGemm.IsAvailable
                 ? OpenBlasGemm.Create(threads)
@@ -43,4 +50,10 @@ public static class GemmBackendSelector
                 nameof(name)),
         };
     }
+
+    // A forced path must run in hardware: .NET would emulate a missing ISA in software, correct but many times slower.
+    private static SimdGemm Forced(SimdGemmPath path, string needs, string source, string? name, int threads) =>
+        SimdGemm.Supports(path)
+            ? new SimdGemm(path, GemmBlocking.Default, threads)
+            : throw new InvalidOperationException($"{source} = \"{name}\": this CPU lacks {needs}, which that kernel needs.");
 }

@@ -18,6 +18,7 @@ internal static unsafe class MicroKernels
 
     public static int Columns(SimdGemmPath path) => path switch
     {
+        SimdGemmPath.Vector512Wide => MicroKernels512.Columns,
         SimdGemmPath.Vector512 => 32,
         _ => 16,
     };
@@ -396,7 +397,7 @@ internal static unsafe class MicroKernels
     /// the end of the kernel waits on six cache misses.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PrefetchTile(float* c, nint ldc, int rows, int width)
+    internal static void PrefetchTile(float* c, nint ldc, int rows, int width)
     {
         if (!Sse.IsSupported)
         {
@@ -406,8 +407,12 @@ internal static unsafe class MicroKernels
         for (var r = 0; r < rows; r++)
         {
             var row = c + (r * ldc);
-            Sse.Prefetch0(row);
-            Sse.Prefetch0(row + width - 1);
+            for (var column = 0; column < width; column += 16)
+            {
+                Sse.Prefetch0(row + column);
+            }
+
+            Sse.Prefetch0(row + width - 1);   // a row that does not start on a cache line spans one more
         }
     }
 

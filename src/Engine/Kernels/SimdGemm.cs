@@ -22,6 +22,8 @@ public sealed unsafe class SimdGemm : IGemm
     private readonly int _threads;
     // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused.
     private readonly nint[] _kernels;
+    // The 6×32 path's kernels for a right edge of at most 16 columns (half a tile), or null.
+    private readonly nint[]? _edgeKernels;
 
     /// <summary>Uses the widest instruction set this CPU supports: AVX-512, else AVX2+FMA, else scalar.</summary>
     /// <param name="threads">
@@ -46,6 +48,16 @@ public sealed unsafe class SimdGemm : IGemm
         _useAvxPacking = path != SimdGemmPath.Scalar && Avx.IsSupported;
         _kernels = path switch
         {
+            SimdGemmPath.Vector512Wide =>
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<SixRows>,
+            ],
             SimdGemmPath.Vector512 =>
             [
                 0,
@@ -78,13 +90,33 @@ public sealed unsafe class SimdGemm : IGemm
             ],
             _ => throw new ArgumentOutOfRangeException(nameof(path), path, "gemm: unknown kernel path."),
         };
+        _edgeKernels = path == SimdGemmPath.Vector512
+            ?
+            [
+                0,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<OneRow>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<TwoRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<ThreeRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FourRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FiveRows>,
+                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<SixRows>,
+            ]
+            : null;
     }
 
-    public string Name => "simd";
+    /// <summary>"simd" on the path this CPU picks by default; a forced path carries its name (see <see cref="GemmBackendSelector"/>).</summary>
+    public string Name => _path == BestPath() ? "simd" : _path switch
+    {
+        SimdGemmPath.Vector512Wide => "simd-avx512-6x64",
+        SimdGemmPath.Vector512 => "simd-avx512",
+        SimdGemmPath.Vector256 => "simd-avx2",
+        _ => "simd-scalar",
+    };
 
-    /// <summary>The instruction set in use ("avx512", "avx2", "scalar"), for benchmark reports.</summary>
+    /// <summary>The kernel path in use ("avx512", "avx512-6x64", "avx2", "scalar"), for benchmark reports.</summary>
     public string InstructionSet => _path switch
     {
+        SimdGemmPath.Vector512Wide => "avx512-6x64",
         SimdGemmPath.Vector512 => "avx512",
         SimdGemmPath.Vector256 => "avx2",
         _ => "scalar",
@@ -94,6 +126,14 @@ public sealed unsafe class SimdGemm : IGemm
     public int Threads => _threads;
 
     internal SimdGemmPath Path => _path;
+
+    /// <summary>Whether this CPU runs <paramref name="path"/> in hardware (the scalar path runs anywhere).</summary>
+    internal static bool Supports(SimdGemmPath path) => path switch
+    {
+        SimdGemmPath.Vector512 or SimdGemmPath.Vector512Wide => Avx512F.IsSupported,
+        SimdGemmPath.Vector256 => Fma.IsSupported && Vector256.IsHardwareAccelerated,
+        _ => true,
+    };
 
     internal static SimdGemmPath BestPath()
     {
@@ -279,7 +319,7 @@ public sealed unsafe class SimdGemm : IGemm
         const int rows = MicroKernels.Rows;
         var width = _width;
         var workspace = GemmWorkspace.Current;
-        var edgeTile = stackalloc float[rows * 32];
+        var edgeTile = stackalloc float[rows * MicroKernels512.Columns];
 
         // Row blocks of equal size (a multiple of the tile height), so no small last block streams all of
         // the packed B from L3 for only a few row tiles.
@@ -352,11 +392,29 @@ public sealed unsafe class SimdGemm : IGemm
                 }
                 else
                 {
-                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns.
-                    kernel(kc, panelA, panelB, edgeTile, width, false);
+                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns
+                    // (on the 6×32 path a half-width kernel when at most 16 columns are left).
+                    var computed = width;
+                    if (columns <= 16 && _edgeKernels is { } edgeKernels)
+                    {
+                        computed = 16;
+                        var edgeKernel = (delegate*<int, float*, float*, float*, nint, bool, void>)edgeKernels[tileRows];
+                        if (columns == 16 && rowVector == null)
+                        {
+                            edgeKernel(kc, panelA, panelB, target, ldc, add);
+                            continue;
+                        }
+
+                        edgeKernel(kc, panelA, panelB, edgeTile, computed, false);
+                    }
+                    else
+                    {
+                        kernel(kc, panelA, panelB, edgeTile, width, false);
+                    }
+
                     for (var r = 0; r < tileRows; r++)
                     {
-                        var from = edgeTile + (r * width);
+                        var from = edgeTile + (r * computed);
                         var to = target + ((nint)r * ldc);
                         for (var j = 0; j < columns; j++)
                         {

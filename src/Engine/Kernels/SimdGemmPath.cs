@@ -10,4 +10,7 @@ internal enum SimdGemmPath
     Scalar,
     Vector256,
     Vector512,
+
+    /// <summary>AVX-512 with a 6×64 tile: 24 of the 32 zmm registers hold C.</summary>
+    Vector512Wide,
 }

@@ -53,6 +53,12 @@ public sealed class Rnn : Module
     public IReadOnlyList<RecurrentCell> Cells => _cells;
 
     /// <summary>
+    /// While set (by a <see cref="Analysis.GradientProbe"/> only), every forward-direction state passes through a tap
+    /// that records the norm of the gradient reaching it in the backward pass. Null in training and evaluation.
+    /// </summary>
+    public Analysis.GradientTap? Tap { get; set; }
+
+    /// <summary>
     /// Runs the stack over x [B, T, in]. <paramref name="mask"/> [B·T] (1 = real) or null for all real;
     /// <paramref name="initial"/> one state per layer·D + direction, or null for zeros (constants either way).
     /// Dropout between layers is active iff <paramref name="dropoutRandom"/> is given.
@@ -96,6 +102,11 @@ public sealed class Rnn : Module
                 {
                     var t = d == 0 ? i : steps - 1 - i;
                     state = cell.FusedStep(projected, t, state, stepMasks?[t]);
+                    if (Tap is { } tap && d == 0)
+                    {
+                        state = GradientTapOp.Forward(state, tap, l, t, HiddenSize);
+                    }
+
                     perStep[t] = state;
                 }
 

@@ -16,7 +16,7 @@ internal sealed class ElmanStepOp : RecurrentStepOp
 
     protected override void ComputeCell(float[] newState)
     {
-        _activated = TensorArena.Allocate(Batch * Hidden);
+        _activated = TensorArena.AllocateUninitialized(Batch * Hidden);   // every row written by the Add below
         for (var b = 0; b < Batch; b++)
         {
             var row = _activated.AsSpan(b * Hidden, Hidden);

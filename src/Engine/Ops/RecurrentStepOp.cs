@@ -77,7 +77,8 @@ internal abstract class RecurrentStepOp : Op
         }
 
         HPrev = StateWidth == Hidden ? Previous.Data : CopyColumns(Previous.Data, StateWidth, 0, Hidden);
-        Recurrent = TensorArena.Allocate(Batch * GateWidth);
+        // With a bias every row is overwritten by it below, so the buffer need not be cleared first.
+        Recurrent = Bias is null ? TensorArena.Allocate(Batch * GateWidth) : TensorArena.AllocateUninitialized(Batch * GateWidth);
         if (Bias is not null)
         {
             for (var b = 0; b < Batch; b++)
@@ -115,7 +116,7 @@ internal abstract class RecurrentStepOp : Op
     public override void Backward(Tensor output)
     {
         var g = output.Grad!;
-        var effective = TensorArena.Allocate(Batch * StateWidth);
+        var effective = TensorArena.AllocateUninitialized(Batch * StateWidth);   // overwritten by the copy of g
         var previousDirect = TensorArena.Allocate(Batch * StateWidth);
         g.AsSpan(0, Batch * StateWidth).CopyTo(effective);
         if (RowMask is not null)

@@ -35,6 +35,9 @@ public sealed class Adam : Optimizer
 
     public float Epsilon { get; }
 
+    /// <summary>The rule adds λ·θ as it reads g (one pass), and untouched embedding rows see g = λ·θ without reading g.</summary>
+    protected override bool FoldsWeightDecay => true;
+
     /// <summary>First moments of every parameter, then second moments.</summary>
     public override IReadOnlyList<float[]> State => _state;
 
@@ -46,7 +49,7 @@ public sealed class Adam : Optimizer
 
     /// <summary>
     /// Dense Adam semantics (every row's moments decay and every row moves), but a run of rows without gradient is
-    /// updated by a kernel that does not read the (zero) gradient: m ← β1·m, v ← β2·v exactly as with g = 0.
+    /// updated by a kernel that does not read the (zero) gradient: exactly the dense step with g = 0 + λ·θ.
     /// </summary>
     protected override void UpdateRows(int index, Span<float> weights, ReadOnlySpan<float> gradient, ReadOnlySpan<bool> touched, int width)
     {
@@ -80,6 +83,6 @@ public sealed class Adam : Optimizer
     {
         var correction1 = 1.0 - Math.Pow(Beta1, StepCount);
         var correction2 = 1.0 - Math.Pow(Beta2, StepCount);
-        return new AdamRule(Beta1, Beta2, Epsilon, (float)(LearningRate / correction1), (float)(1.0 / Math.Sqrt(correction2)));
+        return new AdamRule(Beta1, Beta2, Epsilon, (float)(LearningRate / correction1), (float)(1.0 / Math.Sqrt(correction2)), WeightDecay);
     }
 }

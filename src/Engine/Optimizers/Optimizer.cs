@@ -100,8 +100,11 @@ public abstract class Optimizer
                 sumSquares = false;
             }
 
-            p.MarkGradientDense();
-            TensorPrimitives.MultiplyAdd(p.Data, WeightDecay, g, g);
+            if (!FoldsWeightDecay)
+            {
+                p.MarkGradientDense();
+                TensorPrimitives.MultiplyAdd(p.Data, WeightDecay, g, g);
+            }
         }
 
         if (p.TryGetTouchedRows(out _, out var touched))
@@ -129,6 +132,14 @@ public abstract class Optimizer
 
         return squares;
     }
+
+    /// <summary>
+    /// True when the rule adds λ·θ to the gradient itself, inside its own pass (<see cref="Update"/> and
+    /// <see cref="UpdateRows"/> then get the gradient without decay, and a row-sparse table stays sparse): the
+    /// generic g += λ·θ is a separate read of θ and g and write of g over every parameter, and it makes an embedding
+    /// table's gradient dense, so the next step clears all of it.
+    /// </summary>
+    protected virtual bool FoldsWeightDecay => false;
 
     /// <summary>
     /// Applies the rule to elements <paramref name="offset"/>.. of parameter <paramref name="index"/> (a chunk of it)

@@ -107,14 +107,11 @@ public sealed class TaskData
         var dev = generator.Dev();
         var test = options.TestSize > 0 ? generator.Test() : null;
         var classification = definition.Kind == TaskKind.Classification;
-
         IReadOnlyList<string> Sentence(AgreementSentence s) =>
             classification ? s.Prefix : [.. s.Tokens, Vocabulary.EndOfSentence];
 
         var vocabulary = Vocabulary.Build(train.Select(Sentence));
-        EncodedSplit Encode(string name, IReadOnlyList<AgreementSentence> sentences) => new(
-            name,
-            [.. sentences.Select(s => new EncodedExample(vocabulary.Encode(Sentence(s)), classification ? (int)s.SubjectNumber : -1))]);
+        EncodedSplit Encode(string name, IReadOnlyList<AgreementSentence> sentences) => EncodeAgreement(name, sentences, vocabulary, definition.Kind);
 
         return new TaskData(
             definition,
@@ -124,6 +121,20 @@ public sealed class TaskData
             Encode("dev", dev),
             test is null ? null : Encode("test", test),
             dev);
+    }
+
+    /// <summary>
+    /// Generated agreement sentences in a task kind's form: the prefix before the verb labelled 0 (singular) or 1
+    /// (plural) for classification, the whole sentence and <c>&lt;eos&gt;</c> for a language model.
+    /// </summary>
+    public static EncodedSplit EncodeAgreement(string name, IReadOnlyList<AgreementSentence> sentences, Vocabulary vocabulary, TaskKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var classification = kind == TaskKind.Classification;
+        return new EncodedSplit(name, [.. sentences.Select(s => new EncodedExample(
+            vocabulary.Encode(classification ? s.Prefix : [.. s.Tokens, Vocabulary.EndOfSentence]),
+            classification ? (int)s.SubjectNumber : -1))]);
     }
 
     private static TaskData BuildFromFiles(TaskDefinition definition, FileDataSpec spec, string baseDirectory)

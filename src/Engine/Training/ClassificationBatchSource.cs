@@ -32,6 +32,13 @@ public sealed class ClassificationBatchSource : IBatchSource
 
     public IReadOnlyList<ModelBatch> ValidationBatches() => _validation ??= [.. _dev.InOrder().Select(Convert)];
 
+    /// <summary>The evaluation batches of a split, as the trainer's dev batches are made (in order, <paramref name="batchSize"/> a batch).</summary>
+    public static IReadOnlyList<ModelBatch> Validation(EncodedSplit split, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return new ClassificationBatchSource(split, split, batchSize).ValidationBatches();
+    }
+
     private ModelBatch Convert(ClassificationBatch batch) => _window is { } window
         ? ModelBatch.Dense(batch.BatchSize, window, batch.LastTokens(window), labels: batch.Labels)
         : new ModelBatch(batch.BatchSize, batch.Length, batch.TokenIds, batch.Mask, Labels: batch.Labels);

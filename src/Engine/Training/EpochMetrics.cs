@@ -15,7 +15,13 @@ public sealed record EpochMetrics(
     double? ValPerplexity,
     double LearningRate)
 {
-    /// <summary>The value of a metric by its CONTRACTS name, or null when this task has no such metric.</summary>
+    /// <summary>
+    /// ‖∂L/∂h_t‖ by layer and steps before the loss, measured after this epoch when the trainer records gradients
+    /// (<see cref="TrainerOptions.RecordGradients"/>) and the model is recurrent; else null. Not kept in checkpoints.
+    /// </summary>
+    public Analysis.GradientProfile? Gradients { get; init; }
+
+    /// <summary>The value of a metric by its name (<see cref="MetricNames"/>), or null when this task has no such metric.</summary>
     public double? Get(string metric) => metric switch
     {
         MetricNames.TrainLoss => TrainLoss,
@@ -25,7 +31,7 @@ public sealed record EpochMetrics(
         _ => throw new EngineException($"unknown metric '{metric}'; accepted: {string.Join(", ", MetricNames.All)}"),
     };
 
-    /// <summary>The metrics this epoch has, by CONTRACTS name (what a report or export carries).</summary>
+    /// <summary>The metrics this epoch has, by name (what a report or export carries).</summary>
     public IReadOnlyDictionary<string, double> ToDictionary()
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal)

@@ -22,8 +22,15 @@ public sealed class LanguageModelBatchSource : IBatchSource
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
         _train = [.. LanguageModelBatcher.Stream(train.ToStream(), batchSize, bptt).Select(Convert)];
-        var devStream = dev.ToStream();
-        _dev = [.. LanguageModelBatcher.Stream(devStream, Math.Min(ValidationBatchSize, Math.Max(1, devStream.Length / 2)), bptt).Select(Convert)];
+        _dev = Validation(dev, bptt);
+    }
+
+    /// <summary>The evaluation batches of a split: the trainer's dev batches, and what <c>hypersweep eval</c> scores a file with.</summary>
+    public static IReadOnlyList<ModelBatch> Validation(EncodedSplit split, int bptt)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var stream = split.ToStream();
+        return [.. LanguageModelBatcher.Stream(stream, Math.Min(ValidationBatchSize, Math.Max(1, stream.Length / 2)), bptt).Select(Convert)];
     }
 
     public TaskKind Kind => TaskKind.LanguageModel;

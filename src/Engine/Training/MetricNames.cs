@@ -12,4 +12,12 @@ public static class MetricNames
     public const string ValPerplexity = "val_perplexity";
 
     public static IReadOnlyList<string> All { get; } = [TrainLoss, ValLoss, ValAccuracy, ValPerplexity];
+
+    /// <summary>
+    /// What a kept model scored on the task's test split, once, at the end of its sweep (never seen by the search):
+    /// the dev metrics' counterparts.
+    /// </summary>
+    public const string TestLoss = "test_loss";
+    public const string TestAccuracy = "test_accuracy";
+    public const string TestPerplexity = "test_perplexity";
 }

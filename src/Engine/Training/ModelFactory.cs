@@ -9,7 +9,7 @@ namespace HyperSweep.Engine.Training;
 /// <summary>
 /// Builds what a trial trains from (task data, hyper-parameters, seed): the model for the task kind and
 /// <c>arch</c>, its optimizer, and the batches in the form that model reads. Names and defaults are
-/// those of CONTRACTS.md (see <see cref="HyperParameters"/>); a combination that cannot be built throws
+/// those of the schema (<see cref="Schema.HyperParameterSchema"/>, docs/HYPERPARAMETERS.md); a combination that cannot be built throws
 /// <see cref="EngineException"/> naming the parameter and what is accepted.
 /// </summary>
 public static class ModelFactory
@@ -33,32 +33,44 @@ public static class ModelFactory
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(parameters);
-        CheckFits(data.Kind, parameters);
-        var random = SeedMixer.Generator(seed, InitialisationStream);
-        var p = parameters;
-        var vocabulary = data.Vocabulary.Count;
-        var options = new CellOptions(p.Activation, p.GruReset);
-        var (model, embedding) = (data.Kind, p.Arch) switch
-        {
-            (TaskKind.Classification, Architecture.Dan) => Pair(new Dan(
-                vocabulary, p.EmbeddingDim, [.. Enumerable.Repeat(p.HiddenSize, p.HiddenLayers)], data.ClassCount, random,
-                Activation.Relu, (float)p.WordDropout, (float)p.Dropout)),
-            (TaskKind.Classification, Architecture.Rnn) => Pair(new RnnClassifier(
-                vocabulary, p.EmbeddingDim, p.HiddenSize, p.Layers, data.ClassCount, p.Cell, random, p.Bidirectional, (float)p.Dropout, options)),
-            (TaskKind.LanguageModel, Architecture.Rnn) => Pair(new RnnLanguageModel(
-                vocabulary, p.EmbeddingDim, p.HiddenSize, p.Layers, p.Cell, random, (float)p.Dropout, options)),
-            (TaskKind.LanguageModel, Architecture.Nplm) => Pair(new Nplm(
-                vocabulary, p.EmbeddingDim, p.Context, p.HiddenSize, random, p.Direct, (float)p.Dropout)),
-            _ => throw Misfit(data.Kind, p.Arch),
-        };
-
-        if (p.Pretrained is { } pretrained)
+        var (model, embedding) = Build(data.Kind, data.Vocabulary.Count, data.ClassCount, parameters, seed);
+        if (parameters.Pretrained is { } pretrained)
         {
             var path = Path.GetFullPath(Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), pretrained));
             embedding.LoadPretrained(path, word => data.Vocabulary.Contains(word) ? data.Vocabulary.IdOf(word) : null);
         }
 
         return model;
+    }
+
+    /// <summary>
+    /// The model's architecture without task data or pretrained vectors: what a saved model's weights are loaded into
+    /// (<see cref="Packaging.LoadedModel"/>), whose vocabulary and class count come with it.
+    /// </summary>
+    public static IModel CreateEmpty(TaskKind kind, int vocabularySize, int classCount, HyperParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return Build(kind, vocabularySize, classCount, parameters, seed: 0).Model;
+    }
+
+    private static (IModel Model, Embedding Embedding) Build(TaskKind kind, int vocabulary, int classCount, HyperParameters p, int seed)
+    {
+        CheckFits(kind, p);
+        var random = SeedMixer.Generator(seed, InitialisationStream);
+        var options = new CellOptions(p.Activation, p.GruReset);
+        return (kind, p.Arch) switch
+        {
+            (TaskKind.Classification, Architecture.Dan) => Pair(new Dan(
+                vocabulary, p.EmbeddingDim, [.. Enumerable.Repeat(p.HiddenSize, p.HiddenLayers)], classCount, random,
+                Activation.Relu, (float)p.WordDropout, (float)p.Dropout)),
+            (TaskKind.Classification, Architecture.Rnn) => Pair(new RnnClassifier(
+                vocabulary, p.EmbeddingDim, p.HiddenSize, p.Layers, classCount, p.Cell, random, p.Bidirectional, (float)p.Dropout, options)),
+            (TaskKind.LanguageModel, Architecture.Rnn) => Pair(new RnnLanguageModel(
+                vocabulary, p.EmbeddingDim, p.HiddenSize, p.Layers, p.Cell, random, (float)p.Dropout, options)),
+            (TaskKind.LanguageModel, Architecture.Nplm) => Pair(new Nplm(
+                vocabulary, p.EmbeddingDim, p.Context, p.HiddenSize, random, p.Direct, (float)p.Dropout)),
+            _ => throw Misfit(kind, p.Arch),
+        };
     }
 
     /// <summary>
@@ -107,6 +119,22 @@ public static class ModelFactory
             (TaskKind.Classification, _) => new ClassificationBatchSource(data.Train, data.Dev, parameters.BatchSize),
             (TaskKind.LanguageModel, Architecture.Nplm) => new NgramBatchSource(data.Train, data.Dev, parameters.Context, parameters.BatchSize),
             _ => new LanguageModelBatchSource(data.Train, data.Dev, parameters.BatchSize, parameters.Bptt),
+        };
+    }
+
+    /// <summary>
+    /// The batches a trained model is scored on, made exactly as the trainer makes its dev batches (same order, same
+    /// batch sizes), so scoring the dev split again reproduces the recorded metrics bit for bit.
+    /// </summary>
+    public static IReadOnlyList<ModelBatch> CreateEvaluationBatches(TaskKind kind, EncodedSplit split, HyperParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return (kind, parameters.Arch) switch
+        {
+            (TaskKind.Classification, _) => ClassificationBatchSource.Validation(split, parameters.BatchSize),
+            (TaskKind.LanguageModel, Architecture.Nplm) => NgramBatchSource.Validation(split, parameters.Context, parameters.BatchSize),
+            _ => LanguageModelBatchSource.Validation(split, parameters.Bptt),
         };
     }
 

@@ -20,7 +20,14 @@ public sealed class NgramBatchSource : IBatchSource
         ArgumentNullException.ThrowIfNull(dev);
         _train = new NgramWindows(train.ToStream(), context);
         _batchSize = batchSize;
-        _dev = [.. new NgramWindows(dev.ToStream(), context).InOrder(batchSize).Select(Convert)];
+        _dev = Validation(dev, context, batchSize);
+    }
+
+    /// <summary>The evaluation batches of a split: every window in stream order, as the trainer's dev batches.</summary>
+    public static IReadOnlyList<ModelBatch> Validation(EncodedSplit split, int context, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return [.. new NgramWindows(split.ToStream(), context).InOrder(batchSize).Select(Convert)];
     }
 
     public TaskKind Kind => TaskKind.LanguageModel;

@@ -87,6 +87,11 @@ public sealed partial class Trainer
             }
 
             var metrics = MakeMetrics(epoch, trainLoss.Value, sums, learningRate);
+            if (_options.RecordGradients)
+            {
+                metrics = metrics with { Gradients = Analysis.GradientProbe.Measure(_model, _data.ValidationBatches()[0]) };
+            }
+
             _history.Add(metrics);
             CompletedEpochs = epoch;
             AfterEpoch(metrics);
@@ -114,21 +119,7 @@ public sealed partial class Trainer
     }
 
     /// <summary>Evaluates the model on the validation batches: loss sum, count and correct predictions.</summary>
-    public EvaluationSums Evaluate()
-    {
-        _model.ResetState();
-        var sums = default(EvaluationSums);
-        using (new NoGradScope())
-        {
-            foreach (var batch in _data.ValidationBatches())
-            {
-                sums += _model.Evaluate(batch);
-            }
-        }
-
-        _model.ResetState();
-        return sums;
-    }
+    public EvaluationSums Evaluate() => Packaging.ModelEvaluator.Sum(_model, _data.ValidationBatches());
 
     /// <summary>
     /// One epoch of optimizer steps, continuing after the batch a mid-epoch checkpoint was taken at when it resumes from

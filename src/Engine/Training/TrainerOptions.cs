@@ -5,7 +5,8 @@ namespace HyperSweep.Engine.Training;
 /// How a <see cref="Trainer"/> runs: the epoch budget, the objective (best epoch, early stopping, plateau),
 /// optional early stopping, learning-rate decay on plateau (<c>lr_decay</c> &lt; 1 multiplies the rate once
 /// the objective has not improved for more than <c>lr_patience</c> epochs), and the seed that fixes data
-/// order and dropout.
+/// order and dropout. <see cref="RecordGradients"/> turns on the once-per-epoch <see cref="Analysis.GradientProbe"/>
+/// (one extra forward and backward pass on the first validation batch; it changes no metric).
 /// </summary>
 public sealed record TrainerOptions(
     int MaxEpochs,
@@ -13,7 +14,8 @@ public sealed record TrainerOptions(
     int Seed,
     EarlyStoppingOptions? EarlyStopping = null,
     double LrDecay = 1,
-    int LrPatience = 0)
+    int LrPatience = 0,
+    bool RecordGradients = false)
 {
     public void Validate()
     {

@@ -39,7 +39,8 @@ public static class TrialRunner
     {
         var parameters = Validate(request);
         var objective = request.Objective ?? MetricSchema.DefaultObjective(request.Task.Kind);
-        var options = new TrainerOptions(request.MaxEpochs, objective, request.Seed, request.EarlyStopping, parameters.LrDecay, parameters.LrPatience);
+        var options = new TrainerOptions(
+            request.MaxEpochs, objective, request.Seed, request.EarlyStopping, parameters.LrDecay, parameters.LrPatience, request.RecordGradients);
         var data = cache is null ? TaskData.Build(request.Task, request.BaseDirectory) : cache.GetOrBuild(request.Task, request.BaseDirectory);
         var model = ModelFactory.Create(data, parameters, request.Seed, request.BaseDirectory);
         var optimizer = ModelFactory.CreateOptimizer(model, parameters);

@@ -1,4 +1,5 @@
 using HyperSweep.Contracts;
+using HyperSweep.Contracts.Artifacts;
 using HyperSweep.Grains.Journal;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Search;
@@ -25,7 +26,11 @@ public sealed class SweepLedger
         _state = state;
         _search = search;
         Table = new TrialTable(state.Trials, plan.Objective);
+        Keeping = new KeptModels(Table, plan.KeepBest);
     }
+
+    /// <summary>Which ended trials keep their models.</summary>
+    public KeptModels Keeping { get; }
 
     public SweepPlan Plan { get; }
 
@@ -80,6 +85,34 @@ public sealed class SweepLedger
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// Decides the kept models among the trials that ended since the last call; returns the trials whose weights the
+    /// coordinator must now tell to go (<see cref="ITrialGrain.ReleaseArtifacts"/>).
+    /// </summary>
+    public IReadOnlyList<int> DecideKept()
+    {
+        var (decided, released) = Keeping.DecideEnded();
+        Dirty |= decided > 0;
+        return released;
+    }
+
+    /// <summary>Kept trials that have not answered the end-of-sweep finalization (model file, test metrics).</summary>
+    public IReadOnlyList<int> AwaitingFinalization() => [.. Keeping.Kept.Where(r => !r.Finalized).Select(r => r.Number)];
+
+    /// <summary>A kept trial's finalization: its test metrics (never seen by the search: the sampler and pruner are done) and any note.</summary>
+    public void RecordKeptModel(KeptModelReport report)
+    {
+        if (!Table.Contains(report.Trial) || Table[report.Trial] is not { Keep: KeepDecision.Kept } record)
+        {
+            return;
+        }
+
+        record.TestMetrics = report.TestMetrics;
+        record.ModelNote = report.Note;
+        record.Finalized = true;
+        Dirty = true;
     }
 
     /// <summary>Nothing waits, runs or is left to create: the sweep is over.</summary>

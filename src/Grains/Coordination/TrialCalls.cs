@@ -20,7 +20,11 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
     /// waits, and with a bound per round a few silos that each let one start hang would stall it for a bound each (three
     /// rounds of 10 s were the ~27-s stalls seen under load). Trials not started in time wait for the next dispatch.
     /// </summary>
-    public async Task StartPending(SweepLedger ledger, IReadOnlyDictionary<string, SiloAddress> active, string? traceParent)
+    public Task StartPending(SweepLedger ledger, IReadOnlyDictionary<string, SiloAddress> active, string? traceParent) =>
+        Telemetry.SlowSteps.Time(logger, sweepId, "trial starts", () => StartRounds(ledger, active, traceParent),
+            () => $"{ledger.Table.Running.Count} running, {ledger.Table.Pending.Count} waiting");
+
+    private async Task StartRounds(SweepLedger ledger, IReadOnlyDictionary<string, SiloAddress> active, string? traceParent)
     {
         var table = ledger.Table;
         var concurrency = ledger.Plan.Concurrency;
@@ -105,6 +109,34 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
         }
     }
 
+    /// <summary>Tells trials the sweep keeps no model of theirs, concurrently; returns those that could not be reached (to retry).</summary>
+    public async Task<IReadOnlyList<int>> Release(IEnumerable<int> numbers)
+    {
+        var results = await Task.WhenAll(numbers.Select(async number =>
+        {
+            try
+            {
+                await Trial(number).ReleaseArtifacts().WaitAsync(startTimeout);
+                return -1;
+            }
+            catch (Exception exception)
+            {
+                logger.LogInformation("Could not release the weights of trial {Trial} of {Sweep} yet: {Error}", number, sweepId, exception.Message);
+                return number;
+            }
+        }));
+        return [.. results.Where(n => n >= 0)];
+    }
+
+    /// <summary>Asks kept trials to make their model files and, with <paramref name="scoreTest"/>, score the test split (one-way calls).</summary>
+    public void Finalize(IEnumerable<int> numbers, bool scoreTest)
+    {
+        foreach (var number in numbers)
+        {
+            _ = Trial(number).Finalize(scoreTest);
+        }
+    }
+
     public ITrialGrain Trial(int number) => grains.GetGrain<ITrialGrain>(TrialKey.Format(sweepId, number));
 
     /// <summary>Starts one trial on <paramref name="target"/> (a placement hint); null when the call failed.</summary>
@@ -115,7 +147,7 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
         var stopping = plan.Spec.Budget.EarlyStopping;
         var assignment = new TrialAssignment(
             sweepId, number, record.Attempt, plan.Task, plan.HyperParametersOf(record.Parameters), plan.TrainingSeed, plan.MaxEpochs,
-            plan.Objective, stopping?.Patience, stopping?.MinDelta ?? 0, plan.BaseDirectory, traceParent);
+            plan.Objective, stopping?.Patience, stopping?.MinDelta ?? 0, plan.BaseDirectory, traceParent, plan.Spec.Analysis.GradientNorms);
         // The request context flows with this async method's own execution context, so each concurrent start carries its own hint.
         RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
         try

@@ -132,12 +132,18 @@ public sealed class TrialTable
         var record = _records[number];
         record.LastEpoch = epoch;
         record.LastValue = value;
-        if (record.BestValue is not { } best || _objective.IsBetter(value, best))
+        if (_objective.BecomesBest(value, record.BestValue))
         {
             record.BestValue = value;
             record.BestEpoch = epoch;
         }
     }
+
+    /// <summary>Trials the coordinator ended whose thread may still be finishing (their grains have not committed their end).</summary>
+    public int DrainingCount => _draining.Count;
+
+    /// <summary>The one ranking as a comparison: negative when <paramref name="a"/> ranks before <paramref name="b"/>.</summary>
+    public int CompareRank(TrialRecord a, TrialRecord b) => Compare(a, b);
 
     /// <summary>The one ranking: completed trials first, then the better best value, then the lower number; trials without a value are left out.</summary>
     public IEnumerable<TrialRecord> Ranked() => _records.Where(r => r.BestValue is not null).Order(Comparer<TrialRecord>.Create(Compare));

@@ -25,4 +25,8 @@ public sealed record SweepJournalEntry(
     [property: Id(11)] double? LastValue = null,
     [property: Id(12)] SweepState SweepState = SweepState.Running,
     [property: Id(13)] DateTimeOffset? FinishedAt = null,
-    [property: Id(14)] ImmutableSortedDictionary<string, object>? Parameters = null);
+    [property: Id(14)] ImmutableSortedDictionary<string, object>? Parameters = null,
+    [property: Id(15)] KeepDecision Keep = KeepDecision.Undecided,
+    [property: Id(16)] ImmutableSortedDictionary<string, double>? TestMetrics = null,
+    [property: Id(17)] bool Finalized = false,
+    [property: Id(18)] string? ModelNote = null);

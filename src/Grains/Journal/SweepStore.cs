@@ -5,7 +5,8 @@ using Orleans.Storage;
 namespace HyperSweep.Grains.Journal;
 
 /// <summary>
-/// How a sweep coordinator persists itself, at a cost per write that does not grow with the sweep.
+/// How a sweep coordinator persists itself, at a cost per write that does not grow with the sweep. (Over 300 lines on
+/// purpose: the write path and the replay path are the two halves of one journal format and are read together.)
 /// </summary>
 /// <remarks>
 /// <para>
@@ -255,6 +256,10 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
                     trial.LastValue = entry.LastValue;
                     trial.LastEpoch = entry.Epoch;
                     trial.EndedAt = entry.FinishedAt;
+                    trial.Keep = entry.Keep;
+                    trial.TestMetrics = entry.TestMetrics;
+                    trial.Finalized = entry.Finalized;
+                    trial.ModelNote = entry.ModelNote;
                     break;
                 case JournalEntryKind.Report or JournalEntryKind.Finish:
                     state.SearchLog.Add(entry);
@@ -282,7 +287,8 @@ public sealed class SweepStore(IGrainStorage storage, IOptions<SweepServiceOptio
 
     private static SweepJournalEntry Row(TrialRecord trial) =>
         new(JournalEntryKind.Trial, trial.Number, trial.LastEpoch, 0, trial.State, trial.Attempt, trial.Silo, trial.Reason,
-            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt);
+            trial.Attempts.Count == 0 ? null : [.. trial.Attempts], trial.BestValue, trial.BestEpoch, trial.LastValue, FinishedAt: trial.EndedAt,
+            Keep: trial.Keep, TestMetrics: trial.TestMetrics, Finalized: trial.Finalized, ModelNote: trial.ModelNote);
 
     private static void CopyHeader(SweepGrainState from, SweepGrainState to)
     {

@@ -35,6 +35,17 @@ public sealed class SweepPlan(SweepSpec spec, TaskDefinition task, string baseDi
     /// <summary>The folder relative data paths in the task resolve against (the spec file's folder).</summary>
     public string BaseDirectory => baseDirectory;
 
+    /// <summary>How many of the best trials keep their models (<c>keep: {best: N}</c>).</summary>
+    public int KeepBest => spec.Keep.Best;
+
+    /// <summary>Whether the task has a test split, which kept models are scored on once the sweep has ended.</summary>
+    public bool HasTestSplit => task.Data switch
+    {
+        AgreementDataSpec agreement => agreement.Options.TestSize > 0,
+        FileDataSpec files => files.Test is not null,
+        _ => false,
+    };
+
     /// <summary>The training seed: every trial trains from the same seed, so trials differ only by their hyper-parameters.</summary>
     public long TrainingSeed => spec.Strategy.Seed;
 

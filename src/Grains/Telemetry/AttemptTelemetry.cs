@@ -87,6 +87,42 @@ internal sealed class AttemptTelemetry : IDisposable
         return epoch;
     }
 
+    /// <summary>
+    /// The gradient norms an epoch measured: the whole profile as an event on the epoch span (one array per layer, index =
+    /// steps before the loss), and the histogram at k = 0, 1, 2, 4, 8, ... (powers of two bound its series).
+    /// </summary>
+    public void GradientsMeasured(Activity? epochSpan, GradientRecord gradients)
+    {
+        if (epochSpan is not null)
+        {
+            var tags = new ActivityTagsCollection { [TelemetryAttributes.Epoch] = gradients.Epoch, [TelemetryAttributes.RnnCell] = gradients.Cell };
+            for (var layer = 0; layer < gradients.Layers.Length; layer++)
+            {
+                tags[TelemetryAttributes.GradientLayerPrefix + layer] = gradients.Layers[layer];
+            }
+
+            epochSpan.AddEvent(new ActivityEvent(HyperSweepTelemetry.GradientsEvent, tags: tags));
+        }
+
+        if (!HyperSweepMetrics.GradientNorm.Enabled)
+        {
+            return;
+        }
+
+        for (var layer = 0; layer < gradients.Layers.Length; layer++)
+        {
+            var norms = gradients.Layers[layer];
+            for (var k = 0; k < norms.Length; k = k == 0 ? 1 : k * 2)
+            {
+                HyperSweepMetrics.GradientNorm.Record(
+                    norms[k],
+                    new KeyValuePair<string, object?>(TelemetryAttributes.RnnCell, gradients.Cell),
+                    new KeyValuePair<string, object?>(TelemetryAttributes.RnnLayer, layer),
+                    new KeyValuePair<string, object?>(TelemetryAttributes.StepsBack, k));
+            }
+        }
+    }
+
     /// <summary>Ends the epoch span with the coordinator's verdict; the next epoch's training starts now.</summary>
     public void EpochReported(Activity? epochSpan, int epoch, EpochVerdict? verdict)
     {

@@ -31,6 +31,9 @@ public static class HyperSweepMetrics
     public static Histogram<double> EpochThroughput { get; } = HyperSweepTelemetry.Meter.CreateHistogram<double>(
         "hypersweep.trial.epoch.throughput", "{item}/s", "Examples (classification) or tokens (language models) trained per second in one epoch, when the workload reports the count.");
 
+    public static Histogram<double> GradientNorm { get; } = HyperSweepTelemetry.Meter.CreateHistogram<double>(
+        "hypersweep.trial.gradient.norm", null, "‖∂L/∂h_t‖ k steps before the loss (k = 0, 1, 2, 4, 8, ...), per recurrent cell and layer, once per epoch of trials that record gradients.");
+
     public static Histogram<double> DecisionDuration { get; } = HyperSweepTelemetry.Meter.CreateHistogram<double>(
         "hypersweep.coordinator.decision.duration", "s", "Time the coordinator takes to answer an epoch report (pruner decision and any state write).");
 

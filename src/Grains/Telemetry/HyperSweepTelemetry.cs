@@ -25,6 +25,9 @@ public static class HyperSweepTelemetry
     /// <summary>Event on the epoch span (and the trial span) when the coordinator prunes the trial.</summary>
     public const string PrunedEvent = "hypersweep.trial.pruned";
 
+    /// <summary>An epoch's gradient norms per layer and time step (<c>analysis: {gradient_norms: true}</c>).</summary>
+    public const string GradientsEvent = "hypersweep.trial.gradients";
+
     public static ActivitySource Source { get; } = new(Name, typeof(HyperSweepTelemetry).Assembly.GetName().Version?.ToString());
 
     public static Meter Meter { get; } = new(Name, typeof(HyperSweepTelemetry).Assembly.GetName().Version?.ToString());

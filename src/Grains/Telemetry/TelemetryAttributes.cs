@@ -17,6 +17,12 @@ public static class TelemetryAttributes
     public const string Silo = "hypersweep.silo.address";
     public const string ClusterId = "hypersweep.cluster.id";
     public const string Decision = "hypersweep.decision";
+    public const string RnnCell = "hypersweep.rnn.cell";
+    public const string RnnLayer = "hypersweep.rnn.layer";
+    public const string StepsBack = "hypersweep.gradient.steps_back";
+
+    /// <summary>Prefix of the gradients event's per-layer arrays: <c>hypersweep.gradient.layer0</c> = [‖∂L/∂h‖ at k = 0, 1, ...].</summary>
+    public const string GradientLayerPrefix = "hypersweep.gradient.layer";
 
     /// <summary>Prefix of an epoch metric attribute: <c>hypersweep.metric.val_loss</c>.</summary>
     public const string MetricPrefix = "hypersweep.metric.";

@@ -1,3 +1,5 @@
+using HyperSweep.Contracts;
+using HyperSweep.Engine.Packaging;
 using HyperSweep.Search;
 using HyperSweep.Engine.Schema;
 using HyperSweep.Engine.Tasks;
@@ -12,7 +14,9 @@ namespace HyperSweep.Grains.Workloads;
 /// trials of this silo through the Engine's cache (every trial of a sweep trains on the same data). The
 /// runner's callbacks are adapted to <see cref="ITrialWorkload"/>'s: the checkpoint of an epoch is handed over
 /// with that epoch's metrics, a false answer stops the run, and after every batch the host's
-/// <see cref="ITrialBatchControl"/> decides whether the trainer takes a mid-epoch checkpoint (and stops there).
+/// <see cref="ITrialBatchControl"/> decides whether the trainer takes a mid-epoch checkpoint (and stops there). Kept
+/// trials are packaged as model files (<see cref="ModelPackager"/>) and scored on the test split by the Engine's own
+/// evaluation.
 /// </summary>
 public sealed class EngineTrialWorkload : ITrialWorkload
 {
@@ -31,7 +35,8 @@ public sealed class EngineTrialWorkload : ITrialWorkload
             request.Objective,
             request.EarlyStoppingPatience is { } patience ? new EarlyStoppingOptions(patience, request.EarlyStoppingMinDelta) : null,
             request.BaseDirectory,
-            request.ResumeCheckpoint);
+            request.ResumeCheckpoint,
+            request.RecordGradients);
 
         byte[]? checkpoint = null;
         var stopped = false;
@@ -39,7 +44,8 @@ public sealed class EngineTrialWorkload : ITrialWorkload
         var callbacks = new TrainingCallbacks(
             OnEpochEnd: (metrics, _) =>
             {
-                var go = onEpoch(new TrialEpochResult(metrics.Epoch, metrics.ToDictionary(), checkpoint, (long)itemsThisEpoch));
+                var gradients = metrics.Gradients is { } g ? new GradientRecord(metrics.Epoch, g.Cell, [.. g.Layers.Select(l => l.ToArray())]) : null;
+                var go = onEpoch(new TrialEpochResult(metrics.Epoch, metrics.ToDictionary(), checkpoint, (long)itemsThisEpoch, gradients));
                 itemsThisEpoch = 0;
                 stopped |= !go;
                 return ValueTask.FromResult(go ? EpochDecision.Continue : EpochDecision.Stop);
@@ -79,5 +85,35 @@ public sealed class EngineTrialWorkload : ITrialWorkload
             TrialState.Cancelled => throw new OperationCanceledException(cancellation),
             _ => new TrialWorkloadResult(stopped, last, null, result.Outcome == TrialState.Completed ? result.Reason : null),
         };
+    }
+
+    public byte[]? PackageModel(TrialWorkloadRequest request, byte[] bestCheckpoint)
+    {
+        var data = TaskDataCache.Shared.GetOrBuild(request.Task, request.BaseDirectory);
+        var package = ModelPackager.FromCheckpoint(
+            bestCheckpoint,
+            data,
+            Path.GetFullPath(request.BaseDirectory),
+            request.Parameters.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
+            unchecked((int)request.Seed),
+            request.Objective);
+        return ModelPackageFormat.Write(package);
+    }
+
+    public IReadOnlyDictionary<string, double>? ScoreTest(TrialWorkloadRequest request, byte[] kept)
+    {
+        var hasTest = request.Task.Data switch
+        {
+            AgreementDataSpec agreement => agreement.Options.TestSize > 0,
+            FileDataSpec files => files.Test is not null,
+            _ => false,
+        };
+        if (!hasTest)
+        {
+            return null;
+        }
+
+        var model = LoadedModel.From(ModelPackageFormat.Read(kept, "the kept model"), "the kept model");
+        return ModelEvaluator.Score(model, EvaluationSets.FromSplit(model, EvaluationSets.Test)).Named("test");
     }
 }

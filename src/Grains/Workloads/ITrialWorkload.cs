@@ -18,4 +18,17 @@ public interface ITrialWorkload
 
     TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, ITrialBatchControl batches, CancellationToken cancellation) =>
         Run(request, onEpoch, cancellation);
+
+    /// <summary>
+    /// The self-contained model file of a trial whose weights the sweep keeps, made from the checkpoint of its best epoch;
+    /// null when this workload has no model to package (its kept artifact is then the checkpoint itself). Runs on a
+    /// thread-pool thread; throws when the checkpoint or the task data cannot be used.
+    /// </summary>
+    byte[]? PackageModel(TrialWorkloadRequest request, byte[] bestCheckpoint) => null;
+
+    /// <summary>
+    /// Scores a kept trial on its task's test split, once, after its sweep ended: <paramref name="kept"/> is what
+    /// <see cref="PackageModel"/> made, or the best checkpoint when it made nothing. Null when the task has no test split.
+    /// </summary>
+    IReadOnlyDictionary<string, double>? ScoreTest(TrialWorkloadRequest request, byte[] kept) => null;
 }

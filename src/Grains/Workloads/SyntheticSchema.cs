@@ -26,7 +26,7 @@ public sealed class SyntheticSchema : ISweepSchema
     /// <summary>A label with no effect but on the hash (distinct configurations that otherwise agree).</summary>
     public const string Tag = "synthetic_tag";
 
-    /// <summary>Size of each checkpoint in KiB (padding), so tests and benchmarks can store checkpoints of a real model's size.</summary>
+    /// <summary>Checkpoint size in KiB (storage tests: checkpoints of a realistic size without training).</summary>
     public const string CheckpointKb = "synthetic_checkpoint_kb";
 
     /// <summary>Training batches per epoch (default 1): the points where a mid-epoch checkpoint or a preemption can happen.</summary>
@@ -42,7 +42,7 @@ public sealed class SyntheticSchema : ISweepSchema
         [DivergeAt] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 1, "an epoch >= 1"),
         [EpochMs] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 0 and <= 3_600_000, "milliseconds in 0..3600000"),
         [Tag] = (SchemaValueKind.Text, v => v is string { Length: > 0 } or long, "a name"),
-        [CheckpointKb] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 0 and <= 1_048_576, "KiB in 0..1048576"),
+        [CheckpointKb] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 0 and <= 1 << 20, "KiB in 0..1048576"),
         [Batches] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 1 and <= 1_000_000, "batches in 1..1000000"),
         [HangAt] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 1, "an epoch >= 1"),
     };

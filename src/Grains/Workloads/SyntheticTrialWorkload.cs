@@ -25,6 +25,8 @@ public sealed class SyntheticTrialWorkload(string? gateFolder = null) : ITrialWo
     /// <summary>The environment variable naming a gate folder when none is given to the constructor (tests only).</summary>
     public const string GateVariable = "HYPERSWEEP_SYNTHETIC_GATE";
 
+    private static int _testScorings;
+
     private readonly SyntheticEpochGate? _gate =
         (gateFolder ?? Environment.GetEnvironmentVariable(GateVariable)) is { Length: > 0 } folder ? new SyntheticEpochGate(folder) : null;
 
@@ -102,6 +104,36 @@ public sealed class SyntheticTrialWorkload(string? gateFolder = null) : ITrialWo
         return new TrialWorkloadResult(StoppedByCallback: false, request.MaxEpochs);
     }
 
+    /// <summary>No model file: the kept artifact is the best checkpoint (its first 4 bytes are the epoch).</summary>
+    public byte[]? PackageModel(TrialWorkloadRequest request, byte[] bestCheckpoint) => null;
+
+    /// <summary>
+    /// Test metrics derived from the kept checkpoint's epoch (the dev curve's loss at that epoch plus 0.01), when the task
+    /// has a test split; counted in <see cref="TestScorings"/> so tests can check that only kept trials are scored, once.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? ScoreTest(TrialWorkloadRequest request, byte[] kept)
+    {
+        var hasTest = request.Task.Data switch
+        {
+            Engine.Tasks.AgreementDataSpec agreement => agreement.Options.TestSize > 0,
+            Engine.Tasks.FileDataSpec files => files.Test is not null,
+            _ => false,
+        };
+        if (!hasTest)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _testScorings);
+        var epoch = BitConverter.ToInt32(kept);
+        var floor = Number(request.Parameters, SyntheticSchema.Floor) ?? HashFloor(request.Parameters, request.Seed);
+        var loss = floor + ((2.0 - floor) * Math.Exp(-0.5 * epoch)) + 0.01;
+        return new Dictionary<string, double> { ["test_loss"] = loss, ["test_accuracy"] = Math.Clamp(1.0 - (loss / 2.0), 0.0, 1.0) };
+    }
+
+    /// <summary>How many times <see cref="ScoreTest"/> scored a test split in this process.</summary>
+    public static int TestScorings => Volatile.Read(ref _testScorings);
+
     /// <summary>Stops after <paramref name="batch"/> batches of <paramref name="epoch"/>, committing that position first (nothing to commit at an epoch's start).</summary>
     private static TrialWorkloadResult Preempted(ITrialBatchControl batches, int epoch, int batch, int padding)
     {
@@ -113,12 +145,17 @@ public sealed class SyntheticTrialWorkload(string? gateFolder = null) : ITrialWo
         return new TrialWorkloadResult(StoppedByCallback: false, epoch - 1, Preempted: true);
     }
 
-    /// <summary>Epochs done, batches of the next epoch done, then <paramref name="padding"/> zero bytes.</summary>
+    /// <summary>
+    /// Epochs done and batches of the next epoch done (4 bytes each), padded with <paramref name="padding"/> bytes derived
+    /// from that position (<c>synthetic_checkpoint_kb</c>): a checkpoint of a realistic size for storage tests, which a
+    /// resumed attempt reproduces exactly.
+    /// </summary>
     private static byte[] Checkpoint(int epochsDone, int batchesDone, int padding)
     {
         var bytes = new byte[8 + padding];
         BinaryPrimitives.WriteInt32LittleEndian(bytes, epochsDone);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), batchesDone);
+        new Random((epochsDone * 1_000_003) + batchesDone).NextBytes(bytes.AsSpan(8));
         return bytes;
     }
 

@@ -6,7 +6,8 @@ namespace HyperSweep.Grains.Workloads;
 /// <summary>
 /// One attempt to run: task, hyper-parameters, seed, epoch budget, and the objective, the trainer's early stopping,
 /// the folder relative data paths are resolved against, and the checkpoint to resume from
-/// (<paramref name="ResumeCheckpoint"/> taken after epoch <paramref name="ResumeEpoch"/>; null and 0 to start afresh).
+/// (<paramref name="ResumeCheckpoint"/> taken after epoch <paramref name="ResumeEpoch"/>; null and 0 to start afresh), and
+/// whether to measure gradient norms each epoch.
 /// </summary>
 public sealed record TrialWorkloadRequest(
     TaskDefinition Task,
@@ -18,4 +19,5 @@ public sealed record TrialWorkloadRequest(
     Objective Objective,
     int? EarlyStoppingPatience = null,
     double EarlyStoppingMinDelta = 0,
-    string BaseDirectory = ".");
+    string BaseDirectory = ".",
+    bool RecordGradients = false);

@@ -7,7 +7,8 @@ namespace HyperSweep.Search.Sampling;
 /// documented order: parameters in declaration order, the FIRST varying slowest (like nested loops, or
 /// Python's itertools.product), each parameter's values in its own order (categorical: as listed; int and
 /// stepped float: ascending). A parameter whose condition is false is simply absent, so no point is
-/// repeated. Exactly-once hand-out across workers and restarts is <see cref="ExactOnceDispenser"/>'s job.
+/// repeated. Trial i takes point i; the coordinator creates each trial number once (its journal records every
+/// ask before the trial starts), so no point runs twice and none is lost across restarts.
 /// </summary>
 public sealed class GridSampler : ISampler
 {

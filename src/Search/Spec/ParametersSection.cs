@@ -135,7 +135,9 @@ internal static class ParametersSection
             throw node.Error($"'{check.Parameter}' takes {(kind == SchemaValueKind.Boolean ? "true or false" : "names")}, not a range: list them under 'values'");
         }
         // The parameter's own kind decides how a range without a distribution is read: lr 0..1 is real, layers 1..4 integer.
-        distribution ??= kind == SchemaValueKind.Integer ? "int_uniform" : "uniform";
+        distribution ??= kind == SchemaValueKind.Integer || kind == SchemaValueKind.Any && minValue is long && maxValue is long && stepValue is null or long
+            ? "int_uniform"
+            : "uniform";
         var isInt = distribution is "int_uniform" or "int_log_uniform";
         var isLog = distribution is "log_uniform" or "log_uniform_values" or "int_log_uniform";
         if (!isInt && kind == SchemaValueKind.Integer)

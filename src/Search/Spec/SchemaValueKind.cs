@@ -7,4 +7,7 @@ public enum SchemaValueKind
     Real,
     Boolean,
     Text,
+
+    /// <summary>Any values (a benchmark's own parameters): a range is read as integers when its bounds are integers.</summary>
+    Any,
 }

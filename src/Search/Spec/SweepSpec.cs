@@ -1,5 +1,6 @@
 using HyperSweep.Search.Pruning;
 using HyperSweep.Search.Sampling;
+using HyperSweep.Search.Sampling.Tpe;
 using HyperSweep.Search.Spaces;
 
 namespace HyperSweep.Search.Spec;
@@ -19,17 +20,26 @@ public sealed record SweepSpec(
     BudgetSpec Budget,
     int Concurrency)
 {
-    /// <summary>The sampler the strategy names (a grid is enumerated here, within the size limit).</summary>
-    public ISampler CreateSampler() => Strategy.Method == SearchMethod.Grid
-        ? new GridSampler(Parameters, Strategy.MaxGridSize)
-        : new RandomSampler(Parameters, Strategy.Seed);
+    /// <summary>How many of the best trials keep their models (<c>keep:</c>).</summary>
+    public KeepSpec Keep { get; init; } = KeepSpec.Default;
+
+    /// <summary>Optional measurements trials make while training (<c>analysis:</c>).</summary>
+    public AnalysisSpec Analysis { get; init; } = AnalysisSpec.Off;
+
+    /// <summary>
+    /// A fresh sampler of the strategy's method (a grid is enumerated here, within the size limit); call again to
+    /// rebuild a session after a restart (see <see cref="SearchSession.Rebuild"/>).
+    /// </summary>
+    public ISampler CreateSampler() => Strategy.Method switch
+    {
+        SearchMethod.Grid => new GridSampler(Parameters, Strategy.MaxGridSize),
+        SearchMethod.Tpe => new TpeSampler(Parameters, Strategy.Seed, Strategy.Tpe),
+        _ => new RandomSampler(Parameters, Strategy.Seed),
+    };
 
     /// <summary>How many trials the sweep runs: the grid size (capped by trials) or the random trial count.</summary>
     public long TrialCount(ISampler sampler) =>
         sampler.Size is { } size ? Math.Min(size, Strategy.Trials ?? size) : Strategy.Trials ?? 0;
-
-    /// <summary>The training seed of trial <paramref name="index"/>: a pure function of (strategy.seed, index).</summary>
-    public int TrialSeed(long index) => SeedMixer.ToInt32(SeedMixer.Mix(SeedMixer.Mix(Strategy.Seed, index), "training-seed"));
 
     /// <summary>A fresh pruner; call again to rebuild after a restart (see <see cref="SearchSession.Rebuild"/>).</summary>
     public IPruner CreatePruner() => PrunerFactory.Create(Pruner);

@@ -17,7 +17,7 @@ public static partial class SweepSpecParser
     public const int DefaultRandomTrials = 20;
 
     private static readonly string[] TopLevelFields =
-        ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "budget", "concurrency"];
+        ["name", "description", "task", "model", "objective", "strategy", "parameters", "pruner", "budget", "concurrency", "keep", "analysis"];
 
     /// <summary>Reads a spec file and checks the data files it names, relative to the file's folder.</summary>
     public static SweepSpec ParseFile(string path, ISweepSchema schema)
@@ -31,7 +31,10 @@ public static partial class SweepSpecParser
     /// The folder relative data paths resolve against; when given, the data files are opened and checked as training
     /// will read them. Null checks the text only.
     /// </param>
-    public static SweepSpec Parse(string yaml, string source, ISweepSchema schema, string? dataDirectory = null)
+    /// <param name="hostFields">
+    /// Top-level fields a host reads itself and the spec accepts for it (a trial file's <c>checkpoint</c>); null: none.
+    /// </param>
+    public static SweepSpec Parse(string yaml, string source, ISweepSchema schema, string? dataDirectory = null, IReadOnlyCollection<string>? hostFields = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(schema);
@@ -73,7 +76,7 @@ public static partial class SweepSpecParser
             throw new SpecException(source, "(document)", root.Node.Start.Line, root.Node.Start.Column,
                 $"the spec must be a map of fields ({string.Join(", ", TopLevelFields)}), not {root.Describe()}");
         }
-        var fields = root.Map(TopLevelFields).ToDictionary(f => f.Key, f => f.Value);
+        var fields = root.Map([.. TopLevelFields, .. hostFields ?? []]).ToDictionary(f => f.Key, f => f.Value);
 
         var name = fields.TryGetValue("name", out var nameNode) ? SweepName(nameNode) : DefaultName(source);
         if (fields.TryGetValue("description", out var description))
@@ -84,7 +87,7 @@ public static partial class SweepSpecParser
         var model = fields.TryGetValue("model", out var modelNode) ? Model(modelNode, schema, task.Kind) : new Dictionary<string, object>();
         var objective = ReadObjective(fields.GetValueOrDefault("objective"), schema, task.Kind);
         var strategy = fields.TryGetValue("strategy", out var strategyNode)
-            ? Strategy(strategyNode)
+            ? StrategySection.Parse(strategyNode)
             : new StrategySpec(SearchMethod.Random, DefaultRandomTrials, 0, Sampling.GridSampler.DefaultMaxPoints);
         var parameters = fields.TryGetValue("parameters", out var parametersNode)
             ? ParametersSection.Parse(parametersNode, model, strategy, strategyNode, schema, task.Kind)
@@ -97,7 +100,31 @@ public static partial class SweepSpecParser
             TaskSection.CheckData(task, schema, dataDirectory, root);
         }
 
-        return new SweepSpec(name, task, model, objective, strategy, parameters, pruner, budget, concurrency);
+        return new SweepSpec(name, task, model, objective, strategy, parameters, pruner, budget, concurrency)
+        {
+            Keep = fields.TryGetValue("keep", out var keepNode) ? Keep(keepNode) : KeepSpec.Default,
+            Analysis = fields.TryGetValue("analysis", out var analysisNode) ? Analysis(analysisNode) : AnalysisSpec.Off,
+        };
+    }
+
+    private static KeepSpec Keep(SpecNode node)
+    {
+        var fields = node.Map("best").ToDictionary(f => f.Key, f => f.Value);
+        if (!fields.TryGetValue("best", out var best))
+        {
+            return KeepSpec.Default;
+        }
+
+        var count = best.Int(min: 0);
+        return count <= KeepSpec.MaxBest
+            ? new KeepSpec(count)
+            : throw best.Error($"must be <= {KeepSpec.MaxBest} (each kept model is a file of the model's weights)");
+    }
+
+    private static AnalysisSpec Analysis(SpecNode node)
+    {
+        var fields = node.Map("gradient_norms").ToDictionary(f => f.Key, f => f.Value);
+        return new AnalysisSpec(fields.TryGetValue("gradient_norms", out var gradients) && gradients.Bool());
     }
 
     private static string SweepName(SpecNode node)
@@ -152,23 +179,6 @@ public static partial class SweepSpecParser
         }
 
         return node.OneOf(metrics);
-    }
-
-    private static StrategySpec Strategy(SpecNode node)
-    {
-        var fields = node.Map("method", "trials", "seed", "max_grid_size").ToDictionary(f => f.Key, f => f.Value);
-        var method = fields.TryGetValue("method", out var methodNode)
-            ? methodNode.OneOf(["grid", "random"]) == "grid" ? SearchMethod.Grid : SearchMethod.Random
-            : SearchMethod.Random;
-        int? trials = fields.TryGetValue("trials", out var trialsNode) ? trialsNode.Int(min: 1)
-            : method == SearchMethod.Random ? DefaultRandomTrials : null;
-        var seed = fields.TryGetValue("seed", out var seedNode) ? seedNode.Long() : 0;
-        var maxGrid = fields.TryGetValue("max_grid_size", out var maxNode) ? maxNode.Long(min: 1) : Sampling.GridSampler.DefaultMaxPoints;
-        if (maxGrid > Sampling.GridSampler.LargestMaxPoints)
-        {
-            throw maxNode!.Error($"must be <= {Sampling.GridSampler.LargestMaxPoints} (a grid is held in memory); use random search for larger spaces");
-        }
-        return new StrategySpec(method, trials, seed, maxGrid);
     }
 
     private static BudgetSpec Budget(SpecNode node)

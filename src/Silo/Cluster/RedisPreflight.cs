@@ -44,6 +44,28 @@ public static class RedisPreflight
         }
     }
 
+    /// <summary>
+    /// Records <paramref name="storeId"/> under <paramref name="key"/> unless a silo recorded one before (SET NX), and
+    /// returns the recorded id: the cluster's artifact store as the first silo saw it.
+    /// </summary>
+    public static async Task<string> RecordArtifactStoreAsync(RedisEndpoint endpoint, string? password, string? user, TimeSpan timeout, string key, string storeId)
+    {
+        var options = endpoint.ToConfigurationOptions(password, timeout, user);
+        options.AbortOnConnectFail = true;
+        options.ClientName = "hypersweep-preflight";
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(options).WaitAsync(timeout + TimeSpan.FromSeconds(1));
+            var database = connection.GetDatabase();
+            await database.StringSetAsync(key, storeId, when: When.NotExists);
+            return (string?)await database.StringGetAsync(key) ?? storeId;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new RedisUnreachableException(endpoint, FirstLine(exception.Message), exception);
+        }
+    }
+
     private static async Task<IReadOnlyList<string>> DurabilityWarnings(RedisEndpoint endpoint, IServer server)
     {
         var warnings = new List<string>();

@@ -24,6 +24,7 @@ public static class HyperSweepTelemetryExtensions
     /// </summary>
     public static TelemetryOptions AddHyperSweepTelemetry(this IHostApplicationBuilder builder, bool readEnvironment = false)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         if (readEnvironment)
         {
             builder.Configuration.AddInMemoryCollection(TelemetryEnvironment.Read());
@@ -31,11 +32,20 @@ public static class HyperSweepTelemetryExtensions
 
         var options = new TelemetryOptions();
         builder.Configuration.GetSection(TelemetryOptions.Section).Bind(options);
-        if (options.PrometheusPort is < 0 or > 65535)
+        var check = new TelemetryOptionsValidator().Validate(null, options);
+        if (check.Failed)
         {
-            throw new InvalidOperationException($"{TelemetryOptions.Section}:PrometheusPort must be 0 (off) or a TCP port, not {options.PrometheusPort}");
+            throw new InvalidOperationException(check.FailureMessage);
         }
 
+        return builder.AddHyperSweepTelemetry(options);
+    }
+
+    /// <summary>The exporters of already bound and validated <paramref name="options"/> (hypersweep-silo's AddHyperSweepSilo).</summary>
+    public static TelemetryOptions AddHyperSweepTelemetry(this IHostApplicationBuilder builder, TelemetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
         if (!options.Enabled)
         {
             return options;

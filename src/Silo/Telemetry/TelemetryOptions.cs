@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace HyperSweep.Silo.Telemetry;
 
 /// <summary>
@@ -9,19 +11,19 @@ public sealed class TelemetryOptions
 {
     public const string Section = "HyperSweep:Telemetry";
 
-    /// <summary>Human-readable spans and metrics, written to stderr (or <see cref="ConsolePath"/>), never stdout.</summary>
+    [Description("Human-readable spans and metrics, written to stderr (or --telemetry-console-path), never stdout.")]
     public bool Console { get; set; }
 
-    /// <summary>A file for the console exporter instead of stderr.</summary>
+    [Description("A file for the console exporter instead of stderr.")]
     public string? ConsolePath { get; set; }
 
-    /// <summary>OTLP export of traces and metrics (gRPC or HTTP/protobuf by <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>).</summary>
+    [Description("OTLP export of traces and metrics (endpoint and protocol from the standard OTEL_EXPORTER_OTLP_* variables).")]
     public bool Otlp { get; set; }
 
-    /// <summary>Port of the Prometheus scrape endpoint (<c>/metrics</c>); 0 means no endpoint.</summary>
+    [Description("Port of the Prometheus scrape endpoint (/metrics); 0 means no endpoint.")]
     public int PrometheusPort { get; set; }
 
-    /// <summary>Host the scrape endpoint binds to; loopback unless configured.</summary>
+    [Description("Host the Prometheus scrape endpoint binds to.")]
     public string PrometheusHost { get; set; } = "127.0.0.1";
 
     public bool Enabled => Console || Otlp || PrometheusPort > 0;

@@ -113,6 +113,7 @@ public sealed class SlurmPreemptionTests(SlurmDaemons slurm) : IClassFixture<Slu
         ["HYPERSWEEP_SILO"] = Paths.SiloBinary,
         ["HYPERSWEEP_ADVERTISE"] = "127.0.0.1",
         ["HYPERSWEEP_STATE_DIR"] = _folder.Combine("silo-state"),
+        ["HYPERSWEEP_ARTIFACTS"] = _folder.Combine("artifacts"),
         ["HYPERSWEEP_REDIS_PASSWORD_FILE"] = _folder.Combine("no-password"),
         ["HyperSweep__Workload"] = "Synthetic",
         [SyntheticTrialWorkload.GateVariable] = _gate.Folder,

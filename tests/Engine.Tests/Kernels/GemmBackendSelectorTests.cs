@@ -15,6 +15,25 @@ public sealed class GemmBackendSelectorTests
         Assert.IsType(expected, GemmBackendSelector.Create(name));
     }
 
+    [Theory]
+    [InlineData("simd-avx512-6x64", nameof(SimdGemmPath.Vector512Wide))]
+    [InlineData("simd-avx512", nameof(SimdGemmPath.Vector512))]
+    [InlineData("simd-avx2", nameof(SimdGemmPath.Vector256))]
+    [InlineData("simd-scalar", nameof(SimdGemmPath.Scalar))]
+    public void A_forced_kernel_path_is_built_where_the_cpu_runs_it_and_refused_where_it_does_not(string name, string pathName)
+    {
+        var path = Enum.Parse<SimdGemmPath>(pathName);
+        if (SimdGemm.Supports(path))
+        {
+            Assert.Equal(path, Assert.IsType<SimdGemm>(GemmBackendSelector.Create(name)).Path);
+        }
+        else
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => GemmBackendSelector.Create(name, "HYPERSWEEP_GEMM"));
+            Assert.Contains($"HYPERSWEEP_GEMM = \"{name}\"", error.Message);
+        }
+    }
+
     [Fact]
     public void An_unknown_name_is_rejected_with_the_valid_names_and_where_it_came_from()
     {

@@ -4,7 +4,7 @@ namespace HyperSweep.Engine.Tests.Kernels;
 
 public sealed class SimdGemmColumnSumsTests
 {
-    public static TheoryData<string> Paths => new() { nameof(SimdGemmPath.Scalar), nameof(SimdGemmPath.Vector256), nameof(SimdGemmPath.Vector512) };
+    public static TheoryData<string> Paths => new() { nameof(SimdGemmPath.Scalar), nameof(SimdGemmPath.Vector256), nameof(SimdGemmPath.Vector512), nameof(SimdGemmPath.Vector512Wide) };
 
     [Theory]
     [MemberData(nameof(Paths))]

@@ -4,7 +4,7 @@ namespace HyperSweep.Engine.Tests.Kernels;
 
 public sealed class SimdGemmTests
 {
-    // Sizes around the micro-tile (6 rows, 16 or 32 columns) and around vector widths, plus odd sizes.
+    // Sizes around the micro-tile (6 rows, 16, 32 or 64 columns) and around vector widths, plus odd sizes.
     public static TheoryData<int, int, int> EdgeShapes => new()
     {
         { 1, 1, 1 },
@@ -21,9 +21,14 @@ public sealed class SimdGemmTests
         { 100, 33, 3 },
         { 12, 64, 257 },   // k just past the default depth block (256)
         { 19, 47, 513 },   // k spanning three depth blocks
+        { 7, 63, 5 },      // one column short of the 6×64 tile
+        { 13, 65, 9 },     // one column past it
+        { 6, 129, 260 },   // two full 64-wide panels, a one-column edge, two depth blocks
+        { 8, 48, 300 },    // a 16-column edge (the 6×32 path writes it in place), two depth blocks
+        { 9, 40, 20 },     // an 8-column edge
     };
 
-    public static TheoryData<string> Paths => new() { nameof(SimdGemmPath.Scalar), nameof(SimdGemmPath.Vector256), nameof(SimdGemmPath.Vector512) };
+    public static TheoryData<string> Paths => new() { nameof(SimdGemmPath.Scalar), nameof(SimdGemmPath.Vector256), nameof(SimdGemmPath.Vector512), nameof(SimdGemmPath.Vector512Wide) };
 
     [Theory]
     [MemberData(nameof(EdgeShapes))]

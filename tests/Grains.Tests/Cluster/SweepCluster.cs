@@ -1,4 +1,5 @@
 using HyperSweep.Contracts;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Slots;
 using HyperSweep.Grains.Storage;
 using HyperSweep.Grains.Workloads;
@@ -9,7 +10,7 @@ namespace HyperSweep.Grains.Tests.Cluster;
 
 /// <summary>
 /// An in-process Orleans cluster running the real grains on durable SQLite state (one file shared by the silos,
-/// so state survives a stopped silo), with short monitor intervals so tests finish quickly.
+/// so state survives a stopped silo) and one artifact store directory, with short monitor intervals so tests finish quickly.
 /// </summary>
 internal sealed class SweepCluster : IAsyncDisposable
 {
@@ -25,16 +26,24 @@ internal sealed class SweepCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The artifact store's root (checkpoints and kept models of every silo).</summary>
+    public string ArtifactRoot => Path.Combine(_directory, "artifacts");
+
+    /// <summary>The files in the artifact store, relative to its root.</summary>
+    public IReadOnlyList<StoredFile> ArtifactFiles() => [.. new FileArtifactStore(ArtifactRoot).Files()];
+
     public static async Task<SweepCluster> StartAsync(
         short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, int journalSegmentEntries = 256, Action<TrainingSlotOptions>? training = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hs-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(Path.Combine(directory, "artifacts"));
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(Path.Combine(directory, "state.db"));
+            silo.AddFileArtifactStore(Path.Combine(directory, "artifacts"));
             silo.AddHyperSweep(
                 s =>
                 {

@@ -119,6 +119,50 @@ public sealed class SweepLedgerTests
         Assert.Equal(3, stored.Trials.Count);
     }
 
+    private const string TpeSpec = """
+        name: tpe-ledger
+        objective: {metric: val_loss, direction: minimize}
+        strategy: {method: tpe, trials: 40, seed: 11, n_startup_trials: 3, constant_liar: true}
+        concurrency: 2
+        budget: {max_epochs: 2}
+        parameters:
+          synthetic_floor: {values: [0.1, 0.3, 0.5]}
+          hidden_size: {values: [8, 16]}
+        pruner: none
+        """;
+
+    [Fact]
+    public void Tpe_never_gives_two_running_trials_the_same_configuration_and_a_rebuilt_ledger_proposes_as_the_original()
+    {
+        var plan = new SweepPlanner(new WorkloadSchemaSource(new SyntheticTrialWorkload())).Plan(TpeSpec, "tpe.yaml", ".", checkData: false);
+        var state = new SweepGrainState();
+        var ledger = SweepLedger.Start("sw-tpe", plan, state);
+        for (var round = 0; round < 30; round++)
+        {
+            ledger.CreateTrials();
+            foreach (var number in ledger.Table.Pending.ToList())
+            {
+                ledger.Started(number, "s", 0);
+            }
+
+            var running = ledger.Table.Running.Select(n => Text(ledger.Table[n].Parameters!)).ToList();
+            Assert.Equal(running.Count, running.Distinct().Count()); // 6 configurations, 2 running: always distinct
+            var first = ledger.Table.Running.Min();
+            ledger.Judge(Report(first, 1, 1, 0.2 + 0.1 * (first % 5)));
+            ledger.RecordOutcome(new TrialOutcome(first, 1, TrialState.Completed, 1, null));
+
+            // Every few rounds, a coordinator restarted from the journal continues with the same proposals.
+            if (round % 7 == 6)
+            {
+                var stored = new SweepGrainState { Trials = [.. state.Trials.Select(Copy)], SearchLog = [.. state.SearchLog] };
+                var rebuilt = SweepLedger.Resume("sw-tpe", plan, stored);
+                rebuilt.CreateTrials();
+                ledger.CreateTrials();
+                Assert.Equal(state.Trials.Select(t => Text(t.Parameters!)), stored.Trials.Select(t => Text(t.Parameters!)));
+            }
+        }
+    }
+
     private static (VerdictKind, TrialState?) Verdict((EpochVerdict Verdict, TrialState? Ended) judged) => (judged.Verdict.Kind, judged.Ended);
 
     private static EpochReport Report(int trial, int attempt, int epoch, double loss) =>

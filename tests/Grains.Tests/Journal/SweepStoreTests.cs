@@ -71,6 +71,13 @@ public sealed class SweepStoreTests : IDisposable
 
             trial.State = number % 4 == 0 ? TrialState.Pruned : TrialState.Completed;
             trial.Reason = number % 4 == 0 ? $"pruned {number}" : null;
+            trial.Keep = number % 3 == 0 ? KeepDecision.Kept : KeepDecision.Released;
+            if (trial.Keep == KeepDecision.Kept)
+            {
+                trial.TestMetrics = ImmutableSortedDictionary<string, double>.Empty.Add("test_loss", number / 7.0);
+                trial.Finalized = number % 2 == 0;
+                trial.ModelNote = number == 3 ? "scoring the test split failed: x" : null;
+            }
             var end = new SweepJournalEntry(JournalEntryKind.Finish, number, Value: FinalValue(number), State: trial.State);
             s.SearchLog.Add(end);
             expectedLog.Add(end);
@@ -192,7 +199,8 @@ public sealed class SweepStoreTests : IDisposable
         $"{e.Kind} {e.Trial} {e.Epoch} {e.Value} {e.State} {string.Join(",", (e.Parameters ?? ImmutableSortedDictionary<string, object>.Empty).Select(p => $"{p.Key}={p.Value}"))}";
 
     private static string Row(TrialRecord t) =>
-        $"{t.Number}|{t.State}|{t.Attempt}|{t.Silo}|{t.Reason}|{t.LastEpoch}|{t.LastValue:R}|{t.BestValue:R}|{t.BestEpoch}|{string.Join(",", t.Attempts)}";
+        $"{t.Number}|{t.State}|{t.Attempt}|{t.Silo}|{t.Reason}|{t.LastEpoch}|{t.LastValue:R}|{t.BestValue:R}|{t.BestEpoch}|{string.Join(",", t.Attempts)}" +
+        $"|{t.Keep}|{string.Join(",", (t.TestMetrics ?? ImmutableSortedDictionary<string, double>.Empty).Select(m => $"{m.Key}={m.Value:R}"))}|{t.Finalized}|{t.ModelNote}";
 
     public void Dispose()
     {

@@ -141,4 +141,30 @@ public sealed class SweepSpecParserTests
         Assert.Equal("lines", Data(spec)["format"]);
         Assert.Equal("../../shared/data/ptb/ptb.train.txt", Data(spec)["train"]);
     }
+
+    [Fact]
+    public void Keep_defaults_to_the_best_trial_and_reads_best()
+    {
+        Assert.Equal(1, Parse("name: a").Keep.Best);
+        Assert.Equal(3, Parse("name: a\nkeep: {best: 3}").Keep.Best);
+        Assert.Equal(0, Parse("name: a\nkeep: {best: 0}").Keep.Best);
+    }
+
+    [Theory]
+    [InlineData("keep: {best: -1}", "keep.best")]
+    [InlineData("keep: {best: 5000}", "keep.best")]
+    [InlineData("keep: {worst: 2}", "keep.worst")]
+    [InlineData("analysis: {gradient_norms: maybe}", "analysis.gradient_norms")]
+    public void Bad_keep_and_analysis_sections_name_the_field(string line, string field)
+    {
+        var error = Assert.Throws<SpecException>(() => Parse("name: a\n" + line));
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void Gradient_norms_are_off_unless_asked_for()
+    {
+        Assert.False(Parse("name: a").Analysis.GradientNorms);
+        Assert.True(Parse("name: a\nanalysis: {gradient_norms: true}").Analysis.GradientNorms);
+    }
 }

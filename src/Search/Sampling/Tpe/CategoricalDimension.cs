@@ -3,51 +3,63 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// <summary>
 /// A categorical parameter's components: row i is observation i's choice smoothed by prior_weight/(m+1) (or
 /// prior_weight/m without a prior: Optuna smooths either way), the prior row is uniform; each row normalised.
+/// Observations of the same choice have the same row, so rows are built once per choice and shared.
 /// </summary>
 internal sealed class CategoricalDimension : ParzenDimension
 {
-    private CategoricalDimension(TpeDistribution distribution, double[][] rows)
+    private readonly double[][] _distinctRows;
+    private readonly double[][] _distinctLogRows;
+    private readonly int[] _rowOf;
+
+    private CategoricalDimension(TpeDistribution distribution, double[][] distinctRows, int[] rowOf)
         : base(distribution)
     {
-        Rows = rows;
-        LogRows = rows.Select(r => r.Select(v => Math.Log(v)).ToArray()).ToArray();
+        _distinctRows = distinctRows;
+        _distinctLogRows = distinctRows.Select(r => r.Select(v => Math.Log(v)).ToArray()).ToArray();
+        _rowOf = rowOf;
     }
 
-    /// <summary>cat_weights: [component][choice], each row summing to 1.</summary>
-    public double[][] Rows { get; }
+    public int ComponentCount => _rowOf.Length;
 
-    private double[][] LogRows { get; }
+    /// <summary>cat_weights row of component <paramref name="component"/> (sums to 1).</summary>
+    public double[] Row(int component) => _distinctRows[_rowOf[component]];
 
     public static CategoricalDimension Build(TpeDistribution distribution, double[] observations, int count, bool prior, double priorWeight)
     {
         var k = distribution.ChoiceCount;
         var smoothing = prior ? priorWeight / (count + 1) : priorWeight / count;
-        var rows = new double[count + (prior ? 1 : 0)][];
-        for (var i = 0; i < rows.Length; i++)
+        // Rows 0..k-1: an observation of that choice; row k: the prior (no observation).
+        var distinct = new double[k + 1][];
+        for (var r = 0; r <= k; r++)
         {
             var row = new double[k];
             Array.Fill(row, smoothing);
-            if (i < count)
+            if (r < k)
             {
-                row[(int)observations[i]] += 1;
+                row[r] += 1;
             }
             var total = NumpySum.Sum(row);
             for (var c = 0; c < k; c++)
             {
                 row[c] /= total;
             }
-            rows[i] = row;
+            distinct[r] = row;
         }
-        return new CategoricalDimension(distribution, rows);
+        var rowOf = new int[count + (prior ? 1 : 0)];
+        for (var i = 0; i < rowOf.Length; i++)
+        {
+            rowOf[i] = i < count ? (int)observations[i] : k;
+        }
+        return new CategoricalDimension(distribution, distinct, rowOf);
     }
 
     /// <summary>Σ_i w_i·cw[i][choice]: the mixture's probability of one choice.</summary>
     public double MixtureProbability(int choice, double[] weights)
     {
         var sum = 0.0;
-        for (var i = 0; i < Rows.Length; i++)
+        for (var i = 0; i < _rowOf.Length; i++)
         {
-            sum += Rows[i][choice] * weights[i];
+            sum += _distinctRows[_rowOf[i]][choice] * weights[i];
         }
         return sum;
     }
@@ -60,7 +72,7 @@ internal sealed class CategoricalDimension : ParzenDimension
         {
             draws[j] = double.NaN;
             // The number of cumulative probabilities strictly below u (numpy: sum(cumsum(p) < u)).
-            var row = Rows[active[j]];
+            var row = Row(active[j]);
             var cumulative = 0.0;
             var index = 0;
             for (var c = 0; c < row.Length; c++)
@@ -76,12 +88,15 @@ internal sealed class CategoricalDimension : ParzenDimension
         return (draws, values);
     }
 
-    public override void AddLogDensities(double value, TpeDensity density, double[] row)
+    public override PreparedCandidate Prepare(double value, TpeDensity density) =>
+        new(value, false, _distinctLogRows.Select(r => r[(int)value]).ToArray());
+
+    public override void AddBlock(PreparedCandidate candidate, Span<double> row, int start)
     {
-        var choice = (int)value;
-        for (var i = 0; i < row.Length; i++)
+        var perRow = candidate.Table!;
+        for (var k = 0; k < row.Length; k++)
         {
-            row[i] += LogRows[i][choice];
+            row[k] += perRow[_rowOf[start + k]];
         }
     }
 }

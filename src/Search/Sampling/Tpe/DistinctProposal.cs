@@ -43,11 +43,12 @@ internal static class DistinctProposal
     private static HashSet<string> RunningConfigurations(TpeSampler sampler, int trial)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in sampler.History.Entries)
+        foreach (var position in sampler.History.RunningPositions)
         {
-            if (entry.Trial.State == TrialState.Running && entry.Trial.HasParameters && entry.Number != trial)
+            var running = sampler.History.TrialAt(position);
+            if (running.HasParameters && running.Number != trial)
             {
-                keys.Add(entry.Trial.Parameters.Key);
+                keys.Add(running.Parameters.Key);
             }
         }
         return keys;

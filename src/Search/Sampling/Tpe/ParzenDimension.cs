@@ -13,6 +13,9 @@ internal abstract class ParzenDimension
     /// <summary>Draws (estimator space; NaN for categoricals) and internal values for the given components and uniforms.</summary>
     public abstract (double[] Draws, double[] Values) Sample(int[] active, double[] uniforms);
 
-    /// <summary>Adds this parameter's log-density of <paramref name="value"/> under every component to <paramref name="row"/>.</summary>
-    public abstract void AddLogDensities(double value, TpeDensity density, double[] row);
+    /// <summary>What depends on the candidate only (its estimator-space value, a per-group or per-row table), computed once per candidate.</summary>
+    public abstract PreparedCandidate Prepare(double value, TpeDensity density);
+
+    /// <summary>Adds this parameter's log-density of the prepared candidate under components start … start + row.Length − 1 to <paramref name="row"/>.</summary>
+    public abstract void AddBlock(PreparedCandidate candidate, Span<double> row, int start);
 }

@@ -8,6 +8,11 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// </summary>
 internal sealed class ParzenEstimator
 {
+    /// <summary>Components per block of a joint density evaluation (a block's parameters stay in cache across candidates).</summary>
+    private const int JointBlock = 256;
+
+    private double[]? _logWeights;
+
     private ParzenEstimator(IReadOnlyList<TpeDistribution> space, int observations, bool prior, double[] weights, double? sigmas0,
         IReadOnlyList<ParzenDimension> dimensions)
     {
@@ -15,7 +20,6 @@ internal sealed class ParzenEstimator
         ObservationCount = observations;
         HasPrior = prior;
         Weights = weights;
-        LogWeights = weights.Select(w => Math.Log(w)).ToArray();
         Sigmas0 = sigmas0;
         Dimensions = dimensions;
     }
@@ -32,7 +36,8 @@ internal sealed class ParzenEstimator
     /// <summary>Normalised mixture weights, one per component.</summary>
     public double[] Weights { get; }
 
-    public double[] LogWeights { get; }
+    /// <summary>ln of each weight (computed on first use: one-parameter estimators never need them all).</summary>
+    public double[] LogWeights => _logWeights ??= Weights.Select(w => Math.Log(w)).ToArray();
 
     /// <summary>The multivariate bandwidth factor 0.2·max(m, 1)^(−1/(P+4)), or null for the univariate neighbour rule.</summary>
     public double? Sigmas0 { get; }
@@ -44,8 +49,9 @@ internal sealed class ParzenEstimator
     /// trial-number order) over <paramref name="space"/>. <paramref name="jointBandwidth"/> selects the multivariate
     /// bandwidth rule (also used for a parameter sampled on its own in a multivariate study).
     /// </summary>
+    /// <param name="orders">Per parameter, the observation components in ascending value order when known (else null).</param>
     public static ParzenEstimator Build(IReadOnlyList<TpeDistribution> space, IReadOnlyList<double[]> observations, int count,
-        TpeSettings settings, bool jointBandwidth)
+        TpeSettings settings, bool jointBandwidth, IReadOnlyList<int[]?>? orders = null)
     {
         var prior = settings.ConsiderPrior || count == 0;
         var raw = settings.Weights.Of(count);
@@ -66,7 +72,7 @@ internal sealed class ParzenEstimator
         {
             dimensions[d] = space[d].IsCategorical
                 ? CategoricalDimension.Build(space[d], observations[d], count, prior, settings.PriorWeight)
-                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings);
+                : NumericDimension.Build(space[d], observations[d], count, prior, sigmas0, settings, orders?[d]);
         }
         return new ParzenEstimator(space, count, prior, weights, sigmas0, dimensions);
     }
@@ -121,32 +127,77 @@ internal sealed class ParzenEstimator
         var result = new double[count];
         if (Dimensions is [CategoricalDimension single])
         {
-            // Optuna's shortcut for a lone categorical: ln Σ_i w_i·cw[i][x] (equal to the general formula up to rounding).
+            // Optuna's shortcut for a lone categorical: ln Σ_i w_i·cw[i][x] (equal to the general formula up to rounding),
+            // computed once per distinct choice among the candidates.
+            var byChoice = new Dictionary<int, double>();
             for (var j = 0; j < count; j++)
             {
-                result[j] = Math.Log(single.MixtureProbability((int)candidates[0][j], Weights));
+                var choice = (int)candidates[0][j];
+                if (!byChoice.TryGetValue(choice, out var logProbability))
+                {
+                    byChoice[choice] = logProbability = Math.Log(single.MixtureProbability(choice, Weights));
+                }
+                result[j] = logProbability;
             }
             return result;
         }
-        var row = new double[ComponentCount];
+        if (Dimensions is [NumericDimension numeric])
+        {
+            var byValue = new Dictionary<double, double>();
+            for (var j = 0; j < count; j++)
+            {
+                var value = candidates[0][j];
+                if (!byValue.TryGetValue(value, out var logDensity))
+                {
+                    byValue[value] = logDensity = numeric.LogMixture(value, Weights, density);
+                }
+                result[j] = logDensity;
+            }
+            return result;
+        }
+        // Joint: components in blocks, every candidate per block, so each block's parameters stay in cache for all
+        // candidates. Each candidate's terms are numpy's, in component order: Σ_params ln p + ln w.
+        var prepared = new PreparedCandidate[Dimensions.Count][];
+        for (var d = 0; d < Dimensions.Count; d++)
+        {
+            prepared[d] = candidates[d].Select(value => Dimensions[d].Prepare(value, density)).ToArray();
+        }
+        var terms = new double[count][];
         for (var j = 0; j < count; j++)
         {
-            Array.Clear(row);
-            for (var d = 0; d < Dimensions.Count; d++)
+            terms[j] = new double[ComponentCount];
+        }
+        var logWeights = LogWeights;
+        for (var start = 0; start < ComponentCount; start += JointBlock)
+        {
+            var length = Math.Min(JointBlock, ComponentCount - start);
+            for (var j = 0; j < count; j++)
             {
-                Dimensions[d].AddLogDensities(candidates[d][j], density, row);
+                var row = terms[j].AsSpan(start, length);
+                for (var d = 0; d < Dimensions.Count; d++)
+                {
+                    Dimensions[d].AddBlock(prepared[d][j], row, start);
+                }
+                for (var k = 0; k < length; k++)
+                {
+                    row[k] += logWeights[start + k];
+                }
             }
+        }
+        var negligible = NegligibleTerms.LogRatio(ComponentCount);
+        for (var j = 0; j < count; j++)
+        {
+            var row = terms[j];
             var max = double.NegativeInfinity;
-            for (var i = 0; i < row.Length; i++)
+            foreach (var term in row)
             {
-                row[i] += LogWeights[i];
-                max = double.IsNaN(row[i]) || row[i] > max ? row[i] : max;
+                max = double.IsNaN(term) || term > max ? term : max;
             }
             for (var i = 0; i < row.Length; i++)
             {
-                // exp underflows to exactly 0 below −745.2: skipping the call changes no bit of the sum.
+                // Negligible terms are left out as 0, which keeps numpy's summation tree.
                 var shifted = row[i] - max;
-                row[i] = shifted < -746 ? 0.0 : Math.Exp(shifted);
+                row[i] = shifted < negligible ? 0.0 : Math.Exp(shifted);
             }
             result[j] = Math.Log(NumpySum.Sum(row)) + max;
         }

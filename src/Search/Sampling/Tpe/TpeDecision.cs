@@ -9,12 +9,18 @@ namespace HyperSweep.Search.Sampling.Tpe;
 /// </summary>
 internal sealed class TpeDecision
 {
-    private TpeDecision(TpeSplit split, int[] space, int[] belowTrials, int[] aboveTrials, ParzenEstimator below, ParzenEstimator above)
+    private readonly TpeHistory _history;
+    private readonly int[] _belowPositions;
+    private readonly int[] _abovePositions;
+
+    private TpeDecision(TpeHistory history, TpeSplit split, int[] space, int[] belowPositions, int[] abovePositions, ParzenEstimator below,
+        ParzenEstimator above)
     {
+        _history = history;
         Split = split;
         Space = space;
-        BelowTrials = belowTrials;
-        AboveTrials = aboveTrials;
+        _belowPositions = belowPositions;
+        _abovePositions = abovePositions;
         Below = below;
         Above = above;
     }
@@ -24,10 +30,10 @@ internal sealed class TpeDecision
     /// <summary>The decided parameters (indices into the TPE parameter list), in the order Optuna uses.</summary>
     public int[] Space { get; }
 
-    /// <summary>The trial of each observation component of <see cref="Below"/>.</summary>
-    public int[] BelowTrials { get; }
+    /// <summary>The trial number of each observation component of <see cref="Below"/>.</summary>
+    public int[] BelowTrials => _belowPositions.Select(_history.NumberAt).ToArray();
 
-    public int[] AboveTrials { get; }
+    public int[] AboveTrials => _abovePositions.Select(_history.NumberAt).ToArray();
 
     public ParzenEstimator Below { get; }
 
@@ -36,11 +42,11 @@ internal sealed class TpeDecision
     public static TpeDecision Build(TpeHistory history, TpeSplit split, int[] space, TpeSettings settings, bool jointBandwidth)
     {
         var distributions = space.Select(p => history.Parameters[p].Distribution).ToArray();
-        var (belowTrials, belowValues) = Observations(history, split.Below, space);
-        var (aboveTrials, aboveValues) = Observations(history, split.Above, space);
-        return new TpeDecision(split, space, belowTrials, aboveTrials,
-            ParzenEstimator.Build(distributions, belowValues, belowTrials.Length, settings, jointBandwidth),
-            ParzenEstimator.Build(distributions, aboveValues, aboveTrials.Length, settings, jointBandwidth));
+        var (belowTrials, belowValues, belowOrders) = Observations(history, split.Below, space);
+        var (aboveTrials, aboveValues, aboveOrders) = Observations(history, split.Above, space);
+        return new TpeDecision(history, split, space, belowTrials, aboveTrials,
+            ParzenEstimator.Build(distributions, belowValues, belowTrials.Length, settings, jointBandwidth, belowOrders),
+            ParzenEstimator.Build(distributions, aboveValues, aboveTrials.Length, settings, jointBandwidth, aboveOrders));
     }
 
     /// <summary>
@@ -82,28 +88,70 @@ internal sealed class TpeDecision
         return Below.Sample(active, uniforms).Values;
     }
 
-    /// <summary>The trials of <paramref name="group"/> that have the space's first parameter, and their values per parameter.</summary>
-    private static (int[] Trials, double[][] Values) Observations(TpeHistory history, IReadOnlyList<TpeEntry> group, int[] space)
+    /// <summary>
+    /// The trials of <paramref name="group"/> (history positions) that have the space's first parameter, their values
+    /// per parameter, and, for numeric parameters of large groups, the components' order by value read from the
+    /// history's sorted index (small groups are simply sorted by the estimator).
+    /// </summary>
+    private static (int[] Trials, double[][] Values, int[]?[] Orders) Observations(TpeHistory history, int[] group, int[] space)
     {
-        var trials = new List<int>(group.Count);
-        var rows = new List<double[]>(group.Count);
-        foreach (var entry in group)
+        var first = history.Values(space[0]);
+        var members = new int[group.Length];
+        var count = 0;
+        foreach (var position in group)
         {
-            if (entry.Values(history.Parameters) is { } values && !double.IsNaN(values[space[0]]))
+            if (!double.IsNaN(first[position]))
             {
-                trials.Add(entry.Number);
-                rows.Add(values);
+                members[count++] = position;
             }
         }
+        Array.Resize(ref members, count);
+        var (stamps, componentOf, stamp) = history.NextStamp();
         var columns = new double[space.Length][];
+        var orders = new int[]?[space.Length];
         for (var d = 0; d < space.Length; d++)
         {
-            columns[d] = new double[rows.Count];
-            for (var i = 0; i < rows.Count; i++)
+            var values = history.Values(space[d]);
+            columns[d] = new double[members.Length];
+            for (var i = 0; i < members.Length; i++)
             {
-                columns[d][i] = rows[i][space[d]];
+                columns[d][i] = values[members[i]];
             }
         }
-        return (trials.ToArray(), columns);
+        if (members.Length > PresortedFrom)
+        {
+            for (var i = 0; i < members.Length; i++)
+            {
+                stamps[members[i]] = stamp;
+                componentOf[members[i]] = i;
+            }
+            for (var d = 0; d < space.Length; d++)
+            {
+                if (history.Sorted(space[d]) is { } sorted)
+                {
+                    orders[d] = OrderFromIndex(sorted, stamps, componentOf, stamp, members.Length);
+                }
+            }
+        }
+        return (members, columns, orders);
+    }
+
+    /// <summary>Below this many components an estimator sorts its own values (cheaper than walking the whole index).</summary>
+    private const int PresortedFrom = 64;
+
+    /// <summary>The components in ascending value order: one walk of the parameter's sorted index.</summary>
+    private static int[]? OrderFromIndex(TpeSortedValues sorted, int[] stamps, int[] componentOf, int stamp, int count)
+    {
+        var order = new int[count];
+        var k = 0;
+        foreach (var position in sorted.Positions)
+        {
+            if (stamps[position] == stamp)
+            {
+                order[k++] = componentOf[position];
+            }
+        }
+        // A member whose value is NaN (a joint space's later parameter the trial lacks) is not in the index.
+        return k == count ? order : null;
     }
 }

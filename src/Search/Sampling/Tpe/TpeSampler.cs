@@ -21,7 +21,7 @@ public sealed class TpeSampler : ISampler
 {
     private readonly TpeHistory _history;
     private readonly RandomSampler _random;
-    private readonly GroupDecomposition _groups = new();
+    private GroupDecomposition _groups = new();
     private readonly Dictionary<string, int> _indexOf;
     private Study? _foldedStudy;
     private int _foldCursor;
@@ -183,21 +183,21 @@ public sealed class TpeSampler : ISampler
     {
         if (!ReferenceEquals(study, _foldedStudy))
         {
-            _foldedStudy = study;
-            _foldCursor = 0;
+            (_foldedStudy, _foldCursor, _groups) = (study, 0, new GroupDecomposition());
         }
-        var fresh = new List<TpeEntry>();
+        var fresh = new List<int>();
         for (; _foldCursor < study.FinishedInOrder.Count; _foldCursor++)
         {
-            var entry = _history.Entry(study.FinishedInOrder[_foldCursor].Number);
-            if (entry.IsFinishedObservation)
+            var position = _history.PositionOf(study.FinishedInOrder[_foldCursor].Number);
+            if (_history.IsFinishedObservation(position))
             {
-                fresh.Add(entry);
+                fresh.Add(position);
             }
         }
-        foreach (var entry in fresh.OrderBy(e => e.Number))
+        fresh.Sort();
+        foreach (var position in fresh)
         {
-            _groups.Add(Present(entry));
+            _groups.Add(Present(position));
         }
     }
 
@@ -210,12 +210,12 @@ public sealed class TpeSampler : ISampler
         }
         for (; _intersectionCursor < study.FinishedInOrder.Count; _intersectionCursor++)
         {
-            var entry = _history.Entry(study.FinishedInOrder[_intersectionCursor].Number);
-            if (!entry.IsFinishedObservation)
+            var position = _history.PositionOf(study.FinishedInOrder[_intersectionCursor].Number);
+            if (!_history.IsFinishedObservation(position))
             {
                 continue;
             }
-            var present = Present(entry);
+            var present = Present(position);
             _intersection ??= Enumerable.Repeat(true, Parameters.Count).ToArray();
             for (var p = 0; p < Parameters.Count; p++)
             {
@@ -225,9 +225,16 @@ public sealed class TpeSampler : ISampler
         return _intersection;
     }
 
-    private HashSet<int> Present(TpeEntry entry)
+    private HashSet<int> Present(int position)
     {
-        var values = entry.Values(Parameters);
-        return values is null ? [] : Enumerable.Range(0, Parameters.Count).Where(p => !double.IsNaN(values[p])).ToHashSet();
+        var present = new HashSet<int>();
+        for (var p = 0; p < Parameters.Count; p++)
+        {
+            if (!double.IsNaN(_history.Values(p)[position]))
+            {
+                present.Add(p);
+            }
+        }
+        return present;
     }
 }

@@ -1,10 +1,10 @@
 namespace HyperSweep.Search.Sampling.Tpe;
 
 /// <summary>
-/// The below/above split of one decision: n (COMPLETE + PRUNED), gamma(n), and both groups in trial-number order,
-/// taken BEFORE the trials lacking a parameter are removed (each estimator removes them afterwards).
+/// The below/above split of one decision: n (COMPLETE + PRUNED), gamma(n), and both groups as history positions in
+/// trial-number order, taken BEFORE the trials lacking a parameter are removed (each estimator removes them).
 /// </summary>
-internal sealed class TpeSplit(int n, int nBelow, IReadOnlyList<TpeEntry> below, IReadOnlyList<TpeEntry> above, Func<int[]> ranking)
+internal sealed class TpeSplit(TpeHistory history, int n, int nBelow, int[] below, int[] above, Func<int[]> ranking)
 {
     private int[]? _ranking;
 
@@ -12,10 +12,15 @@ internal sealed class TpeSplit(int n, int nBelow, IReadOnlyList<TpeEntry> below,
 
     public int NBelow => nBelow;
 
-    public IReadOnlyList<TpeEntry> Below => below;
+    /// <summary>History positions of the "below" trials, in trial-number order.</summary>
+    public int[] Below => below;
 
-    public IReadOnlyList<TpeEntry> Above => above;
+    public int[] Above => above;
 
-    /// <summary>All observation trials, best first (built on demand: only explanations and the parity harness read it).</summary>
+    public IEnumerable<int> BelowNumbers => below.Select(history.NumberAt);
+
+    public IEnumerable<int> AboveNumbers => above.Select(history.NumberAt);
+
+    /// <summary>All observation trials' numbers, best first (built on demand: only explanations and the parity harness read it).</summary>
     public int[] Ranking => _ranking ??= ranking();
 }

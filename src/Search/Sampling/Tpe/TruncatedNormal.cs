@@ -27,7 +27,12 @@ internal static class TruncatedNormal
     }
 
     /// <summary>Φ(a), the vectorised form used by the central case of <see cref="LogGaussMass"/>.</summary>
-    public static double NdtrCentral(double a) => 0.5 + 0.5 * CMath.Erf(a / Sqrt2);
+    public static double NdtrCentral(double a)
+    {
+        var x = a / Sqrt2;
+        // erf is ±1 exactly from |x| = 6 on (erf(6) = 1 − 2e-17 rounds to 1): the result is exactly 0 or 1, without the call.
+        return x <= -6 ? 0.0 : x >= 6 ? 1.0 : 0.5 + 0.5 * CMath.Erf(x);
+    }
 
     /// <summary>ln Φ(a) (5.2).</summary>
     public static double LogNdtr(double a)
@@ -66,7 +71,9 @@ internal static class TruncatedNormal
         {
             return LogDiff(LogNdtr(-a), LogNdtr(-b));
         }
-        return CMath.Log1P(-NdtrCentral(a) - NdtrCentral(-b));
+        var tails = -NdtrCentral(a) - NdtrCentral(-b);
+        // log1p(±0) = ±0: a component far inside [low, high] has both tails exactly 0.
+        return tails == 0 ? tails : CMath.Log1P(tails);
     }
 
     /// <summary>
@@ -125,6 +132,11 @@ internal static class TruncatedNormal
         for (var i = 0; i < 100; i++)
         {
             middle = (low + high) / 2;
+            if (middle == low || middle == high)
+            {
+                // low and high are adjacent doubles: every remaining step computes this same middle (the 100-step result).
+                break;
+            }
             if (LogNdtr(middle) < y)
             {
                 low = middle;

@@ -27,8 +27,8 @@ internal sealed class TpeDecisionCheck(TpeTrace trace, TpeSampler sampler)
         Assert.True(ev.GetProperty("n").GetInt32() == decision.Split.N, $"{where}: n");
         Assert.True(ev.GetProperty("n_below").GetInt32() == decision.Split.NBelow, $"{where}: n_below");
         Assert.Equal(TpeTrace.Integers(ev.GetProperty("ranking")), decision.Split.Ranking);
-        Assert.Equal(TpeTrace.Integers(ev.GetProperty("below")), decision.Split.Below.Select(e => e.Number));
-        Assert.Equal(TpeTrace.Integers(ev.GetProperty("above")), decision.Split.Above.Select(e => e.Number));
+        Assert.Equal(TpeTrace.Integers(ev.GetProperty("below")), decision.Split.BelowNumbers);
+        Assert.Equal(TpeTrace.Integers(ev.GetProperty("above")), decision.Split.AboveNumbers);
         CheckEstimator(ev.GetProperty("pe_below"), decision.Below, decision.BelowTrials, names, $"{where} pe_below");
         CheckEstimator(ev.GetProperty("pe_above"), decision.Above, decision.AboveTrials, names, $"{where} pe_above");
 
@@ -90,10 +90,10 @@ internal sealed class TpeDecisionCheck(TpeTrace trace, TpeSampler sampler)
                     break;
                 case CategoricalDimension categorical:
                     var rows = parameter.GetProperty("cat_weights").EnumerateArray().Select(TpeTrace.Numbers).ToArray();
-                    Assert.True(rows.Length == categorical.Rows.Length, $"{where} {names[d]} cat_weights rows");
+                    Assert.True(rows.Length == categorical.ComponentCount, $"{where} {names[d]} cat_weights rows");
                     for (var i = 0; i < rows.Length; i++)
                     {
-                        Track(AssertClose(rows[i], categorical.Rows[i], $"{where} {names[d]} cat_weights[{i}]"));
+                        Track(AssertClose(rows[i], categorical.Row(i), $"{where} {names[d]} cat_weights[{i}]"));
                     }
                     break;
             }

@@ -76,15 +76,13 @@ public sealed class TpeParityTests(ITestOutputHelper output)
                     sampler.OnTrialCreated(study, trial);
                     relative.Clear();
                     pending[trial] = [];
-                    if (sampler.History.FinishedObservationCount > 0 || settings.Group)
+                    // The joint decisions Optuna makes inside this ask: one per non-empty sub-space, in list order.
+                    var spaces = sampler.RelativeSpaces(study);
+                    for (var group = 0; group < spaces.Count; group++)
                     {
-                        var spaces = sampler.RelativeSpaces(study);
-                        for (var group = 0; group < spaces.Count; group++)
+                        if (spaces[group].Length > 0)
                         {
-                            if (spaces[group].Length > 0)
-                            {
-                                expectedSpaces.Enqueue((group, spaces[group]));
-                            }
+                            expectedSpaces.Enqueue((group, spaces[group]));
                         }
                     }
                     break;

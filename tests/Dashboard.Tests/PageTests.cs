@@ -1,0 +1,112 @@
+using System.Net;
+
+namespace HyperSweep.Dashboard.Tests;
+
+/// <summary>The pages over plain HTTP (their server-rendered HTML): status codes, content, 404 pages, no stack traces.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class PageTests(DashboardFixture fixture)
+{
+    [Fact]
+    public async Task The_sweeps_page_lists_both_sweeps_and_filters_by_state()
+    {
+        var all = await Page("/");
+        Assert.Contains(fixture.FinishedSweepId, all, StringComparison.Ordinal);
+        Assert.Contains(fixture.LiveSweepId, all, StringComparison.Ordinal);
+        var completed = await Page("/?state=completed");
+        Assert.Contains(fixture.FinishedSweepId, completed, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.LiveSweepId, completed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sweep_page_shows_counts_leaderboard_charts_and_the_marked_slots()
+    {
+        var html = await Page($"/sweeps/{fixture.FinishedSweepId}");
+        Assert.Contains("16/16 finished", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"leaderboard\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-rows=\"16\"", html, StringComparison.Ordinal);
+        foreach (var chart in new[] { "curves", "parallel", "best-by-trial", "best-by-time", "pruning" })
+        {
+            Assert.Contains($"data-chart=\"{chart}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("data-slot=\"sweep.importance\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-slot=\"sweep.scheduler\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_trial_page_shows_parameters_epochs_and_attempts()
+    {
+        var html = await Page($"/sweeps/{fixture.FinishedSweepId}/trials/0");
+        Assert.Contains("id=\"parameters\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-epoch=\"1\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"attempts\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-slot=\"trial.lineage\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cluster_page_shows_the_silo_and_its_slots()
+    {
+        var html = await Page("/cluster");
+        Assert.Contains("data-capacity=\"2\"", html, StringComparison.Ordinal);
+        Assert.Contains("1 active silo(s)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Orleans_own_dashboard_is_mounted_under_orleans()
+    {
+        var response = await fixture.DevHttp.GetAsync("/orleans/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/sweeps/sw-doesnotexist")]
+    [InlineData("/sweeps/sw-doesnotexist/trials/0")]
+    [InlineData("/sweeps/not..an..id!")]
+    [InlineData("/no/such/page")]
+    public async Task Unknown_pages_are_a_404_page_without_a_stack_trace(string path)
+    {
+        var response = await fixture.DevHttp.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Not found", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/trials/999")]
+    [InlineData("/trials/abc")]
+    public async Task An_unknown_trial_of_a_known_sweep_is_a_404_page(string suffix)
+    {
+        var response = await fixture.DevHttp.GetAsync($"/sweeps/{fixture.FinishedSweepId}{suffix}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/_content/Plotly.Blazor/plotly-3.7.0.min.js")]
+    [InlineData("/_content/Plotly.Blazor/plotly-interop-7.2.0.js")]
+    [InlineData("/dashboard.css")]
+    public async Task The_dashboard_serves_its_own_scripts_no_cdn(string path)
+    {
+        var response = await fixture.DevHttp.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
+    [Fact]
+    public async Task Pages_name_no_other_host()
+    {
+        var html = await Page($"/sweeps/{fixture.FinishedSweepId}");
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("//cdn", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> Page(string path)
+    {
+        var response = await fixture.DevHttp.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
