@@ -77,7 +77,15 @@ public static class HyperSweepSiloConfiguration
 
         try
         {
-            ArtifactRootCheck.Check(options.ArtifactRoot);
+            // A cluster silo's marker is written by its preflight (ClusterPreflight), which compares it with the cluster's.
+            if (options.Mode == SiloMode.Cluster)
+            {
+                ArtifactRootCheck.CheckWritable(options.ArtifactRoot);
+            }
+            else
+            {
+                ArtifactRootCheck.Check(options.ArtifactRoot);
+            }
         }
         catch (ArtifactException exception)
         {

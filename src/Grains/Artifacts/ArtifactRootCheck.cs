@@ -17,7 +17,15 @@ public static class ArtifactRootCheck
 
     /// <summary>Checks the root and returns the store's id (creating the marker if this is a new store).</summary>
     /// <exception cref="ArtifactException">The root is missing, not writable, or its marker is unreadable; the message says which.</exception>
-    public static string Check(string root)
+    public static string Check(string root) => ReadOrCreateMarker(CheckWritable(root));
+
+    /// <summary>
+    /// Checks the root as <see cref="Check"/> does but writes no marker (an existing one must be readable): for a cluster
+    /// silo, whose preflight creates the marker only once it knows which store the cluster records, so that a node
+    /// refused for mounting another filesystem leaves nothing behind. Returns the full path.
+    /// </summary>
+    /// <exception cref="ArtifactException">The root is missing, not writable, or its marker is unreadable.</exception>
+    public static string CheckWritable(string root)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         var full = Path.GetFullPath(root);
@@ -27,7 +35,8 @@ public static class ArtifactRootCheck
         }
 
         ProbeWrite(full);
-        return ReadOrCreateMarker(full);
+        _ = ReadMarker(full);
+        return full;
     }
 
     /// <summary>The id in the root's marker, or null when there is none.</summary>
