@@ -102,18 +102,7 @@ public sealed class SweepLedger
     public IReadOnlyList<int> AwaitingFinalization() => [.. Keeping.Kept.Where(r => !r.Finalized).Select(r => r.Number)];
 
     /// <summary>A kept trial's finalization: its test metrics (never seen by the search: the sampler and pruner are done) and any note.</summary>
-    public void RecordKeptModel(KeptModelReport report)
-    {
-        if (!Table.Contains(report.Trial) || Table[report.Trial] is not { Keep: KeepDecision.Kept } record)
-        {
-            return;
-        }
-
-        record.TestMetrics = report.TestMetrics;
-        record.ModelNote = report.Note;
-        record.Finalized = true;
-        Dirty = true;
-    }
+    public void RecordKeptModel(KeptModelReport report) => Dirty |= Keeping.Record(report);
 
     /// <summary>Nothing waits, runs or is left to create: the sweep is over.</summary>
     public bool Exhausted => Table.Running.Count == 0 && Table.Pending.Count == 0 && Table.Count >= Plan.PlannedTrials;
@@ -280,13 +269,13 @@ public sealed class SweepLedger
     /// </summary>
     public bool HandBack(TrialHandBack handBack)
     {
-        if (!Table.Contains(handBack.Trial) || Table[handBack.Trial] is not { State: TrialState.Running } record || record.Attempt != handBack.Attempt)
+        var running = Table.IsRunningAttempt(handBack.Trial, handBack.Attempt);
+        if (running)
         {
-            return false;
+            Requeue(handBack.Trial);
         }
 
-        Requeue(handBack.Trial);
-        return true;
+        return running;
     }
 
     private PruningDecision Record(int number, int epoch, double value)

@@ -48,6 +48,9 @@ public sealed class TrialTable
 
     public bool Contains(int number) => number >= 0 && number < _records.Count;
 
+    /// <summary>Whether trial <paramref name="number"/> is running as <paramref name="attempt"/> (not a superseded or ended one).</summary>
+    public bool IsRunningAttempt(int number, int attempt) => Contains(number) && _records[number] is { State: TrialState.Running } record && record.Attempt == attempt;
+
     /// <summary>A new trial with its proposed parameters, waiting to start.</summary>
     public TrialRecord Add(ImmutableSortedDictionary<string, object> parameters)
     {

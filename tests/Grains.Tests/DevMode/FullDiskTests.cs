@@ -27,7 +27,8 @@ public sealed partial class FullDiskTests
         using var disk = SmallFilesystem.Mount(64L << 20);
         var state = Path.Combine(disk.Path, "state");
         using var folder = new TempFolder("hs-full-disk-");
-        // Half-megabyte checkpoints: a few epochs fill what is left once the filler is in.
+        // Half-megabyte checkpoints (files in the state directory's artifact store): the first one written once the
+        // filler is in does not fit.
         var spec = folder.Write("spec.yaml", SweepSpecs.Random(Trials, Epochs, concurrency: 1, seed: 4, name: "full-disk").Replace(
             "pruner: {name: none}", "pruner: {name: none}\nmodel: {synthetic_checkpoint_kb: 512}", StringComparison.Ordinal));
         // Trial 0 runs to its end; every later trial waits at its first epoch until the disk is full.
@@ -41,7 +42,7 @@ public sealed partial class FullDiskTests
         {
             await Poll.Until(() => run.Stdout.Any(l => OutcomeLine().IsMatch(l)) || run.HasExited, TimeSpan.FromSeconds(90), () => run.Output);
             Assert.False(run.HasExited, "run exited before the disk was full:\n" + run.Output);
-            disk.Fill(leaveFree: 1536 * 1024);
+            disk.Fill(leaveFree: 256 * 1024);
             gate.Open();
 
             var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(120));
