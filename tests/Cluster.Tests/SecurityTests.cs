@@ -15,13 +15,15 @@ public sealed class SecurityTests
     public async Task A_silo_on_a_reachable_address_without_tls_is_refused_unless_insecure()
     {
         var redis = $"127.0.0.1:{FreePort.OnLoopback()}"; // nothing listens: a silo that passes the check stops at Redis
-        using var refused = OwnedProcess.Start("silo", Paths.SiloBinary, ["--mode", "Cluster", "--redis", redis, "--advertised-address", "10.255.255.1"]);
+        using var artifacts = new TempFolder("hypersweep-insecure-");
+        using var refused = OwnedProcess.Start("silo", Paths.SiloBinary,
+            ["--mode", "Cluster", "--redis", redis, "--advertised-address", "10.255.255.1", "--artifacts", artifacts.Path]);
         Assert.Equal(2, await refused.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("10.255.255.1 is reachable from other machines and TLS is off", refused.Output, StringComparison.Ordinal);
         Assert.Contains("--insecure", refused.Output, StringComparison.Ordinal);
 
         using var insecure = OwnedProcess.Start("silo", Paths.SiloBinary,
-            ["--mode", "Cluster", "--redis", redis, "--advertised-address", "10.255.255.1", "--insecure", "--HyperSweep:RedisConnectTimeout=00:00:02"]);
+            ["--mode", "Cluster", "--redis", redis, "--advertised-address", "10.255.255.1", "--artifacts", artifacts.Path, "--insecure", "--redis-connect-timeout", "00:00:02"]);
         Assert.Equal(3, await insecure.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains($"cannot reach Redis at {redis}", insecure.Output, StringComparison.Ordinal);
     }

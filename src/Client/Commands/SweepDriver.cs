@@ -67,7 +67,8 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
         {
             sweepId = _sweepId = SweepIds.New();
             sweep = context.Grains.GetGrain<ISweepGrain>(sweepId);
-            var submitted = await sweep.Submit(new SweepSubmission(loaded.Text, source!, BaseDirectory: loaded.Folder));
+            var submission = new SweepSubmission(loaded.Text, source!, BaseDirectory: loaded.Folder);
+            var submitted = await SentAgainOnTimeout(() => sweep.Submit(submission));
             if (!submitted.Accepted)
             {
                 await SpecFile.WriteErrorsAsync(submitted.Errors, context.Error);
@@ -86,7 +87,7 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
                 return await PrintResultAsync(context, sweep);
             }
 
-            await sweep.Resume();
+            await SentAgainOnTimeout(sweep.Resume);
         }
 
         if (!context.Json && !context.Quiet)
@@ -171,6 +172,27 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1), interrupted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A call sent again while it times out, for up to two minutes: the client bounds each call at 5 s, and on a loaded
+    /// cluster a fresh coordinator's activation and first writes can take longer. Submit (same id, same text) and Resume
+    /// are idempotent.
+    /// </summary>
+    private static async Task<T> SentAgainOnTimeout<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                // Not answered in time: the same call again.
             }
         }
     }

@@ -113,6 +113,10 @@ public static class ClusterPreflight
         await using (connection)
         {
             var database = connection.GetDatabase();
+            // The remembered generation is read BEFORE Redis: silos that share this state directory (the steps of one Slurm
+            // job, nodes on a shared home) may be starting now, and one that creates the generation writes Redis before it
+            // writes the record. So a record seen here that Redis does not confirm is a real loss, never a sibling's race.
+            var remembered = record.Read();
             var generation = await generations.ReadAsync(database);
             if (generation is null && !options.NewGeneration)
             {
@@ -121,7 +125,7 @@ public static class ClusterPreflight
                     return generations.Lost(loss);
                 }
 
-                if (record.Read() is { } remembered)
+                if (remembered is not null)
                 {
                     return generations.LostWhileStopped(remembered);
                 }
