@@ -14,9 +14,9 @@ internal sealed class RunningTrialsWatch(IGrainFactory grains, string sweepId, S
 {
     private DateTime _nextProbe;
 
-    public async Task CheckAsync(SweepLedger ledger, IReadOnlySet<string> activeSilos)
+    public async Task CheckAsync(SweepLedger ledger, IReadOnlyDictionary<string, SiloAddress> activeSilos)
     {
-        foreach (var number in ledger.RequeueLost(activeSilos))
+        foreach (var number in ledger.RequeueLost(activeSilos.Keys.ToHashSet(StringComparer.Ordinal)))
         {
             logger.LogInformation("Trial {Trial} of {Sweep} lost its silo; resuming it as attempt {Attempt}", number, sweepId, ledger.Table[number].Attempt);
         }

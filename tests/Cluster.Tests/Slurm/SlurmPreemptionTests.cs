@@ -45,6 +45,9 @@ public sealed class SlurmPreemptionTests(SlurmDaemons slurm) : IClassFixture<Slu
         var steps = await slurm.RunningSteps(job);
         Assert.Equal(2, steps.Count);
         await slurm.Signal(steps[0], "TERM");
+        // The step ends only after its silo drained (its trial checkpointed and handed back) and left: the held trials
+        // may go on from then. (The membership may show the silo as leaving before the drain has begun.)
+        await Poll.Until(async () => (await slurm.RunningSteps(job)).Count == 1, TimeSpan.FromSeconds(120), () => $"the signalled step did not end\n{slurm.Logs()}");
         await WaitForSilos(1);
         _gate.Open();
 
