@@ -37,7 +37,9 @@ public sealed class TrialGrain(
     private string? _stopReason;
     private bool _finalizing;
 
-    private TrialArtifactRetention Retention => new(state.State, store, logger);
+    private TrialArtifactRetention? _retention;
+
+    private TrialArtifactRetention Retention => _retention ??= new(state.State, store, logger);
 
     public async Task<StartResult> Start(TrialAssignment assignment)
     {
@@ -166,10 +168,10 @@ public sealed class TrialGrain(
             current.Gradients.Add(gradients);
         }
 
-        var superseded = Retention.Advance(metrics, checkpoint, current.Assignment?.Objective);
+        Retention.Advance(metrics, checkpoint, current.Assignment?.Objective);
         await state.WriteStateAsync();
         // Deleted only once the new references are durable: a crash in between leaves an orphan for gc, never a dangling reference.
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
         return true;
     }
 
@@ -180,13 +182,13 @@ public sealed class TrialGrain(
             return false;
         }
 
-        if (Retention.Progress(checkpoint) is not { } superseded)
+        if (!Retention.Progress(checkpoint))
         {
             return true; // a repeat of what is stored, or older
         }
 
         await state.WriteStateAsync();
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
         return true;
     }
 
@@ -208,9 +210,9 @@ public sealed class TrialGrain(
             // Retried as often as allowed: the trial fails, and says why.
             current.State = TrialState.Failed;
             current.Reason = $"hung: {reason}; {current.HungAttempts} attempts hung ({retries} retries allowed)";
-            var superseded = Retention.Ended();
+            Retention.Ended();
             await state.WriteStateAsync();
-            Retention.Delete(superseded);
+            Retention.DeleteSuperseded();
             var outcome = new TrialOutcome(assignment.Trial, attempt, TrialState.Failed, current.History.Count, current.Reason);
             _ = Task.Run(() => sweep.ReportOutcome(outcome));
             return;
@@ -232,9 +234,9 @@ public sealed class TrialGrain(
 
         current.State = outcome;
         current.Reason = reason;
-        var superseded = Retention.Ended();
+        Retention.Ended();
         await state.WriteStateAsync();
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
         _keepAlive?.Dispose();
         _keepAlive = null;
         // The attempt is over and durable: free this activation's memory now rather than after the idle collection
@@ -246,9 +248,9 @@ public sealed class TrialGrain(
 
     public async Task ReleaseArtifacts()
     {
-        var superseded = Retention.Release();
+        Retention.Release();
         await state.WriteStateAsync();
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
     }
 
     public async Task Finalize(bool scoreTest)
