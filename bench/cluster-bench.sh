@@ -6,17 +6,44 @@
 #       the service benchmark's workload: most trials stop early); WARMUP trials in an unmeasured sweep first (4000:
 #       after 1,000 the silos were still JIT-compiling ~100 methods/s each, 31% of their CPU samples)
 #   bench/cluster-bench.sh failover              kill -9 one silo mid-sweep: time to declared dead, time to its trials running again
-# Needs: dotnet build src/Client -c Release; redis-server; python3. Figures: bench/README-cluster.md.
+#   bench/cluster-bench.sh sigstop               SIGSTOP one silo mid-sweep (a hung node): the same figures, the slowest status call
+#                                                meanwhile, then SIGCONT: the stale silo must not count anything twice
+#   bench/cluster-bench.sh failover-loop N       (or sigstop-loop N) N fresh clusters in a row, then the distribution
+#   bench/cluster-bench.sh soak [TRIALS] [EVERY] 3 silos, a silo killed and restarted every EVERY s (30) during a TRIALS-trial
+#                                                (10000) sweep with real checkpoints: lost, double-counted, memory over time
+# Needs: dotnet build src/Client -c Release; dotnet build bench/Cluster.Bench -c Release; redis-server; python3.
+# Figures: bench/README-cluster.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cli=${HYPERSWEEP_CLI:-$repo/src/Client/bin/Release/net10.0/hypersweep}
+fault_bench=$repo/bench/Cluster.Bench/bin/Release/net10.0/HyperSweep.Cluster.Bench.dll
 mode=${1:-throughput}
+
+if [[ "$mode" == *-loop ]]; then
+  # Each run on a fresh cluster; one line per run, then the distribution of "running again elsewhere after X s".
+  runs=${2:-20}; one=${mode%-loop}; log=$(mktemp)
+  for i in $(seq 1 "$runs"); do
+    "$0" "$one" 2>/dev/null | grep '^bench:' | tee -a "$log" || echo "bench: run $i failed" | tee -a "$log"
+  done
+  python3 - "$log" "$one" <<'PY'
+import re, statistics, sys
+lines = open(sys.argv[1]).read().splitlines()
+dead = [float(m.group(1)) for l in lines if (m := re.search(r"declared dead after ([0-9.]+) s", l))]
+again = [float(m.group(1)) for l in lines if (m := re.search(r"running again elsewhere after ([0-9.]+) s", l))]
+slow = [float(m.group(1)) for l in lines if (m := re.search(r"slowest ([0-9.]+) s", l))]
+ok = sum("every trial completed once" in l for l in lines)
+def dist(v): return f"min {min(v):.1f}, median {statistics.median(v):.1f}, p90 {sorted(v)[max(0, int(len(v) * 0.9) - 1)]:.1f}, max {max(v):.1f} s" if v else "none"
+print(f"bench: {sys.argv[2]} x {len(lines)}: {ok} runs completed with every trial once; declared dead: {dist(dead)}; trials running elsewhere: {dist(again)}; slowest status call: {dist(slow)}")
+PY
+  rm -f "$log"; exit 0
+fi
 
 if [[ "${2:-}" != "--inner" ]]; then
   case "$mode" in
     throughput) exec "$repo/deploy/local-cluster.sh" -n 3 -s 16 -w Synthetic -e 0 -c bench -- "$0" throughput --inner "${2:-300}" "${3:-none}" "${4:-4000}" ;;
-    failover)   exec "$repo/deploy/local-cluster.sh" -n 3 -s 2 -w Synthetic -e 2000 -c bench -- "$0" failover --inner ;;
-    *) sed -n '2,6p' "$0"; exit 2 ;;
+    failover|sigstop) exec "$repo/deploy/local-cluster.sh" -n 3 -s 2 -w Synthetic -e 2000 -c bench -- "$0" "$mode" --inner ;;
+    soak)       exec "$repo/deploy/local-cluster.sh" -n 3 -s 4 -w Synthetic -e 0 -c bench -- "$0" soak --inner "${2:-10000}" "${3:-30}" ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
 fi
 
@@ -44,6 +71,11 @@ budget: {max_epochs: $2}
 concurrency: $3
 YAML
 }
+
+if [[ "$mode" == soak ]]; then
+  dotnet "$fault_bench" soak "${3:-10000}" "${4:-30}" "$work"
+  exit $?
+fi
 
 if [[ "$mode" == throughput ]]; then
   trials=${3:-300}
@@ -77,44 +109,6 @@ PY
   exit 0
 fi
 
-# failover
-# 4 trials on 3 silos x 2 slots: the survivors have free slots, so the figure is failover time, not a wait for a slot.
-spec 4 12 4 none > "$work/spec.yaml"
-"$cli" run "$work/spec.yaml" > "$work/run.out" 2> "$work/run.err" &
-run_pid=$!
-for _ in $(seq 1 100); do id=$(grep -oE 'sweep [a-z0-9-]+ running' "$work/run.err" | awk '{print $2}' || true); [[ -n "$id" ]] && break; sleep 0.2; done
-python3 - "$cli" "$id" "$redis_port" <<'PY'
-import json, os, signal, subprocess, sys, time
-cli, sweep, redis_port = sys.argv[1], sys.argv[2], sys.argv[3]
-def trials():
-    out = subprocess.run([cli, "trials", sweep, "--json"], capture_output=True, text=True).stdout
-    data = json.loads(out)
-    return data["trials"] if isinstance(data, dict) else data
-def port(silo): return silo.split("@")[0].rsplit(":", 1)[1] if silo else None
-while True:
-    rows = trials()
-    victims = [t for t in rows if t["state"] == "running" and t["epochs_run"] >= 2]
-    if victims: break
-    if rows and all(t["state"] in ("completed", "pruned", "failed", "cancelled") for t in rows):
-        sys.exit("bench: the sweep finished before a trial reached epoch 2 while running; nothing was killed")
-    time.sleep(0.2)
-victim_port = port(victims[0]["silo"])
-pid = int(subprocess.run(["bash", "-c", f"ss -ltnpH 'sport = :{victim_port}' | grep -oE 'pid=[0-9]+' | head -1 | cut -d= -f2"], capture_output=True, text=True).stdout)
-moved = {t["number"] for t in rows if t["state"] == "running" and port(t["silo"]) == victim_port}
-t0 = time.monotonic(); os.kill(pid, signal.SIGKILL)  # the silo this benchmark's local cluster started (found by its port)
-dead = again = None
-while again is None or dead is None:
-    if dead is None:
-        vals = subprocess.run(["redis-cli", "-p", redis_port, "hvals", "hypersweep/members/bench"], capture_output=True, text=True).stdout
-        if any(f':{victim_port}' in v and '"Status":6' in v for v in vals.splitlines()) or ('"Status":6' in vals and victim_port in vals):
-            dead = time.monotonic() - t0
-    if again is None:
-        rows = {t["number"]: t for t in trials()}
-        # Running again = running (or already finished) on another silo; "pending" (re-queued, not yet placed) does not count.
-        if all(rows[n]["state"] == "completed" or (rows[n]["state"] == "running" and port(rows[n]["silo"]) != victim_port) for n in moved):
-            again = time.monotonic() - t0
-    if time.monotonic() - t0 > 120: break
-    time.sleep(0.1)
-print(f"bench: kill -9 of the silo on port {victim_port} running trials {sorted(moved)}: declared dead after {dead:.1f} s, its trials running again elsewhere after {again:.1f} s")
-PY
-wait "$run_pid" || true
+# failover / sigstop: the fault benchmark (bench/Cluster.Bench) on this cluster's silos.
+dotnet "$fault_bench" fault "$([[ "$mode" == sigstop ]] && echo stop || echo kill)"
+exit $?

@@ -47,8 +47,12 @@ cleanup() {
     kill -TERM "$redis_pid" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$redis_pid" 2>/dev/null || break; sleep 0.1; done
   fi
-  echo "local-cluster: stopped; logs and Redis data were in $work (removed)" >&2
-  rm -rf "$work"
+  if [[ -n "${HYPERSWEEP_KEEP_LOGS:-}" ]]; then
+    echo "local-cluster: stopped; logs and Redis data kept in $work" >&2
+  else
+    echo "local-cluster: stopped; logs and Redis data were in $work (removed; HYPERSWEEP_KEEP_LOGS=1 keeps them)" >&2
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT INT TERM
 
@@ -62,7 +66,7 @@ for i in $(seq 1 "$silos"); do
   silo_port=$(free_port); gateway_port=$(free_port)
   HyperSweep__SyntheticEpochMs=$epoch_ms "$silo_bin" --mode Cluster --redis "127.0.0.1:$redis_port" --advertised-address 127.0.0.1 \
     --cluster-id "$cluster_id" --silo-port "$silo_port" --gateway-port "$gateway_port" --slots "$slots" --workload "$workload" \
-    --artifacts "$work/artifacts" \
+    --artifacts "$work/artifacts" --state-dir "$work/silo-$i" \
     >"$work/silo-$i.log" 2>&1 &
   pids+=("$!")
   echo "local-cluster: silo $i pid $! silo port $silo_port gateway $gateway_port log $work/silo-$i.log" >&2
@@ -77,6 +81,12 @@ echo "$HYPERSWEEP_CLUSTER"
 if [[ $# -gt 0 ]]; then
   "$@"
 else
-  wait -n "${pids[@]}" || true
-  echo "local-cluster: a silo exited; see its log above" >&2
+  # One silo dying (killed by a test, a crash) leaves the others running: the cluster lasts until Ctrl-C or until every
+  # silo has exited.
+  remaining=${#pids[@]}
+  while (( remaining > 0 )); do
+    wait -n "${pids[@]}" || true
+    remaining=$((remaining - 1))
+    echo "local-cluster: a silo exited, $remaining still running (logs in $work)" >&2
+  done
 fi

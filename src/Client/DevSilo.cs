@@ -1,8 +1,9 @@
+using HyperSweep.Grains.Storage;
 using HyperSweep.Silo;
+using HyperSweep.Client.Logging;
 using HyperSweep.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using HyperSweep.Client.Logging;
 
 namespace HyperSweep.Client;
 
@@ -11,24 +12,31 @@ namespace HyperSweep.Client;
 /// state directory, silo and gateway on free loopback ports. The co-hosted grain factory needs no network client.
 /// While it runs, its gateway port is published in the state directory (<see cref="DevGatewayFile"/>) so other
 /// hypersweep commands on the same directory connect to it. It logs to <see cref="DevSiloLog.PathFor"/> under the state
-/// directory, not to the console (--verbose copies the log to stderr).
+/// directory, not to the console (--verbose copies the log to stderr); <see cref="Health"/> tells the CLI when the state
+/// store failed.
 /// </summary>
 public sealed class DevSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly string _stateDir;
     private readonly StateDirectoryLock? _stateLock;
+    private readonly TimeSpan _stopTimeout;
 
-    private DevSilo(IHost host, StateDirectoryLock? stateLock, string stateDir, int gatewayPort)
+    private DevSilo(IHost host, StateDirectoryLock? stateLock, string stateDir, int gatewayPort, TimeSpan stopTimeout)
     {
         _host = host;
         _stateLock = stateLock;
+        _stopTimeout = stopTimeout;
         _stateDir = stateDir;
         GatewayPort = gatewayPort;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
+        Health = host.Services.GetRequiredService<StateStoreHealth>();
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>Whether the state store still works (a full disk or a damaged file is reported here once).</summary>
+    public StateStoreHealth Health { get; }
 
     public int GatewayPort { get; }
 
@@ -69,14 +77,25 @@ public sealed class DevSilo : IAsyncDisposable
             throw;
         }
 
-        DevGatewayFile.Write(stateDir, options.GatewayPort);
-        return new DevSilo(host, stateLock, stateDir, options.GatewayPort);
+        var silo = new DevSilo(host, stateLock, stateDir, options.GatewayPort, HyperSweepSiloConfiguration.StopTimeout(options));
+        try
+        {
+            DevGatewayFile.Write(stateDir, options.GatewayPort);
+        }
+        catch (IOException exception) when (SqliteFaults.Classify(exception, options.StateDatabasePath, 0) is { } fault)
+        {
+            await silo.DisposeAsync();
+            throw new StateStoreException(fault, exception);
+        }
+
+        return silo;
     }
 
     public async ValueTask DisposeAsync()
     {
         DevGatewayFile.Delete(_stateDir);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Running trials first checkpoint at their next batch boundary (the silo's drain), then Orleans stops.
+        using var timeout = new CancellationTokenSource(_stopTimeout);
         try
         {
             await _host.StopAsync(timeout.Token);

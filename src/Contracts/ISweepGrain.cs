@@ -79,4 +79,8 @@ public interface ISweepGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ReportKeptModel"), Orleans.Concurrency.OneWay]
     Task ReportKeptModel(Artifacts.KeptModelReport report);
+
+    /// <summary>A running attempt stopped without ending its trial (its silo is leaving, or it hung): start the trial again.</summary>
+    [Alias("HandBack")]
+    Task HandBack(TrialHandBack handBack);
 }

@@ -30,6 +30,8 @@ public static class HyperSweepSiloBuilderExtensions
         services.AddOptions<TrainingSlotOptions>().Configure(o => slots?.Invoke(o)).Validate(o => o.Slots >= 1, "TrainingSlots:Slots must be at least 1");
         services.AddOptions<SweepServiceOptions>().Configure(o => service?.Invoke(o));
         services.TryAddSingleton<TrainingSlots>();
+        services.TryAddSingleton<Storage.StateStoreHealth>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloDrain>();
         services.TryAddSingleton<ISweepSchemaSource, WorkloadSchemaSource>();
         services.TryAddSingleton<SweepPlanner>();
         builder.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();

@@ -16,4 +16,16 @@ public interface ITrialRunSink : IGrainWithStringKey
 
     [Alias("CommitEnd")]
     Task<bool> CommitEnd(int attempt, TrialState state, string? reason);
+
+    /// <summary>
+    /// A mid-epoch checkpoint, already in the artifact store, taken at its <see cref="Contracts.Artifacts.CheckpointPosition"/>
+    /// (whole epochs done and batches of the next): it becomes the checkpoint the trial resumes from (the history does not
+    /// change). False when the attempt was superseded.
+    /// </summary>
+    [Alias("CommitProgress")]
+    Task<bool> CommitProgress(int attempt, Contracts.Artifacts.StoredCheckpoint checkpoint);
+
+    /// <summary>The hung-trial watchdog abandoned <paramref name="attempt"/>: retry it from the checkpoint, or fail the trial past the retry limit.</summary>
+    [Alias("Abandoned")]
+    Task Abandoned(int attempt, string reason);
 }

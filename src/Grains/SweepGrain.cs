@@ -2,7 +2,6 @@ using System.Diagnostics;
 using HyperSweep.Contracts;
 using HyperSweep.Grains.Coordination;
 using HyperSweep.Grains.Journal;
-using HyperSweep.Grains.Liveness;
 using HyperSweep.Grains.Planning;
 using HyperSweep.Grains.Telemetry;
 using HyperSweep.Search;
@@ -19,7 +18,8 @@ namespace HyperSweep.Grains;
 /// training slots, answers each epoch report with continue, prune or pause (a scheduler's), and a keep-alive monitor
 /// re-queues trials whose silo left the cluster or whose attempt vanished (a new attempt resumes from the checkpoint) and
 /// retries dispatching. What a sweep leaves behind (kept models, test scores, importance, gradients) is in
-/// SweepGrain.Results.cs. (Over 300 lines: one grain's Orleans entry points and turns; every decision is in Coordination/.)
+/// SweepGrain.Results.cs. Over 300 lines (at most 350): the grain's calls and turns are read together; every decision is
+/// in Coordination/.
 /// </summary>
 public sealed partial class SweepGrain(
     SweepStore state,
@@ -33,7 +33,7 @@ public sealed partial class SweepGrain(
     private IGrainTimer? _monitor;
     private Activity? _span;
     private bool _dispatchQueued; // a DispatchQueued message to this grain is on its way (see QueueDispatch)
-    private DateTime _nextProbe;
+    private RunningTrialsWatch? _watch; // re-queues trials of departed silos, probes the others
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -105,7 +105,7 @@ public sealed partial class SweepGrain(
         _span = SweepTracing.Start(SweepId, S.Name, null);
         S.TraceParent = TraceContext.Format(_span);
         await Save();
-        await Registry().Upsert(Entry());
+        await SlowSteps.Time(logger, SweepId, "registry update", () => Registry().Upsert(Entry()));
         StartMonitor();
         // The first trials start in the queued dispatch, not inside this call: the client waits on Submit, and on a
         // cluster that has just formed a Start call can wait out its whole response timeout.
@@ -237,6 +237,18 @@ public sealed partial class SweepGrain(
         return Task.CompletedTask;
     }
 
+    public Task HandBack(TrialHandBack handBack)
+    {
+        if (state.RecordExists && Ledger.HandBack(handBack))
+        {
+            logger.LogInformation("Trial {Trial} of {Sweep} handed back attempt {Attempt} ({Reason}); starting it again", handBack.Trial, SweepId, handBack.Attempt, handBack.Reason);
+            _silos.ForgetRefusals(); // its slot is free now
+            QueueDispatch();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task DispatchQueued()
     {
         _dispatchQueued = false;
@@ -245,7 +257,7 @@ public sealed partial class SweepGrain(
 
     private async Task Save()
     {
-        await state.WriteStateAsync();
+        await SlowSteps.Time(logger, SweepId, "journal write", () => state.WriteStateAsync(), () => $"{state.SegmentCount} segments");
         Ledger.Saved();
     }
 
@@ -297,16 +309,7 @@ public sealed partial class SweepGrain(
         }
 
         _silos.ForgetRefusals();
-        foreach (var number in Ledger.RequeueLost(ActiveSilos().Keys.ToHashSet(StringComparer.Ordinal)))
-        {
-            logger.LogInformation("Trial {Trial} of {Sweep} lost its silo; resuming it as attempt {Attempt}", number, SweepId, Table[number].Attempt);
-        }
-
-        if (Table.Running.Count > 0 && DateTime.UtcNow >= _nextProbe)
-        {
-            _nextProbe = DateTime.UtcNow + options.Value.ProbeInterval;
-            await new TrialLivenessProbe(GrainFactory, SweepId, options.Value.ProbeTimeout, logger).CheckAsync(Ledger);
-        }
+        await (_watch ??= new RunningTrialsWatch(GrainFactory, SweepId, options.Value, logger)).CheckAsync(Ledger, ActiveSilos());
 
         // Starts what can start, ends a sweep whose last outcome's queued dispatch went missing, and flushes.
         await DispatchAndSave();
@@ -322,10 +325,7 @@ public sealed partial class SweepGrain(
         await Registry().Upsert(Entry());
     }
 
-    private Dictionary<string, SiloAddress> ActiveSilos() =>
-        membership.CurrentSnapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Active)
-            .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
+    private Dictionary<string, SiloAddress> ActiveSilos() => SiloPicker.Active(membership.CurrentSnapshot);
 
     private SweepStatus Status() => SweepStatusView.Status(SweepId, S, Ledger.Plan, Ledger);
 

@@ -15,8 +15,12 @@ public sealed class SweepServiceOptions
     /// <summary>How long one such probe may take before it is abandoned until the next round.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long the coordinator waits for one trial's <c>Start</c> (which returns at once when healthy) before it treats it as refused.</summary>
-    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long one dispatch waits for its trials' <c>Start</c>s, all rounds together (a healthy start returns at once); a
+    /// start not answered by then counts as refused, and its trial waits for the next dispatch (a re-sent start of the
+    /// same attempt is answered as already started if it did start). Also bounds each read when a coordinator catches up.
+    /// </summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often each silo wakes unfinished sweeps (after a restart, or when a coordinator's silo died).</summary>
     public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -12,8 +12,10 @@ namespace HyperSweep.Grains;
 /// <summary>
 /// One trial. <see cref="Start"/> takes a slot from the silo's <see cref="TrainingSlots"/> and returns at once;
 /// the training runs on the slot's dedicated thread (<see cref="TrialTrainingLoop"/>) and comes back into this
-/// grain only through <see cref="ITrialRunSink"/> calls, which persist each epoch's metrics and checkpoint reference.
-/// A keep-alive timer stops the idle-activation collector from removing the grain while its thread trains.
+/// grain only through <see cref="ITrialRunSink"/> calls, which persist each epoch's metrics and checkpoint reference and
+/// the mid-epoch checkpoints in between. A keep-alive timer stops the idle-activation collector from removing the grain
+/// while its thread trains. A silo that is leaving starts nothing; an attempt the hung-trial watchdog abandoned is
+/// handed back to the sweep to retry from its checkpoint, up to the retry limit, after which the trial fails.
 /// <para>
 /// Retention (<see cref="TrialArtifactRetention"/>): while the trial may resume (any state but a final one) it keeps its
 /// latest checkpoint and the checkpoint of its best epoch; once it has ended it keeps only the best one, until its sweep
@@ -27,6 +29,7 @@ public sealed class TrialGrain(
     IArtifactStore store,
     ILocalSiloDetails silo,
     IOptions<SweepServiceOptions> options,
+    Storage.StateStoreHealth health,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialRunSink
 {
     private TrainingRun? _run;
@@ -34,7 +37,9 @@ public sealed class TrialGrain(
     private string? _stopReason;
     private bool _finalizing;
 
-    private TrialArtifactRetention Retention => new(state.State, store, logger);
+    private TrialArtifactRetention? _retention;
+
+    private TrialArtifactRetention Retention => _retention ??= new(state.State, store, logger);
 
     public async Task<StartResult> Start(TrialAssignment assignment)
     {
@@ -44,7 +49,7 @@ public sealed class TrialGrain(
             return Result(false, $"attempt {assignment.Attempt} is older than attempt {current.Attempt}");
         }
 
-        if (_run is { Completion.IsCompleted: false })
+        if (_run is { Completion.IsCompleted: false, Abandoned: false })
         {
             if (assignment.Attempt == current.Attempt)
             {
@@ -66,6 +71,12 @@ public sealed class TrialGrain(
         }
 
         var key = this.GetPrimaryKeyString();
+        if (slots.IsDraining)
+        {
+            DeactivateOnIdle();
+            return Result(false, "this silo is leaving the cluster");
+        }
+
         if (slots.InUse >= slots.Capacity || slots.IsRunning(key))
         {
             // Let this activation go, so the next try can be placed on a silo with a free slot.
@@ -82,10 +93,11 @@ public sealed class TrialGrain(
 
         _stopReason = null;
         var history = current.History.ToList();
-        var loop = new TrialTrainingLoop(GrainFactory, workload, store, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString());
+        var loop = new TrialTrainingLoop(GrainFactory, workload, store, logger, options.Value.ReportRetryBudget, () => _stopReason, silo.SiloAddress.ToParsableString(), slots.Options, health);
         var resume = current.Latest;
         var adopted = current.AdoptedFrom is not null;
-        _run = slots.TryStart(key, run => loop.Run(assignment, history, resume, run, adopted));
+        var sink = this.AsReference<ITrialRunSink>();
+        _run = slots.TryStart(key, run => loop.Run(assignment, history, resume, run, adopted), reason => _ = sink.Abandoned(assignment.Attempt, reason));
         if (_run is null)
         {
             DeactivateOnIdle();
@@ -109,7 +121,14 @@ public sealed class TrialGrain(
     public Task Suspend()
     {
         _stopReason = null;
-        _run?.Cancel();
+        if (_run is { } run)
+        {
+            // Paused: checkpoint at the next batch boundary (nothing but that batch is redone on resume); a workload that
+            // only stops at epoch ends is cancelled after the preemption grace instead of finishing a long epoch.
+            run.RequestStop();
+            _ = Task.Delay(slots.Options.PreemptionGrace).ContinueWith(_ => run.Cancel(), TaskScheduler.Default);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -121,7 +140,7 @@ public sealed class TrialGrain(
     public Task<TrialRunProbe> Probe()
     {
         var current = state.State;
-        var training = _run is { Completion.IsCompleted: false };
+        var training = _run is { Completion.IsCompleted: false, Abandoned: false };
         return Task.FromResult(new TrialRunProbe(current.Attempt, training, current.State, current.Reason));
     }
 
@@ -133,7 +152,7 @@ public sealed class TrialGrain(
     public async Task<bool> CommitEpoch(int attempt, EpochMetrics metrics, StoredCheckpoint? checkpoint, GradientRecord? gradients)
     {
         var current = state.State;
-        if (attempt != current.Attempt)
+        if (!IsCurrent(attempt))
         {
             return false;
         }
@@ -150,18 +169,67 @@ public sealed class TrialGrain(
             current.Gradients.Add(gradients);
         }
 
-        var superseded = Retention.Advance(metrics, checkpoint, current.Assignment?.Objective);
+        Retention.Advance(metrics, checkpoint, current.Assignment?.Objective);
         current.AdoptedFrom = null; // trained on: the checkpoint is this trial's own again
         await state.WriteStateAsync();
         // Deleted only once the new references are durable: a crash in between leaves an orphan for gc, never a dangling reference.
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
         return true;
+    }
+
+    public async Task<bool> CommitProgress(int attempt, StoredCheckpoint checkpoint)
+    {
+        if (!IsCurrent(attempt))
+        {
+            return false;
+        }
+
+        if (!Retention.Progress(checkpoint))
+        {
+            return true; // a repeat of what is stored, or older
+        }
+
+        await state.WriteStateAsync();
+        Retention.DeleteSuperseded();
+        return true;
+    }
+
+    public async Task Abandoned(int attempt, string reason)
+    {
+        var current = state.State;
+        if (!IsCurrent(attempt) || current.State != TrialState.Running)
+        {
+            return;
+        }
+
+        current.AbandonedAttempt = attempt;
+        current.HungAttempts++;
+        var retries = slots.Options.HungTrialRetries;
+        var assignment = current.Assignment!;
+        var sweep = GrainFactory.GetGrain<ISweepGrain>(assignment.SweepId);
+        if (current.HungAttempts > retries)
+        {
+            // Retried as often as allowed: the trial fails, and says why.
+            current.State = TrialState.Failed;
+            current.Reason = $"hung: {reason}; {current.HungAttempts} attempts hung ({retries} retries allowed)";
+            Retention.Ended();
+            await state.WriteStateAsync();
+            Retention.DeleteSuperseded();
+            var outcome = new TrialOutcome(assignment.Trial, attempt, TrialState.Failed, current.History.Count, current.Reason);
+            _ = Task.Run(() => sweep.ReportOutcome(outcome));
+            return;
+        }
+
+        await state.WriteStateAsync();
+        // The sweep starts a new attempt, which resumes from the checkpoint (on any silo with a free slot).
+        var handBack = new TrialHandBack(assignment.Trial, attempt, $"attempt {attempt} abandoned: {reason}");
+        _ = Task.Run(() => sweep.HandBack(handBack));
     }
 
     public async Task<bool> CommitEnd(int attempt, TrialState outcome, string? reason)
     {
         var current = state.State;
-        if (attempt != current.Attempt)
+        if (!IsCurrent(attempt))
         {
             return false;
         }
@@ -170,14 +238,14 @@ public sealed class TrialGrain(
         current.Reason = reason;
         // A paused trial keeps its latest checkpoint: it resumes from it when promoted, and a PBT member's may be adopted
         // by another trial. Any other outcome is final and keeps only what a kept model may need.
-        var superseded = outcome == TrialState.Paused ? [] : Retention.Ended();
         if (outcome != TrialState.Paused)
         {
+            Retention.Ended();
             current.AdoptedFrom = null;
         }
 
         await state.WriteStateAsync();
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
         _keepAlive?.Dispose();
         _keepAlive = null;
         // The attempt is over and durable: free this activation's memory now rather than after the idle collection
@@ -223,10 +291,10 @@ public sealed class TrialGrain(
             return new AdoptionResult(false, $"cannot copy trial {donorTrial}'s checkpoint taken {donor.Position}: {exception.Message}");
         }
 
-        var superseded = Retention.Adopt(copy);
+        Retention.Adopt(copy);
         current.AdoptedFrom = donorTrial;
         await state.WriteStateAsync();
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
         return new AdoptionResult(true);
     }
 
@@ -235,9 +303,9 @@ public sealed class TrialGrain(
 
     public async Task ReleaseArtifacts()
     {
-        var superseded = Retention.Release();
+        Retention.Release();
         await state.WriteStateAsync();
-        Retention.Delete(superseded);
+        Retention.DeleteSuperseded();
     }
 
     public async Task Finalize(bool scoreTest)
@@ -270,8 +338,11 @@ public sealed class TrialGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>Whether <paramref name="attempt"/> may still write: it is the current one and the watchdog has not abandoned it.</summary>
+    private bool IsCurrent(int attempt) => attempt == state.State.Attempt && attempt != state.State.AbandonedAttempt;
+
     private KeptModelMaker Maker() => new(state, workload, store, TrialKey.Parse(this.GetPrimaryKeyString()).Trial, logger);
 
     private StartResult Result(bool started, string? reason) =>
-        new(started, silo.SiloAddress.ToParsableString(), slots.Capacity, slots.InUse, reason, state.State.CheckpointEpoch);
+        new(started, silo.SiloAddress.ToParsableString(), slots.Capacity, slots.InUse, reason, state.State.CheckpointEpoch, state.State.Latest?.Position.Batch ?? 0);
 }

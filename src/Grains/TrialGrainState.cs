@@ -8,11 +8,12 @@ namespace HyperSweep.Grains;
 /// <summary>
 /// What a trial persists: its current attempt and history, and references into the artifact store (never the bytes:
 /// grain state lives in SQLite or Redis, which hold metadata only). <see cref="Latest"/> is the checkpoint an attempt
-/// resumes from; <see cref="Best"/> the checkpoint of the epoch with the best objective value so far (the same rule as
-/// the coordinator's best value: strictly better, the earlier epoch on ties), whose weights a kept model is made of.
-/// After a PBT exploitation <see cref="Latest"/> is this trial's own copy of the checkpoint it adopted from
-/// <see cref="AdoptedFrom"/> (its next attempt applies its own hyper-parameters on top; the first epoch it commits makes
-/// the checkpoint its own again).
+/// resumes from (after an epoch, or mid-epoch after a number of batches of the next); <see cref="Best"/> the checkpoint
+/// of the epoch with the best objective value so far (the same rule as the coordinator's best value: strictly better,
+/// the earlier epoch on ties), whose weights a kept model is made of. Also how many of its attempts the hung-trial
+/// watchdog abandoned (<see cref="AbandonedAttempt"/> the latest, whose late commits are refused). After a PBT
+/// exploitation <see cref="Latest"/> is this trial's own copy of the checkpoint it adopted from <see cref="AdoptedFrom"/>
+/// (its next attempt applies its own hyper-parameters on top; the first epoch it commits makes the checkpoint its own again).
 /// </summary>
 [GenerateSerializer, Alias("HyperSweep.TrialGrainState")]
 public sealed class TrialGrainState
@@ -45,6 +46,12 @@ public sealed class TrialGrainState
 
     /// <summary>The test split was scored (successfully or not): it is never scored twice.</summary>
     [Id(15)] public bool TestScored { get; set; }
+
+    /// <summary>How many attempts the hung-trial watchdog abandoned (a trial fails past the retry limit).</summary>
+    [Id(16)] public int HungAttempts { get; set; }
+
+    /// <summary>The latest attempt the watchdog abandoned: its late commits are refused.</summary>
+    [Id(17)] public int AbandonedAttempt { get; set; }
 
     /// <summary>PBT: the donor trial whose checkpoint <see cref="Latest"/> is a copy of, until this trial trains an epoch on it.</summary>
     [Id(30)] public int? AdoptedFrom { get; set; }

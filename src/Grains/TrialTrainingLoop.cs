@@ -17,8 +17,10 @@ namespace HyperSweep.Grains;
 /// epoch is persisted by the trial grain first and reported to the sweep second, so a reported epoch is always
 /// resumable. Checkpoints go to the artifact store before the epoch is committed (the grain keeps the reference); a
 /// checkpoint that cannot be read back (missing, or not the bytes its reference hashes) fails the attempt with the
-/// reason instead of training from scratch. Blocking on grain calls is fine here: this thread belongs to the training,
-/// not to Orleans.
+/// reason instead of training from scratch. Between epochs, <see cref="TrialRunControl"/> takes mid-epoch checkpoints at
+/// the configured interval; when the silo is leaving (SIGTERM, a batch system's preemption) it checkpoints at the next
+/// batch boundary, hands the trial back to its sweep (which starts it elsewhere from that batch) and ends without an
+/// outcome. Blocking on grain calls is fine here: this thread belongs to the training, not to Orleans.
 /// </summary>
 internal sealed class TrialTrainingLoop(
     IGrainFactory grains,
@@ -27,7 +29,9 @@ internal sealed class TrialTrainingLoop(
     ILogger logger,
     TimeSpan retryBudget,
     Func<string?> stopReason,
-    string silo)
+    string silo,
+    TrainingSlotOptions options,
+    Storage.StateStoreHealth health)
 {
     /// <param name="adopted">The checkpoint is another trial's (PBT): the workload applies this trial's hyper-parameters on top.</param>
     public void Run(TrialAssignment assignment, IReadOnlyList<EpochMetrics> history, StoredCheckpoint? resume, TrainingRun run, bool adopted = false)
@@ -38,11 +42,18 @@ internal sealed class TrialTrainingLoop(
         var sink = grains.GetGrain<ITrialRunSink>(key);
         var sweep = grains.GetGrain<ISweepGrain>(assignment.SweepId);
         using var telemetry = new AttemptTelemetry(assignment, silo, checkpointEpoch);
+        var control = new TrialRunControl(run, options, (epoch, batch, bytes) =>
+        {
+            // epoch is the one in progress: epoch - 1 whole epochs done, then batch batches of this one.
+            var stored = Store(assignment, bytes, new CheckpointPosition(epoch - 1, batch));
+            return CallFor(run, () => sink.CommitProgress(assignment.Attempt, stored), cancellation);
+        });
+        var handBack = false;
 
         EpochVerdict? verdict = null;
         foreach (var earlier in history)
         {
-            verdict = Call(() => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, earlier)), cancellation);
+            verdict = CallFor(run, () => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, earlier)), cancellation);
             if (verdict.ShouldStop)
             {
                 break;
@@ -73,6 +84,7 @@ internal sealed class TrialTrainingLoop(
             {
                 var result = workload.Run(request, epoch =>
                 {
+                    run.Progress();
                     lastEpoch = epoch.Epoch;
                     var metrics = new EpochMetrics(epoch.Epoch, epoch.Metrics.ToImmutableSortedDictionary(StringComparer.Ordinal));
                     if (metrics.Values.Values.Any(v => !double.IsFinite(v)))
@@ -84,30 +96,36 @@ internal sealed class TrialTrainingLoop(
                     var epochSpan = telemetry.EpochTrained(metrics, epoch.TrainedItems);
                     try
                     {
-                        var stored = epoch.Checkpoint is { } bytes
-                            ? new StoredCheckpoint(store.Write(assignment.SweepId, assignment.Trial, ArtifactKinds.Checkpoint, bytes), new CheckpointPosition(epoch.Epoch))
-                            : null;
+                        var stored = epoch.Checkpoint is { } bytes ? Store(assignment, bytes, new CheckpointPosition(epoch.Epoch)) : null;
                         if (epoch.Gradients is { } gradients)
                         {
                             telemetry.GradientsMeasured(epochSpan, gradients);
                         }
 
-                        if (!Call(() => sink.CommitEpoch(assignment.Attempt, metrics, stored, epoch.Gradients), cancellation))
+                        if (!CallFor(run, () => sink.CommitEpoch(assignment.Attempt, metrics, stored, epoch.Gradients), cancellation))
                         {
                             verdict = new EpochVerdict(VerdictKind.Stale, "attempt superseded");
                             return false;
                         }
 
-                        verdict = Call(() => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, metrics)), cancellation);
-                        return !verdict.ShouldStop;
+                        control.Checkpointed();
+                        verdict = CallFor(run, () => sweep.ReportEpoch(new EpochReport(assignment.Trial, assignment.Attempt, metrics)), cancellation);
+                        // Leaving: this epoch's checkpoint is stored, which is the next batch boundary.
+                        handBack = !verdict.ShouldStop && run.StopRequested.IsCancellationRequested;
+                        return !verdict.ShouldStop && !handBack;
                     }
                     finally
                     {
                         telemetry.EpochReported(epochSpan, epoch.Epoch, verdict);
                     }
-                }, cancellation);
+                }, control, cancellation);
                 failure ??= result.FailureReason;
                 note = result.Note;
+                handBack |= result.Preempted;
+                if (control.Superseded)
+                {
+                    verdict = new EpochVerdict(VerdictKind.Stale, "attempt superseded");
+                }
             }
             catch (Exception) when (cancellation.IsCancellationRequested)
             {
@@ -128,6 +146,17 @@ internal sealed class TrialTrainingLoop(
             }
         }
 
+        if (run.Abandoned)
+        {
+            return; // the watchdog gave up on this attempt and told its trial; whatever happened since is stale
+        }
+
+        if (handBack && failure is null && verdict is not { Kind: VerdictKind.Stale })
+        {
+            HandBack(assignment, run, sweep, lastEpoch, key);
+            return;
+        }
+
         var (state, why) = failure is not null ? (TrialState.Failed, failure)
             : verdict is null || verdict.Kind == VerdictKind.Continue ? (TrialState.Completed, note)
             : verdict.Kind == VerdictKind.Prune ? (TrialState.Pruned, verdict.Reason)
@@ -140,7 +169,7 @@ internal sealed class TrialTrainingLoop(
         }
 
         telemetry.End(state, why);
-        if (Call(() => sink.CommitEnd(assignment.Attempt, state, why), CancellationToken.None))
+        if (CallFor(run, () => sink.CommitEnd(assignment.Attempt, state, why), CancellationToken.None))
         {
             // Free the slot before telling the sweep, so the trial it starts next finds the slot free.
             run.ReleaseSlot();
@@ -150,6 +179,41 @@ internal sealed class TrialTrainingLoop(
                 return true;
             }, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The silo is leaving and the attempt's last checkpoint is stored: give the slot back and ask the sweep to start
+    /// the trial again elsewhere now, instead of after the membership declares this silo gone.
+    /// </summary>
+    private void HandBack(TrialAssignment assignment, TrainingRun run, ISweepGrain sweep, int epochsDone, string key)
+    {
+        run.ReleaseSlot();
+        var reason = $"silo {silo} is leaving; checkpointed after epoch {epochsDone} (and any batches of the next)";
+        logger.LogInformation("Trial {Trial} attempt {Attempt} handed back: {Reason}", key, assignment.Attempt, reason);
+        try
+        {
+            Call(async () =>
+            {
+                await sweep.HandBack(new TrialHandBack(assignment.Trial, assignment.Attempt, reason));
+                return true;
+            }, CancellationToken.None, TimeSpan.FromSeconds(10));
+        }
+        catch (Exception exception)
+        {
+            // The sweep also learns it when the membership sees this silo leave (and from its liveness probe).
+            logger.LogInformation("Trial {Trial} could not be handed back ({Error}); its sweep finds it when this silo has left", key, exception.Message);
+        }
+    }
+
+    /// <summary>Writes checkpoint bytes to the artifact store (before the commit that references them).</summary>
+    private StoredCheckpoint Store(TrialAssignment assignment, byte[] bytes, CheckpointPosition position) =>
+        new(store.Write(assignment.SweepId, assignment.Trial, ArtifactKinds.Checkpoint, bytes), position);
+
+    /// <summary>A call made by the run: its time does not count as silence for the hung-trial watchdog.</summary>
+    private T CallFor<T>(TrainingRun run, Func<Task<T>> call, CancellationToken cancellation)
+    {
+        using var _ = run.InCall();
+        return Call(call, cancellation);
     }
 
     /// <summary>
@@ -170,10 +234,14 @@ internal sealed class TrialTrainingLoop(
         return task.GetAwaiter().GetResult();
     }
 
-    /// <summary>A call to a grain, retried with back-off: the sweep's silo may be dying and the coordinator re-activating elsewhere.</summary>
-    private T Call<T>(Func<Task<T>> call, CancellationToken cancellation)
+    /// <summary>
+    /// A call to a grain, retried with back-off: the sweep's silo may be dying and the coordinator re-activating elsewhere.
+    /// Not once the state store has failed (a full disk, a damaged file): that does not heal by retrying, and the host is
+    /// stopping with the fault's message.
+    /// </summary>
+    private T Call<T>(Func<Task<T>> call, CancellationToken cancellation, TimeSpan? budget = null)
     {
-        var deadline = DateTime.UtcNow + retryBudget;
+        var deadline = DateTime.UtcNow + (budget ?? retryBudget);
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
@@ -181,7 +249,8 @@ internal sealed class TrialTrainingLoop(
             {
                 return WaitWithoutSpinning(call());
             }
-            catch (Exception exception) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested && exception is not OperationCanceledException)
+            catch (Exception exception) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested && exception is not OperationCanceledException
+                && health.Fault is null)
             {
                 logger.LogInformation("Retrying a trial report after {Error}", exception.Message);
                 cancellation.WaitHandle.WaitOne(delay);

@@ -6,6 +6,7 @@ using HyperSweep.Grains.Workloads;
 using HyperSweep.Silo.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Orleans.Dashboard;
 
 namespace HyperSweep.Silo;
@@ -20,7 +21,8 @@ public static class HyperSweepSiloConfiguration
 {
     /// <summary>
     /// Checks <paramref name="options"/> (an <see cref="InvalidOperationException"/> naming every bad setting) and configures
-    /// <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the host.
+    /// <paramref name="silo"/>; in dev mode also takes the state directory's lock, returned for disposal with the host,
+    /// and checks the state file (<see cref="StateStoreException"/> when it is damaged).
     /// </summary>
     public static StateDirectoryLock? Configure(ISiloBuilder silo, HyperSweepSiloOptions options)
     {
@@ -44,6 +46,17 @@ public static class HyperSweepSiloConfiguration
         else
         {
             stateLock = StateDirectoryLock.Acquire(HyperSweepSiloOptions.ExpandHome(options.StateDir));
+            try
+            {
+                // A damaged state file is named now, once, rather than as a stack trace from the first grain that reads it.
+                SqliteGrainStorage.Verify(options.StateDatabasePath);
+            }
+            catch (StateStoreException)
+            {
+                stateLock.Dispose();
+                throw;
+            }
+
             var siloPort = options.SiloPort == 0 ? FreePort.OnLoopback() : options.SiloPort;
             var gatewayPort = options.GatewayPort == 0 ? FreePort.OnLoopback() : options.GatewayPort;
             // Localhost clustering binds to 127.0.0.1 only: dev mode is never reachable from the network.
@@ -80,15 +93,33 @@ public static class HyperSweepSiloConfiguration
             throw new InvalidOperationException($"HyperSweep:Artifacts: {exception.Message}", exception);
         }
 
+        if (options.Mode != SiloMode.Cluster && string.IsNullOrWhiteSpace(options.Artifacts))
+        {
+            // The default dev store shares the state file's disk: a full disk there is reported as the state store's fault.
+            silo.Services.TryAddSingleton<IArtifactStore>(sp =>
+                new FaultReportingArtifactStore(new FileArtifactStore(options.ArtifactRoot), sp.GetRequiredService<StateStoreHealth>(), options.StateDatabasePath));
+        }
+
         silo.AddFileArtifactStore(options.ArtifactRoot);
 
         silo.AddHyperSweep(
-            slots => slots.Slots = options.Slots,
+            slots =>
+            {
+                slots.Slots = options.Slots;
+                slots.PreemptionGrace = options.PreemptionGrace;
+                slots.CheckpointInterval = options.CheckpointInterval;
+                slots.CheckpointIntervalBatches = options.CheckpointIntervalBatches;
+                slots.HungTrialTimeout = options.HungTrialTimeout;
+                slots.HungTrialRetries = options.HungTrialRetries;
+            },
             service =>
             {
                 service.MonitorInterval = options.MonitorInterval;
                 service.WakeInterval = options.WakeInterval;
             });
+        // The host's stop must outlast the drain (trials checkpointing at their next batch boundary), or it would cut
+        // Orleans' own graceful stop short.
+        silo.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout(options));
         if (!string.IsNullOrWhiteSpace(options.DataRoot))
         {
             var root = HyperSweepSiloOptions.ExpandHome(options.DataRoot);
@@ -110,4 +141,7 @@ public static class HyperSweepSiloConfiguration
 
         return stateLock;
     }
+
+    /// <summary>How long a host may take to stop: the preemption grace, then Orleans leaving the cluster.</summary>
+    public static TimeSpan StopTimeout(HyperSweepSiloOptions options) => options.PreemptionGrace + TimeSpan.FromSeconds(20);
 }

@@ -15,7 +15,7 @@ public sealed class HyperSweepSiloOptions
     [Description("dev: one machine, localhost clustering, state in SQLite under the state directory; cluster: several nodes on Redis.")]
     public SiloMode Mode { get; set; } = SiloMode.Dev;
 
-    [Description("Dev mode: where the SQLite state, the gateway file and the logs live.")]
+    [Description("Where the logs live (logs/) and, in dev mode, the SQLite state and the gateway file; in cluster mode the cluster generation this node last saw (default: ~/.hypersweep, the shared home on a batch cluster).")]
     public string StateDir { get; set; } = DefaultStateDir();
 
     [Description("Trials this silo trains at once (default: its processor count).")]
@@ -54,6 +54,14 @@ public sealed class HyperSweepSiloOptions
     [Description("Cluster mode: the Redis password; give it through the environment (HyperSweep__RedisPassword), not the command line.")]
     public string? RedisPassword { get; set; }
 
+    [Description("Cluster mode: a Redis 6+ ACL user to authenticate as, with the Redis password (default: the default user, requirepass).")]
+    public string? RedisUser { get; set; }
+
+    // Refused by default because silo-to-silo and client traffic (every sweep and its data paths) would cross the
+    // network unencrypted and unauthenticated (docs/CLUSTER.md, "Security").
+    [Description("Cluster mode: allow running without TLS on an address other nodes can reach (anything but loopback); refused otherwise. A bare --insecure means true.")]
+    public bool Insecure { get; set; }
+
     [Description("How long start-up waits for Redis before failing with a message naming it.")]
     public TimeSpan RedisConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -71,6 +79,31 @@ public sealed class HyperSweepSiloOptions
 
     [Description("Cluster mode: listen on every interface instead of only the advertised address.")]
     public bool ListenOnAnyAddress { get; set; }
+
+    // Default 40 s: inside Slurm's --signal=TERM@60 with room for the silo's own stop; trials still going then resume
+    // from their last checkpoint.
+    [Description("On SIGTERM (an operator, scancel, a batch system's preemption or time limit), how long running trials get to checkpoint at their next batch boundary and hand themselves back before the silo leaves anyway.")]
+    public TimeSpan PreemptionGrace { get; set; } = TimeSpan.FromSeconds(40);
+
+    // Each costs one checkpoint write (the model and optimizer state, docs/CLUSTER.md).
+    [Description("A mid-epoch checkpoint at the first batch boundary this long after the trial's last checkpoint (0 = at epoch ends only): what a kill -9 or a lost node can cost a trial.")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    [Description("A mid-epoch checkpoint every this many training batches as well (0 = none by count).")]
+    public int CheckpointIntervalBatches { get; set; }
+
+    [Description("A trial whose training shows no progress (no batch, no epoch) for this long is abandoned and retried from its checkpoint (0 = never).")]
+    public TimeSpan HungTrialTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Description("How many times a trial that hung is retried before it fails.")]
+    public int HungTrialRetries { get; set; } = 2;
+
+    // Without it a silo refuses to start on an emptied store (exit 3), so a lost store is never papered over.
+    [Description("Cluster mode: start a new, empty cluster generation on a Redis that lost this cluster's data (docs/CLUSTER.md, \"When Redis loses its data\"). A bare --new-generation means true.")]
+    public bool NewGeneration { get; set; }
+
+    [Description("Cluster mode: how often a silo checks that Redis still holds the cluster's generation.")]
+    public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     [Description("Serve the web dashboard on this address (host:port, e.g. 127.0.0.1:8080); unset: no dashboard (docs/DASHBOARD.md).")]
     public string? Dashboard { get; set; }

@@ -39,6 +39,21 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             errors.Add($"HyperSweep:SyntheticEpochMs must be 0-600000 (got {options.SyntheticEpochMs}).");
         }
 
+        if (options.PreemptionGrace < TimeSpan.Zero || options.PreemptionGrace > TimeSpan.FromHours(1))
+        {
+            errors.Add($"HyperSweep:PreemptionGrace must be between 0 and 1 hour (got {options.PreemptionGrace}).");
+        }
+
+        if (options.CheckpointInterval < TimeSpan.Zero || options.CheckpointIntervalBatches < 0)
+        {
+            errors.Add($"HyperSweep:CheckpointInterval and HyperSweep:CheckpointIntervalBatches must not be negative (got {options.CheckpointInterval}, {options.CheckpointIntervalBatches}).");
+        }
+
+        if (options.HungTrialTimeout < TimeSpan.Zero || options.HungTrialRetries < 0)
+        {
+            errors.Add($"HyperSweep:HungTrialTimeout and HyperSweep:HungTrialRetries must not be negative (got {options.HungTrialTimeout}, {options.HungTrialRetries}).");
+        }
+
         if (options.MonitorInterval <= TimeSpan.Zero || options.WakeInterval <= TimeSpan.Zero)
         {
             errors.Add("HyperSweep:MonitorInterval and HyperSweep:WakeInterval must be positive.");
@@ -56,6 +71,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>A loopback IP or "localhost": only this machine can reach it (no name resolution here: anything else counts as reachable).</summary>
+    private static bool IsLoopback(string address) =>
+        string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(address, out var ip) && System.Net.IPAddress.IsLoopback(ip));
 
     private static void ValidateCluster(HyperSweepSiloOptions options, List<string> errors)
     {
@@ -94,6 +114,14 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             errors.Add($"HyperSweep:SiloPort and HyperSweep:GatewayPort must differ (both {options.SiloPort}).");
         }
 
+        if (string.IsNullOrWhiteSpace(options.TlsCertificate) && !options.Insecure && !string.IsNullOrWhiteSpace(options.AdvertisedAddress)
+            && (options.ListenOnAnyAddress || !IsLoopback(options.AdvertisedAddress)))
+        {
+            errors.Add($"HyperSweep:AdvertisedAddress {options.AdvertisedAddress}{(options.ListenOnAnyAddress ? " (listening on every interface)" : "")} is reachable from other machines "
+                + "and TLS is off: every sweep, spec and data path would cross the network unencrypted and unauthenticated. Configure TLS "
+                + "(HyperSweep:TlsCertificate, TlsKey, TlsCa; docs/CLUSTER.md, \"TLS\"), or pass --insecure (HyperSweep:Insecure=true) on a network you trust.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.TlsCertificate) != string.IsNullOrWhiteSpace(options.TlsCa))
         {
             errors.Add("HyperSweep:TlsCertificate and HyperSweep:TlsCa must be given together (mutual TLS needs this silo's certificate and the cluster CA).");
@@ -105,6 +133,11 @@ public sealed class HyperSweepSiloOptionsValidator : IValidateOptions<HyperSweep
             {
                 errors.Add($"HyperSweep:{key}: file not found: {path}");
             }
+        }
+
+        if (options.StoreCheckInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"HyperSweep:StoreCheckInterval must be positive (got {options.StoreCheckInterval}).");
         }
 
         if (options.RedisConnectTimeout <= TimeSpan.Zero || options.RedisConnectTimeout > TimeSpan.FromMinutes(5))

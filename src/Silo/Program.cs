@@ -1,6 +1,8 @@
 using HyperSweep.Dashboard.Hosting;
+using HyperSweep.Grains.Storage;
 using HyperSweep.Silo;
 using HyperSweep.Silo.Cluster;
+using HyperSweep.Silo.Logging;
 using HyperSweep.Silo.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,6 +21,9 @@ if (args is ["--help"] or ["-h"] or ["-?"])
     SiloSettings.WriteHelp(Console.Out);
     return 0;
 }
+
+// Bare true|false switches (--insecure, --new-generation): the command-line source only knows --switch value.
+args = SiloSettings.ExpandFlags(args);
 
 var switches = SiloSettings.Switches();
 string? dashboardAddress;
@@ -69,6 +74,8 @@ catch (InvalidOperationException exception)
     return 2;
 }
 
+// Full logs (stack traces included) in a file under the state directory; the console gets one line per warning.
+var logFiles = SiloLogging.Configure(builder.Logging, HyperSweepSiloOptions.ExpandHome(options.StateDir), Microsoft.Extensions.Logging.LogLevel.Warning);
 if (options.Mode == SiloMode.Cluster)
 {
     var exit = await ClusterPreflight.RunAsync(options, Console.Error);
@@ -78,6 +85,8 @@ if (options.Mode == SiloMode.Cluster)
     }
 }
 
+builder.Services.AddSingleton<SiloExit>();
+builder.Services.AddHostedService<StoreFaultWatcher>();
 SiloDashboard? dashboard;
 try
 {
@@ -103,6 +112,7 @@ try
     Console.Error.WriteLine(options.Mode == SiloMode.Cluster
         ? $"hypersweep-silo: cluster mode, cluster {options.ClusterId} on Redis {options.Redis}, {options.Slots} training slots, silo {options.AdvertisedAddress}:{options.SiloPort}, gateway {options.AdvertisedAddress}:{gatewayPort}"
         : $"hypersweep-silo: {options.Mode} mode, state in {stateDir}, {options.Slots} training slots, gateway 127.0.0.1:{gatewayPort}");
+    Console.Error.WriteLine($"hypersweep-silo: logs in {logFiles}");
     await host.StartAsync();
     if (dashboard is not null)
     {
@@ -129,7 +139,13 @@ try
         }
     }
 
-    return 0;
+    return host.Services.GetRequiredService<SiloExit>().Code;
+}
+catch (StateStoreException exception)
+{
+    // The dev-mode state file is damaged (or its disk too full to open it): named once, with what to do.
+    Console.Error.WriteLine($"hypersweep-silo: {exception.Message}");
+    return exception.Fault.Kind == StateStoreFaultKind.Corrupt ? StoreFaultWatcher.CorruptExitCode : StoreFaultWatcher.StoreFailedExitCode;
 }
 catch (OperationCanceledException)
 {

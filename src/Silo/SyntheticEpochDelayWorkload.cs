@@ -14,10 +14,13 @@ public sealed class SyntheticEpochDelayWorkload(int epochMs) : ITrialWorkload
 
     public ISweepSchema Schema => _inner.Schema;
 
-    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
+    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation) =>
+        Run(request, onEpoch, NoBatchControl.Instance, cancellation);
+
+    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, ITrialBatchControl batches, CancellationToken cancellation)
     {
         var parameters = request.Parameters.ToImmutableDictionary().SetItem(SyntheticSchema.EpochMs, (long)epochMs);
-        return _inner.Run(request with { Parameters = parameters }, onEpoch, cancellation);
+        return _inner.Run(request with { Parameters = parameters }, onEpoch, batches, cancellation);
     }
 
     public byte[]? PackageModel(TrialWorkloadRequest request, byte[] bestCheckpoint) => _inner.PackageModel(request, bestCheckpoint);

@@ -42,6 +42,17 @@ public sealed class SiloSettingsTests
     }
 
     [Fact]
+    public void A_true_or_false_switch_given_alone_means_true_and_one_given_a_value_keeps_it()
+    {
+        string[] args = ["--insecure", "--orleans-dashboard", "false", "--slots", "2", "--new-generation"];
+        var configuration = new ConfigurationBuilder().AddCommandLine(SiloSettings.ExpandFlags(args), SiloSettings.Switches()).Build();
+
+        var options = configuration.GetSection(HyperSweepSiloOptions.Section).Get<HyperSweepSiloOptions>()!;
+
+        Assert.Equal((true, true, false, 2), (options.Insecure, options.NewGeneration, options.OrleansDashboard, options.Slots));
+    }
+
+    [Fact]
     public void An_unknown_key_in_a_settings_file_names_the_file()
     {
         using var folder = new TempFolder();

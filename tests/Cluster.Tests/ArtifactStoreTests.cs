@@ -67,7 +67,7 @@ public sealed class ArtifactStoreTests(Xunit.Abstractions.ITestOutputHelper outp
         await using var cluster = await LocalCluster.StartAsync(silos: 1);
         using var elsewhere = new TempFolder("hypersweep-other-mount-");
 
-        using var node = SiloNode.Start(cluster.Redis.Endpoint, cluster.ClusterId, slots: 1, epochMs: 0, elsewhere.Path);
+        using var node = SiloNode.Start(cluster.Redis.Endpoint, cluster.ClusterId, slots: 1, epochMs: 0, cluster.StateDir, elsewhere.Path);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await node.Process.WaitForExitAsync(deadline.Token);
 

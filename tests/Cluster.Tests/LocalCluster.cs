@@ -14,6 +14,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(180); // bounds a failing start only; a loaded 2-core machine needed over 60 s
 
     private readonly List<SiloNode> _silos = [];
+    private readonly TempFolder _stateDirs = new("hypersweep-silo-state-");
     private readonly IReadOnlyDictionary<string, string>? _siloEnvironment;
     private ClusterConnection? _connection;
 
@@ -40,6 +41,9 @@ internal sealed class LocalCluster : IAsyncDisposable
     public ClusterTlsFiles? ClientTls { get; }
 
     public IReadOnlyList<SiloNode> Silos => _silos;
+
+    /// <summary>The state directory the silos share (logs, the cluster generation they saw), as a shared home would be.</summary>
+    public string StateDir => _stateDirs.Path;
 
     public IClusterClient Client => _connection?.Client ?? throw new InvalidOperationException("not connected");
 
@@ -77,7 +81,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="count"/> more silos, waits until the membership shows them active, then (re)connects the client.</summary>
     public async Task StartSilosAsync(int count)
     {
-        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, Artifacts.Path, _siloEnvironment)).ToList();
+        var started = Enumerable.Range(0, count).Select(_ => SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, Artifacts.Path, _siloEnvironment)).ToList();
         _silos.AddRange(started);
         await ConnectAsync();
         await Until(
@@ -117,6 +121,14 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts one more silo process without waiting for it (a test that expects it to refuse to start).</summary>
+    public SiloNode StartSiloProcess(params string[] extra)
+    {
+        var silo = SiloNode.Start(Redis.Endpoint, ClusterId, Slots, EpochMs, StateDir, Artifacts.Path, _siloEnvironment, extra);
+        _silos.Add(silo);
+        return silo;
+    }
+
     /// <summary>SIGTERM to every silo (a clean stop of the whole cluster), waiting for each to exit.</summary>
     public async Task StopAllSilosAsync()
     {
@@ -126,12 +138,28 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public ISweepGrain Sweep(string id) => Client.GetGrain<ISweepGrain>(id);
 
+    /// <summary>
+    /// Submits <paramref name="spec"/> as a new sweep. A submit of the same id and text is accepted again, so one that
+    /// outlived the client's call bound (5 s: on a loaded machine a fresh coordinator's activation and first writes can
+    /// take longer) is sent again until <see cref="StartDeadline"/>.
+    /// </summary>
     public async Task<string> SubmitAsync(string spec)
     {
         var id = SweepIds.New();
-        var result = await Sweep(id).Submit(new SweepSubmission(spec, "cluster-test.yaml"));
-        Assert.True(result.Accepted, string.Join("\n", result.Errors));
-        return id;
+        var deadline = DateTime.UtcNow + StartDeadline;
+        while (true)
+        {
+            try
+            {
+                var result = await Sweep(id).Submit(new SweepSubmission(spec, "cluster-test.yaml"));
+                Assert.True(result.Accepted, string.Join("\n", result.Errors));
+                return id;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                // Not answered in time; the sweep may well exist already, and the same submission is accepted again.
+            }
+        }
     }
 
     public async Task<SweepStatus> WaitFinishedAsync(string id, TimeSpan deadline)
@@ -174,6 +202,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
 
         await Redis.DisposeAsync();
+        _stateDirs.Dispose();
         Artifacts.Dispose();
     }
 

@@ -6,12 +6,14 @@ namespace HyperSweep.Cluster.Tests;
 /// <summary>A private redis-server on a free loopback port, data (append-only file, fsync every second) in a temp directory.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
+    private readonly string[] _arguments;
     private OwnedProcess? _process;
 
-    private RedisServer(string directory, int port)
+    private RedisServer(string directory, int port, string[] arguments)
     {
         Directory = directory;
         Port = port;
+        _arguments = arguments;
     }
 
     public string Directory { get; }
@@ -22,10 +24,11 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public string Log => _process?.Output ?? "";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts a server; <paramref name="arguments"/> are appended to its command line (e.g. ACL users).</summary>
+    public static async Task<RedisServer> StartAsync(params string[] arguments)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("hypersweep-redis-").FullName;
-        var server = new RedisServer(directory, FreePort.OnLoopback());
+        var server = new RedisServer(directory, FreePort.OnLoopback(), arguments);
         await server.StartProcessAsync();
         return server;
     }
@@ -43,6 +46,24 @@ internal sealed class RedisServer : IAsyncDisposable
         await StartProcessAsync();
     }
 
+    /// <summary>Stops the server and starts it again on the same port without its data (its append-only file lost, or a wrong --dir).</summary>
+    public Task RestartEmptyAsync() => RestartAsync(() =>
+    {
+        foreach (var entry in new DirectoryInfo(Directory).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+
+        return Task.CompletedTask;
+    });
+
     public async ValueTask DisposeAsync()
     {
         if (_process is not null)
@@ -59,7 +80,7 @@ internal sealed class RedisServer : IAsyncDisposable
         _process = OwnedProcess.Start("redis", Paths.RedisServer,
         [
             "--bind", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Directory,
-            "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no",
+            "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no", .. _arguments,
         ]);
         await Poll.Until(() => Task.FromResult(Accepts()), TimeSpan.FromSeconds(10), () => $"redis-server did not listen on {Endpoint}:\n{Log}");
     }

@@ -15,16 +15,35 @@ internal sealed class SiloNode(OwnedProcess process, int siloPort, int gatewayPo
     /// <summary>Whether a silo name as reported in trial rows (<c>127.0.0.1:port@generation</c>) is this node.</summary>
     public bool Is(string? siloName) => siloName is not null && siloName.Contains($":{SiloPort}@", StringComparison.Ordinal);
 
-    public static SiloNode Start(string redis, string clusterId, int slots, int epochMs, string artifacts, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts a silo whose state directory (logs, the cluster generation it saw) is <paramref name="stateDir"/>, never the
+    /// user's home, on the cluster's artifact store <paramref name="artifacts"/>; <paramref name="extra"/> settings are
+    /// appended to the command line.
+    /// </summary>
+    public static SiloNode Start(
+        string redis, string clusterId, int slots, int epochMs, string stateDir, string artifacts, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
+        Start(new SiloLaunch(redis, clusterId, slots, epochMs, stateDir, artifacts, environment, extra));
+
+    /// <summary>Starts a silo as <paramref name="launch"/> says (another advertised address, inside a network namespace).</summary>
+    public static SiloNode Start(SiloLaunch launch)
     {
+        // The cluster's shared store must exist (as an operator's mount would); every silo of a test names the same one.
+        Directory.CreateDirectory(launch.Artifacts);
         var siloPort = FreePort.OnLoopback();
         var gatewayPort = FreePort.OnLoopback();
-        var process = OwnedProcess.Start($"silo:{siloPort}", Paths.SiloBinary,
+        string[] silo =
         [
-            "--mode", "Cluster", "--redis", redis, "--advertised-address", "127.0.0.1", "--cluster-id", clusterId,
+            Paths.SiloBinary, "--mode", "Cluster", "--redis", launch.Redis, "--advertised-address", launch.AdvertisedAddress, "--cluster-id", launch.ClusterId,
             "--silo-port", siloPort.ToString(CultureInfo.InvariantCulture), "--gateway-port", gatewayPort.ToString(CultureInfo.InvariantCulture),
-            "--slots", slots.ToString(CultureInfo.InvariantCulture), "--workload", "Synthetic", "--artifacts", artifacts,
-        ], new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["HyperSweep__SyntheticEpochMs"] = epochMs.ToString(CultureInfo.InvariantCulture) });
+            "--slots", launch.Slots.ToString(CultureInfo.InvariantCulture), "--workload", "Synthetic", "--state-dir", launch.StateDir,
+            "--artifacts", launch.Artifacts, .. launch.Extra,
+        ];
+        string[] command = launch.Namespace is null ? silo : ["/usr/sbin/ip", "netns", "exec", launch.Namespace, .. silo];
+        var environment = new Dictionary<string, string>(launch.Environment ?? new Dictionary<string, string>())
+        {
+            ["HyperSweep__SyntheticEpochMs"] = launch.EpochMs.ToString(CultureInfo.InvariantCulture),
+        };
+        var process = OwnedProcess.Start($"silo:{siloPort}", command[0], command[1..], environment);
         return new SiloNode(process, siloPort, gatewayPort);
     }
 

@@ -6,28 +6,48 @@ namespace HyperSweep.Cluster.Tests;
 /// <summary>Assertions shared by the cluster tests: every trial accounted for once, every epoch counted once.</summary>
 internal static class SweepChecks
 {
-    public static async Task<IReadOnlyList<TrialDetail>> EveryTrialCompletedOnce(LocalCluster cluster, string id, int trials, int epochs)
+    public static Task<IReadOnlyList<TrialDetail>> EveryTrialCompletedOnce(LocalCluster cluster, string id, int trials, int epochs) =>
+        EveryTrialCompletedOnce(cluster.Client, id, trials, epochs);
+
+    public static async Task<IReadOnlyList<TrialDetail>> EveryTrialCompletedOnce(IClusterClient client, string id, int trials, int epochs)
     {
-        var status = (await cluster.Sweep(id).GetStatus())!;
+        var sweep = client.GetGrain<ISweepGrain>(id);
+        var status = (await Answered(sweep.GetStatus))!;
         Assert.Equal(SweepState.Completed, status.State);
         Assert.Equal(trials, status.Completed);
         Assert.Equal(0, status.Failed + status.Cancelled + status.Running + status.Pending);
-        var rows = await cluster.Sweep(id).GetTrials();
+        var rows = await Answered(sweep.GetTrials);
         Assert.Equal(Enumerable.Range(0, trials), rows.Select(r => r.Number).Order());
         var details = new List<TrialDetail>();
         foreach (var number in Enumerable.Range(0, trials))
         {
-            var detail = (await cluster.Sweep(id).GetTrial(number))!;
+            var detail = (await Answered(() => sweep.GetTrial(number)))!;
             Assert.Equal(TrialState.Completed, detail.Summary.State);
             Assert.Equal(epochs, detail.Summary.EpochsRun);
             // Each epoch's report counted exactly once, in order, in the coordinator and in the trial's own history.
             Assert.Equal(Enumerable.Range(1, epochs), detail.Epochs.Select(e => e.Epoch));
-            var history = await cluster.Client.GetGrain<ITrialGrain>(TrialKey.Format(id, number)).GetHistory();
+            var history = await Answered(client.GetGrain<ITrialGrain>(TrialKey.Format(id, number)).GetHistory);
             Assert.Equal(Enumerable.Range(1, epochs), history.Select(e => e.Epoch));
             details.Add(detail);
         }
 
         return details;
+    }
+
+    /// <summary>
+    /// A read sent again while it fails because the cluster is still changing after the fault a test made (a grain whose
+    /// activation was on a silo being declared dead, a call outliving the client's 5-s bound on a loaded machine), for up
+    /// to <see cref="LocalCluster.StartDeadline"/>; what it answers is then asserted.
+    /// </summary>
+    private static async Task<T> Answered<T>(Func<Task<T>> read)
+    {
+        var value = default(T)!;
+        await Poll.Until(async () =>
+        {
+            value = await read();
+            return true;
+        }, LocalCluster.StartDeadline, () => "the cluster did not answer", e => e is TimeoutException or OrleansException);
+        return value;
     }
 
     /// <summary>Runs <paramref name="spec"/> again, undisturbed, and requires the same leaderboard as sweep <paramref name="id"/> (same spec and seed).</summary>

@@ -5,7 +5,8 @@ namespace HyperSweep.TestSupport;
 /// of every attempt waits for a pass that this test hands out, so "trials have reached epoch 2 and none has gone
 /// further" is a state the test makes, not a moment it hopes to catch. Hand the <see cref="Folder"/> to
 /// <c>new SyntheticTrialWorkload(folder)</c>, or to a child process in <c>HYPERSWEEP_SYNTHETIC_GATE</c>. Closed when
-/// created: nothing runs until the test allows it.
+/// created: nothing runs until the test allows it. Trials with several batches per epoch (synthetic_batches) can also be
+/// held inside an epoch (<see cref="AllowBatches"/>), and <see cref="Arrived"/> tells when they are waiting there.
 /// </summary>
 public sealed class EpochGate : IDisposable
 {
@@ -25,6 +26,15 @@ public sealed class EpochGate : IDisposable
 
     /// <summary>Every attempt may run epoch <paramref name="epoch"/>.</summary>
     public void Allow(int epoch) => Touch($"epoch-{epoch}");
+
+    /// <summary>Every attempt may run batches 1 to <paramref name="batch"/> of epoch <paramref name="epoch"/> (and waits before the next).</summary>
+    public void AllowBatches(int epoch, int batch) => Touch($"batch-{epoch}-{batch}");
+
+    /// <summary>How many attempts have been held before batch <paramref name="batch"/> of epoch <paramref name="epoch"/> so far.</summary>
+    public int Arrived(int epoch, int batch) => Directory.GetFiles(Folder, $"arrived-{epoch}-{batch}.*").Length;
+
+    /// <summary>Lets every synthetic trial that hangs on purpose (synthetic_hang_at) go, so its thread ends with the test.</summary>
+    public void ReleaseHung() => Touch("unhang");
 
     /// <summary><paramref name="attempts"/> attempts (whichever ask first) may run epoch <paramref name="epoch"/>.</summary>
     public void AllowOnce(int epoch, int attempts = 1)

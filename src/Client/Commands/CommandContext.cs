@@ -1,3 +1,4 @@
+using HyperSweep.Grains.Storage;
 using Spectre.Console;
 
 namespace HyperSweep.Client.Commands;
@@ -8,6 +9,15 @@ namespace HyperSweep.Client.Commands;
 /// </summary>
 public sealed record CommandContext(IGrainFactory Grains, TextWriter Out, TextWriter Error, bool Json, bool Quiet, IAnsiConsole? Rich, string? LogFile = null)
 {
+    /// <summary>The state store's fault when this process hosts the silo and its store failed (a full disk); null otherwise.</summary>
+    public Func<StateStoreFault?> StoreFault { get; init; } = () => null;
+
+    /// <summary>
+    /// On a cluster: why grain calls fail when that is Redis having lost the cluster's data (one line), else null; itself
+    /// null where nothing can tell (dev mode, a cluster reached through its gateways).
+    /// </summary>
+    public Func<Task<string?>>? ExplainFailure { get; init; }
+
     /// <summary>
     /// A Spectre console when <paramref name="output"/> is the real stdout on a real terminal; null (plain lines, no
     /// colour codes) when it is redirected, TERM is unset or dumb, or the output is captured (tests).

@@ -35,9 +35,11 @@ public static class SubmitCommand
                 return ExitCodes.BadInput;
             }
 
+            // Chosen once: a submit that timed out is sent again (ClusterCommand) with the same id and text, which the
+            // sweep accepts again instead of starting a second sweep.
+            var sweepId = SweepIds.New();
             return await ClusterCommand.RunAsync(parse, common, ConnectPurpose.LongLived, async (p, context, _) =>
             {
-                var sweepId = SweepIds.New();
                 var result = await context.Grains.GetGrain<ISweepGrain>(sweepId)
                     .Submit(new SweepSubmission(valid.Text, p.GetValue(spec)!.ToString(), p.GetValue(name), valid.Folder));
                 if (!result.Accepted)

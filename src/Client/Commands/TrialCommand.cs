@@ -95,7 +95,7 @@ public static class TrialCommand
 
                 foreach (var attempt in detail.Attempts)
                 {
-                    await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {Formatting.Silo(attempt.Silo)}" + (attempt.ResumedFromEpoch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" : ""));
+                    await context.Out.WriteLineAsync($"attempt {attempt.Attempt}: silo {Formatting.Silo(attempt.Silo)}" + (attempt.ResumedFromEpoch > 0 || attempt.ResumedFromBatch > 0 ? $", resumed after epoch {attempt.ResumedFromEpoch}" + (attempt.ResumedFromBatch > 0 ? $" and {attempt.ResumedFromBatch} batches of the next" : "") : ""));
                 }
 
                 if (t.Rung is not null || t.Promotions > 0)

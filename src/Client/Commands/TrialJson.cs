@@ -32,6 +32,7 @@ public static class TrialJson
                 json.WriteNumber("attempt", attempt.Attempt);
                 json.WriteString("silo", attempt.Silo);
                 json.WriteNumber("resumed_from_epoch", attempt.ResumedFromEpoch);
+                json.WriteNumber("resumed_from_batch", attempt.ResumedFromBatch);
                 json.WriteEndObject();
             }
 

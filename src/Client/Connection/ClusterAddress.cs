@@ -6,11 +6,15 @@ namespace HyperSweep.Client.Connection;
 
 /// <summary>
 /// Where the CLI finds a cluster (<c>--cluster</c> / <c>HYPERSWEEP_CLUSTER</c>): either its Redis store,
-/// <c>redis://[:password@]host:port/clusterId</c>, or a list of gateways, <c>gateways://h1:p1,h2:p2/clusterId</c>.
-/// Both accept <c>?service=serviceId</c> (default <c>hypersweep</c>).
+/// <c>redis://[[user]:password@]host:port/clusterId</c> (a user: a Redis 6+ ACL user; none: the default user's
+/// <c>requirepass</c>), or a list of gateways, <c>gateways://h1:p1,h2:p2/clusterId</c>. Both accept
+/// <c>?service=serviceId</c> (default <c>hypersweep</c>).
 /// </summary>
 public sealed record ClusterAddress(string ClusterId, string ServiceId, RedisEndpoint? Redis, string? RedisPassword, IReadOnlyList<DnsEndPoint> Gateways)
 {
+    /// <summary>The Redis ACL user (<c>redis://user:password@…</c>), or null for the default user.</summary>
+    public string? RedisUser { get; init; }
+
     public const string DefaultServiceId = "hypersweep";
 
     /// <summary>Parses a cluster address; <see cref="FormatException"/> says what is wrong with it.</summary>
@@ -68,19 +72,21 @@ public sealed record ClusterAddress(string ClusterId, string ServiceId, RedisEnd
     private static ClusterAddress ParseRedis(string text, string authority, string clusterId, string serviceId)
     {
         string? password = null;
+        string? user = null;
         var at = authority.LastIndexOf('@');
         if (at >= 0)
         {
-            var user = authority[..at];
-            // redis://:password@host or redis://user:password@host (Redis ACL users are not used; the part after ':' is the password).
-            var colon = user.IndexOf(':');
-            password = Uri.UnescapeDataString(colon < 0 ? user : user[(colon + 1)..]);
+            // redis://:password@host (the default user) or redis://user:password@host (a Redis ACL user).
+            var credentials = authority[..at];
+            var colon = credentials.IndexOf(':');
+            password = Uri.UnescapeDataString(colon < 0 ? credentials : credentials[(colon + 1)..]);
+            user = colon > 0 ? Uri.UnescapeDataString(credentials[..colon]) : null;
             authority = authority[(at + 1)..];
         }
 
         try
         {
-            return new ClusterAddress(clusterId, serviceId, RedisEndpoint.Parse(authority), password, []);
+            return new ClusterAddress(clusterId, serviceId, RedisEndpoint.Parse(authority), password, []) { RedisUser = user };
         }
         catch (FormatException exception)
         {

@@ -17,6 +17,14 @@ public sealed class ClusterConnection : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long one grain call may take before the client gives up on it (Orleans' default is 30 s). A hung silo (SIGSTOP,
+    /// a frozen VM) keeps its TCP connections open, so a call through it, or to a grain on it, would wait the whole
+    /// default; every CLI call is cheap, so a short bound and a retry (the commands retry transient failures, by which
+    /// time the membership has moved on) answer within seconds instead.
+    /// </summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host, ClusterAddress target)
@@ -45,16 +53,27 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
         }
 
+        var hasGeneration = true;
         if (target.Redis is { } redis)
         {
+            var redisTimeout = TimeSpan.FromTicks(Math.Min(timeout.Ticks, TimeSpan.FromSeconds(5).Ticks));
             try
             {
-                await RedisPreflight.CheckAsync(redis, target.RedisPassword, TimeSpan.FromTicks(Math.Min(timeout.Ticks, TimeSpan.FromSeconds(5).Ticks)));
+                await RedisPreflight.CheckAsync(redis, target.RedisPassword, redisTimeout, target.RedisUser);
             }
             catch (RedisUnreachableException exception)
             {
                 throw new ClusterUnreachableException($"cannot reach cluster {target}: {exception.Message}", exception);
             }
+
+            // A silo that saw Redis lose the cluster's data left a notice: say that, not "no gateway answered".
+            var (loss, generation) = await new ClusterGenerations(redis, target.ServiceId, target.ClusterId).InspectAsync(target.RedisPassword, redisTimeout, target.RedisUser);
+            if (loss is not null)
+            {
+                throw new ClusterUnreachableException(loss);
+            }
+
+            hasGeneration = generation;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
@@ -72,7 +91,9 @@ public sealed class ClusterConnection : IAsyncDisposable
                 o.ClusterId = target.ClusterId;
                 o.ServiceId = target.ServiceId;
             });
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A gateway that died or hangs leaves the list at the next refresh after the membership declares it dead.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
             if (tls is not null)
             {
                 client.UseTls(o => ClusterTlsConfiguration.Apply(o, tls));
@@ -80,7 +101,7 @@ public sealed class ClusterConnection : IAsyncDisposable
 
             if (target.Redis is { } endpoint)
             {
-                client.UseRedisClustering(o => o.ConfigurationOptions = endpoint.ToConfigurationOptions(target.RedisPassword, TimeSpan.FromSeconds(5)));
+                client.UseRedisClustering(o => o.ConfigurationOptions = endpoint.ToConfigurationOptions(target.RedisPassword, TimeSpan.FromSeconds(5), target.RedisUser));
             }
             else
             {
@@ -100,7 +121,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             cancellation.ThrowIfCancellationRequested();
             throw new ClusterUnreachableException(
                 $"cannot connect to cluster {target} within {timeout.TotalSeconds:0} s: no gateway answered "
-                + "(are silos running with this cluster id and service id? with TLS, does this client have the cluster's certificate?)",
+                + "(are silos running with this cluster id and service id? with TLS, does this client have the cluster's certificate?)"
+                + (hasGeneration ? "" : "; Redis holds no data for this cluster: no silo has joined it yet, or Redis lost its data (docs/CLUSTER.md, \"When Redis loses its data\")"),
                 exception);
         }
 

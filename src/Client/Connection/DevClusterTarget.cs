@@ -7,6 +7,8 @@ namespace HyperSweep.Client.Connection;
 /// (<c>hypersweep serve</c> or <c>hypersweep run</c>), connects to it through the loopback gateway it published in
 /// the directory; otherwise reads and <c>run</c> host a dev silo inside this process for the command's length (run's with
 /// its own slots and workload), and long-lived work (submit) is refused with a hint to start <c>hypersweep serve</c>.
+/// A damaged state file (or a disk too full to open it) surfaces as the silo's
+/// <see cref="HyperSweep.Grains.Storage.StateStoreException"/>, whose message names the file.
 /// </summary>
 public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, EmbeddedSiloOptions? embedded = null, TextWriter? verbose = null) : IClusterTarget
 {

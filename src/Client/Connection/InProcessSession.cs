@@ -7,5 +7,7 @@ internal sealed class InProcessSession(DevSilo silo) : IClusterSession
 
     public string Description => "in-process dev silo";
 
+    public HyperSweep.Grains.Storage.StateStoreFault? StoreFault => silo.Health.Fault;
+
     public ValueTask DisposeAsync() => silo.DisposeAsync();
 }

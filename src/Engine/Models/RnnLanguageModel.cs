@@ -10,7 +10,7 @@ namespace HyperSweep.Engine.Models;
 /// next batch of the same size starts from it, until <see cref="ResetState"/>. Dropout (when given) on
 /// the embeddings, between layers and before the output layer (Zaremba et al.).
 /// </summary>
-public sealed class RnnLanguageModel : Module, IModel
+public sealed class RnnLanguageModel : Module, IModel, ICarriesState
 {
     private readonly Embedding _embedding;
     private readonly Rnn _rnn;

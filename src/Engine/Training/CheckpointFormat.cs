@@ -7,20 +7,25 @@ namespace HyperSweep.Engine.Training;
 /// <summary>
 /// The binary checkpoint layout, little-endian:
 /// <code>
-/// "HSWCKPT\0" (8 bytes) · int32 version (1)
+/// "HSWCKPT\0" (8 bytes) · int32 version (1 at an epoch boundary, 2 inside an epoch)
 /// int32 seed · int32 completed epochs · float32 learning rate · int32 optimizer steps
 /// tracker best · tracker plateau          (tracker = byte has-best, float64 best, int32 best epoch, int32 stale epochs)
 /// int32 n · n × epoch metrics              (int32 epoch, float64 train_loss, float64 val_loss, opt accuracy, opt perplexity, float64 lr)
 /// int32 n · n × (string name, int32 size, size × float32)   parameters in model order
 /// int32 n · n × (int32 size, size × float32)                optimizer buffers
 /// byte has-best-weights · [int32 n · n × (int32 size, size × float32)]
+/// version 2 only: int32 batches done in the epoch in progress · float64 loss sum · float64 weight sum ·
+///                 int32 n · n × carried cell state (byte has-memory, int32 rows, int32 columns, hidden floats, [memory floats])
 /// "END." (4 bytes)
 /// </code>
-/// Reading checks magic, version and the end marker and reports truncation clearly.
+/// An epoch-boundary checkpoint is written as version 1, byte for byte as before mid-epoch checkpoints existed, so
+/// builds that only read version 1 still resume from it; a mid-epoch one is version 2, which such a build refuses
+/// rather than resuming at the wrong place. Reading checks magic, version and the end marker and reports truncation clearly.
 /// </summary>
 internal static class CheckpointFormat
 {
     public const int Version = 1;
+    public const int MidEpochVersion = 2;
     private static readonly byte[] Magic = "HSWCKPT\0"u8.ToArray();
     private static readonly byte[] EndMarker = "END."u8.ToArray();
 
@@ -28,7 +33,7 @@ internal static class CheckpointFormat
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
-        writer.Write(Version);
+        writer.Write(state.MidEpoch is null ? Version : MidEpochVersion);
         writer.Write(state.Seed);
         writer.Write(state.CompletedEpochs);
         writer.Write(state.LearningRate);
@@ -60,6 +65,11 @@ internal static class CheckpointFormat
             WriteArrays(writer, state.BestWeights);
         }
 
+        if (state.MidEpoch is { } mid)
+        {
+            MidEpochSection.Write(writer, mid);
+        }
+
         writer.Write(EndMarker);
     }
 
@@ -75,9 +85,9 @@ internal static class CheckpointFormat
             }
 
             var version = reader.ReadInt32();
-            if (version != Version)
+            if (version is not (Version or MidEpochVersion))
             {
-                throw new EngineException($"checkpoint: format version {version} is not supported; this build reads version {Version}");
+                throw new EngineException($"checkpoint: format version {version} is not supported; this build reads version {Version} (and {MidEpochVersion} for a mid-epoch checkpoint)");
             }
 
             var seed = reader.ReadInt32();
@@ -101,12 +111,13 @@ internal static class CheckpointFormat
 
             var optimizerState = ReadArrays(reader, "optimizer buffers");
             var bestWeights = reader.ReadBoolean() ? ReadArrays(reader, "best weights") : null;
+            var mid = version == MidEpochVersion ? MidEpochSection.Read(reader) : null;
             if (!reader.ReadBytes(EndMarker.Length).AsSpan().SequenceEqual(EndMarker))
             {
                 throw new EngineException("checkpoint: the end marker is missing; the file is corrupt");
             }
 
-            return new TrainerState(seed, completed, learningRate, steps, best, plateau, history, parameters, optimizerState, bestWeights);
+            return new TrainerState(seed, completed, learningRate, steps, best, plateau, history, parameters, optimizerState, bestWeights, mid);
         }
         catch (EndOfStreamException e)
         {
@@ -164,13 +175,13 @@ internal static class CheckpointFormat
         return arrays;
     }
 
-    private static void WriteFloats(BinaryWriter writer, float[] values)
+    internal static void WriteFloats(BinaryWriter writer, float[] values)
     {
         writer.Write(values.Length);
         writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
-    private static float[] ReadFloats(BinaryReader reader)
+    internal static float[] ReadFloats(BinaryReader reader)
     {
         var values = new float[ReadCount(reader, "values")];
         var bytes = MemoryMarshal.AsBytes(values.AsSpan());
@@ -189,7 +200,7 @@ internal static class CheckpointFormat
         return values;
     }
 
-    private static int ReadCount(BinaryReader reader, string what)
+    internal static int ReadCount(BinaryReader reader, string what)
     {
         var count = reader.ReadInt32();
         if (count < 0 || count > 1 << 30)

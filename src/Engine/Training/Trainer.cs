@@ -9,11 +9,12 @@ namespace HyperSweep.Engine.Training;
 /// <summary>
 /// Trains one model: epochs of optimizer steps over <see cref="IBatchSource"/> batches, validation after
 /// each epoch, early stopping, learning-rate decay on plateau, divergence detection, cancellation, and
-/// checkpoints that resume bit-identically. Deterministic: epoch k's data order and dropout come from
-/// generators derived from (seed, k). (Over 300 lines: the loop and its checkpoint save, restore and PBT adoption stay in
-/// one file because a checkpoint must capture exactly the state the loop carries between epochs.)
+/// checkpoints that resume bit-identically, at an epoch boundary or after any batch (a host asks for those through
+/// <see cref="TrainingCallbacks.AfterBatch"/>: to bound what a crash loses, or to stop for a preemption). Deterministic:
+/// epoch k's data order comes from a generator derived from (seed, k) and batch b's dropout from one derived from
+/// (seed, k, b), so a run resumed after batch b needs no generator state to continue exactly as the uninterrupted run.
 /// </summary>
-public sealed class Trainer
+public sealed partial class Trainer
 {
     private const int ShuffleStream = 1;
     private const int DropoutStream = 2;
@@ -26,6 +27,7 @@ public sealed class Trainer
     private readonly ImprovementTracker _plateau;
     private readonly List<EpochMetrics> _history = [];
     private float[][]? _bestWeights;
+    private MidEpochState? _resumeAt; // from a mid-epoch checkpoint: where the next epoch continues
 
     public Trainer(IModel model, Optimizer optimizer, IBatchSource data, TrainerOptions options)
     {
@@ -62,7 +64,12 @@ public sealed class Trainer
             }
 
             var learningRate = _optimizer.LearningRate;
-            var trainLoss = TrainEpoch(epoch, callbacks.OnBatch, cancellationToken);
+            var (trainLoss, stoppedAt) = await TrainEpochAsync(epoch, callbacks, cancellationToken).ConfigureAwait(false);
+            if (stoppedAt is not null)
+            {
+                return Finish(TrialState.Cancelled, $"stopped after batch {stoppedAt.Batch} of {stoppedAt.BatchCount} of epoch {epoch} (checkpointed)", stoppedAt);
+            }
+
             if (trainLoss is null)
             {
                 return Finish(TrialState.Cancelled, $"cancelled during epoch {epoch}");
@@ -114,146 +121,75 @@ public sealed class Trainer
     /// <summary>Evaluates the model on the validation batches: loss sum, count and correct predictions.</summary>
     public EvaluationSums Evaluate() => Packaging.ModelEvaluator.Sum(_model, _data.ValidationBatches());
 
-    /// <summary>Writes the state after the last finished epoch (see <see cref="CheckpointFormat"/>).</summary>
-    public void SaveCheckpoint(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        CheckpointFormat.Write(stream, new TrainerState(
-            _options.Seed,
-            CompletedEpochs,
-            _optimizer.LearningRate,
-            _optimizer.StepCount,
-            TrackerState.Of(_best),
-            TrackerState.Of(_plateau),
-            [.. _history],
-            [.. _model.Parameters.Select(p => (p.Name, p.Data))],
-            _optimizer.State,
-            _bestWeights));
-    }
-
-    /// <summary>The checkpoint as bytes.</summary>
-    public byte[] CheckpointBytes()
-    {
-        using var memory = new MemoryStream();
-        SaveCheckpoint(memory);
-        return memory.ToArray();
-    }
-
     /// <summary>
-    /// Restores a checkpoint written by a trainer of the same model, optimizer and seed; a mismatch
-    /// (parameter names or sizes, optimizer buffers, seed) throws naming what differs.
+    /// One epoch of optimizer steps, continuing after the batch a mid-epoch checkpoint was taken at when it resumes from
+    /// one. Returns the epoch's mean training loss (NaN when it diverged), or null when cancelled, or the batch it stopped
+    /// after when the host asked it to (<see cref="BatchAction.CheckpointAndStop"/>). A checkpoint may be taken after the
+    /// last batch too: a run resumed from it skips to the epoch's validation.
     /// </summary>
-    public void LoadCheckpoint(Stream stream) => Restore(stream, adopt: false);
-
-    /// <summary>
-    /// Continues from ANOTHER trial's checkpoint with this trainer's own hyper-parameters (PBT's exploit): the weights,
-    /// optimizer buffers and step count, trackers, history and epoch count are the checkpoint's, and everything this
-    /// trainer was built with applies on top of them — its learning rate (a plain resume restores the checkpoint's,
-    /// which a plateau may have decayed), and, through the model and optimizer it was built with, its dropout, weight
-    /// decay, momentum and clipping. The same fit checks as <see cref="LoadCheckpoint"/> apply; the seed must match too,
-    /// which it does between trials of one sweep (they all train from the spec's seed).
-    /// </summary>
-    public void AdoptCheckpoint(Stream stream) => Restore(stream, adopt: true);
-
-    private void Restore(Stream stream, bool adopt)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var state = CheckpointFormat.Read(stream);
-        if (state.Seed != _options.Seed)
-        {
-            throw new EngineException($"checkpoint: made with seed {state.Seed}, but this run has seed {_options.Seed}");
-        }
-
-        var parameters = _model.Parameters;
-        if (state.Parameters.Count != parameters.Count)
-        {
-            throw new EngineException($"checkpoint: holds {state.Parameters.Count} parameters, the model has {parameters.Count}");
-        }
-
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            var (name, values) = state.Parameters[i];
-            if (name != parameters[i].Name || values.Length != parameters[i].Size)
-            {
-                throw new EngineException(
-                    $"checkpoint: parameter {i} is '{name}' with {values.Length} values, the model's is '{parameters[i].Name}' with {parameters[i].Size}");
-            }
-        }
-
-        var buffers = _optimizer.State;
-        if (state.OptimizerState.Count != buffers.Count
-            || state.OptimizerState.Zip(buffers).Any(pair => pair.First.Length != pair.Second.Length))
-        {
-            throw new EngineException($"checkpoint: its {state.OptimizerState.Count} optimizer buffers do not fit this optimizer's {buffers.Count}; was it made with another optimizer?");
-        }
-
-        if (state.BestWeights is { } best && (best.Count != parameters.Count || best.Where((w, i) => w.Length != parameters[i].Size).Any()))
-        {
-            throw new EngineException("checkpoint: its best weights do not fit the model's parameters");
-        }
-
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            state.Parameters[i].Values.CopyTo(parameters[i].Data, 0);
-        }
-
-        for (var i = 0; i < buffers.Count; i++)
-        {
-            state.OptimizerState[i].CopyTo(buffers[i], 0);
-        }
-
-        if (!adopt)
-        {
-            _optimizer.LearningRate = state.LearningRate;
-        }
-
-        _optimizer.StepCount = state.OptimizerSteps;
-        state.Best.ApplyTo(_best);
-        state.Plateau.ApplyTo(_plateau);
-        _history.Clear();
-        _history.AddRange(state.History);
-        _bestWeights = state.BestWeights is null ? null : [.. state.BestWeights];
-        CompletedEpochs = state.CompletedEpochs;
-        _model.ResetState();
-    }
-
-    private double? TrainEpoch(int epoch, Action<BatchProgress>? onBatch, CancellationToken cancellationToken)
+    private async ValueTask<(double? Loss, BatchProgress? StoppedAt)> TrainEpochAsync(int epoch, TrainingCallbacks callbacks, CancellationToken cancellationToken)
     {
         _model.ResetState();
         var batches = _data.TrainingBatches(SeedMixer.Generator(_options.Seed, ShuffleStream, epoch));
-        var dropout = SeedMixer.Generator(_options.Seed, DropoutStream, epoch);
         double lossSum = 0;
         double weightSum = 0;
-        for (var i = 0; i < batches.Count; i++)
+        var first = 0;
+        if (_resumeAt is { } resume)
+        {
+            _resumeAt = null;
+            (first, lossSum, weightSum) = (resume.BatchesDone, resume.LossSum, resume.WeightSum);
+            if (_model is ICarriesState carrier)
+            {
+                carrier.State = resume.Carried;
+            }
+        }
+
+        for (var i = first; i < batches.Count; i++)
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                return null;
+                return (null, null);
             }
 
             var batch = batches[i];
             _optimizer.ZeroGrad();
-            var loss = _model.Loss(batch, dropout);
+            var loss = _model.Loss(batch, SeedMixer.Generator(_options.Seed, DropoutStream, epoch, i + 1));
             var value = loss.Item();
             if (!float.IsFinite(value))
             {
-                return double.NaN;
+                return (double.NaN, null);
             }
 
             loss.Backward();
             _optimizer.Step();
             if (!double.IsFinite(_optimizer.LastGradientNorm))
             {
-                return double.NaN;
+                return (double.NaN, null);
             }
 
             var weight = Weight(batch);
             lossSum += value * weight;
             weightSum += weight;
-            onBatch?.Invoke(new BatchProgress(epoch, i + 1, batches.Count, value, weight));
+            var progress = new BatchProgress(epoch, i + 1, batches.Count, value, weight);
+            callbacks.OnBatch?.Invoke(progress);
+            var action = callbacks.AfterBatch?.Invoke(progress) ?? BatchAction.Continue;
+            // A periodic checkpoint after the last batch would be followed at once by the epoch's own.
+            if (action == BatchAction.CheckpointAndStop || (action == BatchAction.Checkpoint && i + 1 < batches.Count))
+            {
+                if (callbacks.OnBatchCheckpoint is { } onBatchCheckpoint)
+                {
+                    var bytes = CheckpointBytes(new MidEpochState(i + 1, lossSum, weightSum, (_model as ICarriesState)?.State));
+                    await onBatchCheckpoint(progress, bytes, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (action == BatchAction.CheckpointAndStop)
+                {
+                    return (null, progress);
+                }
+            }
         }
 
-        return lossSum / weightSum;
+        return (lossSum / weightSum, null);
     }
 
     /// <summary>How many targets a batch's mean loss averages over, to average losses over an epoch.</summary>
@@ -305,7 +241,7 @@ public sealed class Trainer
         }
     }
 
-    private TrainingResult Finish(TrialState outcome, string? reason)
+    private TrainingResult Finish(TrialState outcome, string? reason, BatchProgress? stoppedAt = null)
     {
         if (outcome == TrialState.Completed && _bestWeights is not null)
         {
@@ -316,6 +252,6 @@ public sealed class Trainer
             }
         }
 
-        return new TrainingResult(outcome, reason, [.. _history], _best.BestEpoch, _best.Best);
+        return new TrainingResult(outcome, reason, [.. _history], _best.BestEpoch, _best.Best, stoppedAt);
     }
 }

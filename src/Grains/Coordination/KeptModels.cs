@@ -1,3 +1,5 @@
+using HyperSweep.Contracts.Artifacts;
+
 namespace HyperSweep.Grains.Coordination;
 
 /// <summary>
@@ -55,5 +57,19 @@ public sealed class KeptModels
     {
         record.Keep = KeepDecision.Released;
         released.Add(record.Number);
+    }
+
+    /// <summary>A kept trial's finalization (its test metrics and any note); false when the trial is not kept.</summary>
+    public bool Record(KeptModelReport report)
+    {
+        if (!_table.Contains(report.Trial) || _table[report.Trial] is not { Keep: KeepDecision.Kept } record)
+        {
+            return false;
+        }
+
+        record.TestMetrics = report.TestMetrics;
+        record.ModelNote = report.Note;
+        record.Finalized = true;
+        return true;
     }
 }

@@ -5,7 +5,8 @@ namespace HyperSweep.Grains.Coordination;
 /// answers, skips silos that refused a start (until <see cref="ForgetRefusals"/>, called when a slot frees up and at
 /// every monitor tick), and gives each trial of a batch to the active silo with the most free slots as far as it
 /// knows, counting the batch's own choices. A silo not heard from yet is tried with one trial. Slots are enforced by
-/// each silo (a start it cannot take is refused); this only spreads the load. Pure: silos are their names.
+/// each silo (a start it cannot take is refused); this only spreads the load. Pure: silos are their names
+/// (<see cref="Active"/> names them).
 /// </summary>
 public sealed class SiloPicker
 {
@@ -19,6 +20,12 @@ public sealed class SiloPicker
     public void Refused(string silo) => _refused.Add(silo);
 
     public void ForgetRefusals() => _refused.Clear();
+
+    /// <summary>The silos trials can start on: the active members of <paramref name="snapshot"/>, by name.</summary>
+    public static Dictionary<string, SiloAddress> Active(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .ToDictionary(m => m.SiloAddress.ToParsableString(), m => m.SiloAddress, StringComparer.Ordinal);
 
     /// <summary>
     /// Chooses silos for up to <paramref name="count"/> trials, in order; fewer when no silo seems to have room.

@@ -21,16 +21,5 @@ public sealed partial class SweepLedger
     public IReadOnlyList<int> AwaitingFinalization() => [.. Keeping.Kept.Where(r => !r.Finalized).Select(r => r.Number)];
 
     /// <summary>A kept trial's finalization: its test metrics (never seen by the search: the sampler and pruner are done) and any note.</summary>
-    public void RecordKeptModel(KeptModelReport report)
-    {
-        if (!Table.Contains(report.Trial) || Table[report.Trial] is not { Keep: KeepDecision.Kept } record)
-        {
-            return;
-        }
-
-        record.TestMetrics = report.TestMetrics;
-        record.ModelNote = report.Note;
-        record.Finalized = true;
-        Dirty = true;
-    }
+    public void RecordKeptModel(KeptModelReport report) => Dirty |= Keeping.Record(report);
 }

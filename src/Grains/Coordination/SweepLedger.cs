@@ -253,10 +253,26 @@ public sealed partial class SweepLedger
     }
 
     /// <summary>A start the silo accepted.</summary>
-    public void Started(int number, string silo, int resumedFromEpoch)
+    public void Started(int number, string silo, int resumedFromEpoch, int resumedFromBatch = 0)
     {
-        Table.Started(number, silo, resumedFromEpoch);
+        Table.Started(number, silo, resumedFromEpoch, resumedFromBatch);
         Dirty = true;
+    }
+
+    /// <summary>
+    /// A running attempt gave itself back without ending its trial (its silo is leaving, or the watchdog abandoned it):
+    /// the trial waits again as a new attempt, which resumes from its checkpoint. True when that happened; a hand-back
+    /// from an attempt that is not the running one (a repeat, or one already re-queued by the monitor) changes nothing.
+    /// </summary>
+    public bool HandBack(TrialHandBack handBack)
+    {
+        var running = Table.IsRunningAttempt(handBack.Trial, handBack.Attempt);
+        if (running)
+        {
+            Requeue(handBack.Trial);
+        }
+
+        return running;
     }
 
     private ScheduleDecision Record(int number, int epoch, double value)

@@ -15,12 +15,22 @@ namespace HyperSweep.Grains.Coordination;
 /// </summary>
 internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicker silos, TimeSpan startTimeout, ILogger logger)
 {
-    /// <summary>Starts what can start now under the sweep's concurrency.</summary>
-    public async Task StartPending(SweepLedger ledger, IReadOnlyDictionary<string, SiloAddress> active, string? traceParent)
+    /// <summary>
+    /// Starts what can start now under the sweep's concurrency, in rounds (a refused start moves its trial to the next
+    /// silo), all of them within ONE start timeout: the non-reentrant coordinator holds every report of its sweep while it
+    /// waits, and with a bound per round a few silos that each let one start hang would stall it for a bound each (three
+    /// rounds of 10 s were the ~27-s stalls seen under load). Trials not started in time wait for the next dispatch.
+    /// </summary>
+    public Task StartPending(SweepLedger ledger, IReadOnlyDictionary<string, SiloAddress> active, string? traceParent) =>
+        Telemetry.SlowSteps.Time(logger, sweepId, "trial starts", () => StartRounds(ledger, active, traceParent),
+            () => $"{ledger.Table.Running.Count} running, {ledger.Table.Pending.Count} waiting");
+
+    private async Task StartRounds(SweepLedger ledger, IReadOnlyDictionary<string, SiloAddress> active, string? traceParent)
     {
         var table = ledger.Table;
         var concurrency = ledger.Plan.Concurrency;
-        while (table.Running.Count < concurrency && table.Pending.Count > 0)
+        var budget = System.Diagnostics.Stopwatch.StartNew();
+        while (table.Running.Count < concurrency && table.Pending.Count > 0 && budget.Elapsed < startTimeout)
         {
             var targets = silos.Choose(Math.Min(concurrency - table.Running.Count, table.Pending.Count), active.Keys, table.LoadBySilo());
             if (targets.Count == 0)
@@ -29,7 +39,8 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
             }
 
             var batch = table.Pending.Take(targets.Count).Zip(targets).ToList();
-            var results = await Task.WhenAll(batch.Select(b => Start(ledger, b.First, active[b.Second], traceParent)));
+            var left = startTimeout - budget.Elapsed;
+            var results = await Task.WhenAll(batch.Select(b => Start(ledger, b.First, active[b.Second], traceParent, left)));
             foreach (var ((number, silo), result) in batch.Zip(results))
             {
                 if (result is not null)
@@ -48,7 +59,7 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
                     Telemetry.HyperSweepMetrics.TrialsStarted.Add(1, Telemetry.HyperSweepMetrics.Sweep(sweepId));
                 }
 
-                ledger.Started(number, result.Silo, result.ResumedFromEpoch);
+                ledger.Started(number, result.Silo, result.ResumedFromEpoch, result.ResumedFromBatch);
             }
         }
     }
@@ -75,15 +86,26 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
     /// </summary>
     public async Task CatchUp(SweepLedger ledger)
     {
-        foreach (var record in ledger.Table.Records.Where(t => !t.IsFinal && t.Attempts.Count > 0))
+        // Read concurrently, each bounded: after a failover some of these grains were on the dead silo, and one by one at
+        // the 30-s call timeout they held the new activation (and every report of the sweep) for minutes.
+        var unfinished = ledger.Table.Records.Where(t => !t.IsFinal && t.Attempts.Count > 0).Select(t => t.Number).ToList();
+        var histories = await Task.WhenAll(unfinished.Select(async number =>
         {
             try
             {
-                ledger.CatchUp(record.Number, await Trial(record.Number).GetHistory());
+                return (number, history: await Trial(number).GetHistory().WaitAsync(startTimeout));
             }
             catch (Exception exception)
             {
-                logger.LogWarning("Could not read trial {Trial} of {Sweep} to catch up with it: {Error}", record.Number, sweepId, exception.Message);
+                logger.LogWarning("Could not read trial {Trial} of {Sweep} to catch up with it: {Error}", number, sweepId, exception.Message);
+                return (number, history: (IReadOnlyList<EpochMetrics>?)null);
+            }
+        }));
+        foreach (var (number, history) in histories)
+        {
+            if (history is not null)
+            {
+                ledger.CatchUp(number, history);
             }
         }
     }
@@ -173,7 +195,7 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
     public ITrialGrain Trial(int number) => grains.GetGrain<ITrialGrain>(TrialKey.Format(sweepId, number));
 
     /// <summary>Starts one trial on <paramref name="target"/> (a placement hint); null when the call failed.</summary>
-    private async Task<StartResult?> Start(SweepLedger ledger, int number, SiloAddress target, string? traceParent)
+    private async Task<StartResult?> Start(SweepLedger ledger, int number, SiloAddress target, string? traceParent, TimeSpan timeout)
     {
         var plan = ledger.Plan;
         var record = ledger.Table[number];
@@ -188,7 +210,16 @@ internal sealed class TrialCalls(IGrainFactory grains, string sweepId, SiloPicke
             // Bounded well below Orleans' 30-s response timeout: the coordinator's non-reentrant turn holds every report
             // of the sweep while it waits. A start that times out is treated like a refusal; if it did start, its
             // reports carry the same attempt and a re-sent Start is answered as already started.
-            return await Trial(number).Start(assignment).WaitAsync(startTimeout);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var result = await Trial(number).Start(assignment).WaitAsync(timeout);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (elapsed >= Telemetry.SlowSteps.Threshold)
+            {
+                logger.LogWarning("Sweep {Sweep}: starting trial {Trial} attempt {Attempt} on {Silo} took {Seconds:0.0} s ({Answer})",
+                    sweepId, number, record.Attempt, target, elapsed.TotalSeconds, result.Started ? "started" : result.Reason);
+            }
+
+            return result;
         }
         catch (Exception exception)
         {

@@ -56,6 +56,9 @@ public sealed class TrialTable
 
     public bool Contains(int number) => number >= 0 && number < _records.Count;
 
+    /// <summary>Whether trial <paramref name="number"/> is running as <paramref name="attempt"/> (not a superseded or ended one).</summary>
+    public bool IsRunningAttempt(int number, int attempt) => Contains(number) && _records[number] is { State: TrialState.Running } record && record.Attempt == attempt;
+
     /// <summary>A new trial with its proposed parameters, waiting to start.</summary>
     public TrialRecord Add(ImmutableSortedDictionary<string, object> parameters)
     {
@@ -65,8 +68,8 @@ public sealed class TrialTable
         return record;
     }
 
-    /// <summary>The trial's attempt started on <paramref name="silo"/>, resuming after <paramref name="resumedFromEpoch"/>.</summary>
-    public void Started(int number, string silo, int resumedFromEpoch)
+    /// <summary>The trial's attempt started on <paramref name="silo"/>, resuming after epoch <paramref name="resumedFromEpoch"/> and <paramref name="resumedFromBatch"/> batches of the next.</summary>
+    public void Started(int number, string silo, int resumedFromEpoch, int resumedFromBatch = 0)
     {
         var record = _records[number];
         _pending.Remove(number);
@@ -75,7 +78,7 @@ public sealed class TrialTable
         record.Silo = silo;
         if (!record.Attempts.Any(a => a.Attempt == record.Attempt))
         {
-            record.Attempts.Add(new TrialAttempt(record.Attempt, silo, resumedFromEpoch));
+            record.Attempts.Add(new TrialAttempt(record.Attempt, silo, resumedFromEpoch, resumedFromBatch));
         }
     }
 

@@ -13,62 +13,77 @@ namespace HyperSweep.Grains.Storage;
 /// batch, each row still checked against its own ETag; a write whose ETag does not match the stored version
 /// fails with <see cref="InconsistentStateException"/> (and only that write), which is how Orleans detects two
 /// activations of one grain writing over each other. WAL with synchronous=NORMAL: a commit survives a process
-/// crash without an fsync per commit.
+/// crash without an fsync per commit. A full disk or a damaged file is reported once to <see cref="StateStoreHealth"/>
+/// as a <see cref="StateStoreFault"/> naming the file (every later write then fails at once with that fault instead of
+/// retrying the disk), and a row whose checksum does not match is refused rather than deserialized.
 /// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage
 {
-    private readonly string _connectionString;
+    private readonly SqliteStateFile _file;
     private readonly Serializer _serializer;
-    private readonly Lazy<bool> _schema;
+    private readonly StateStoreHealth _health;
 
     // SQLite allows one writer at a time: writes queue here and one committer applies each queued batch in one
     // transaction (group commit, see Enqueue), so this process never spins on SQLITE_BUSY.
     private readonly List<PendingWrite> _queue = [];
     private bool _committing;
 
-    public SqliteGrainStorage(string databasePath, Serializer serializer)
+    public SqliteGrainStorage(string databasePath, Serializer serializer, StateStoreHealth? health = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        DatabasePath = Path.GetFullPath(databasePath);
+        _file = new SqliteStateFile(databasePath);
         _serializer = serializer;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        _schema = new Lazy<bool>(CreateSchema, LazyThreadSafetyMode.ExecutionAndPublication);
+        _health = health ?? new StateStoreHealth();
     }
 
-    public string DatabasePath { get; }
+    public string DatabasePath => _file.Path;
+
+    /// <summary>
+    /// Checks the state file at <paramref name="databasePath"/> before a silo starts on it; throws
+    /// <see cref="StateStoreException"/> naming it when it is damaged (or its disk is too full to open it).
+    /// </summary>
+    public static void Verify(string databasePath) => SqliteStateFile.Verify(databasePath);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, data FROM grain_state WHERE state_name = $name AND grain_id = $id";
-        command.Parameters.AddWithValue("$name", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        try
         {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            using var connection = _file.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version, data, hash FROM grain_state WHERE state_name = $name AND grain_id = $id";
+            command.Parameters.AddWithValue("$name", stateName);
+            command.Parameters.AddWithValue("$id", grainId.ToString());
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                grainState.State = Activator.CreateInstance<T>();
+                grainState.ETag = null;
+                grainState.RecordExists = false;
+                return Task.CompletedTask;
+            }
+
+            var version = reader.GetInt64(0);
+            var data = (byte[])reader.GetValue(1);
+            _file.CheckRow(grainId.ToString(), stateName, data, reader.IsDBNull(2) ? null : reader.GetInt64(2));
+            grainState.State = _serializer.Deserialize<T>(data);
+            grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+            grainState.RecordExists = true;
             return Task.CompletedTask;
         }
-
-        var version = reader.GetInt64(0);
-        var data = (byte[])reader.GetValue(1);
-        grainState.State = _serializer.Deserialize<T>(data);
-        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = true;
-        return Task.CompletedTask;
+        catch (Exception exception) when (Fault(exception, 0) is { } fault)
+        {
+            throw new StateStoreException(fault, exception);
+        }
     }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (_health.Fault is { } fault)
+        {
+            // The disk is full or the file damaged: the write cannot succeed, and the host is stopping with the message.
+            return Task.FromException(new StateStoreException(fault));
+        }
+
         var data = _serializer.SerializeToArray(grainState.State);
         var write = new PendingWrite(stateName, grainId.ToString(), data, grainState.ETag, Expected(grainState.ETag), Clear: false);
         return Enqueue(write, () =>
@@ -141,13 +156,13 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var failures = new Exception?[batch.Count];
         try
         {
-            using var connection = Open();
+            using var connection = _file.Open();
             using var transaction = connection.BeginTransaction();
             using var insert = Command(connection, transaction,
-                "INSERT INTO grain_state (state_name, grain_id, version, data) VALUES ($name, $id, 1, $data) " +
+                "INSERT INTO grain_state (state_name, grain_id, version, data, hash) VALUES ($name, $id, 1, $data, $hash) " +
                 "ON CONFLICT (state_name, grain_id) DO NOTHING");
             using var update = Command(connection, transaction,
-                "UPDATE grain_state SET version = version + 1, data = $data " +
+                "UPDATE grain_state SET version = version + 1, data = $data, hash = $hash " +
                 "WHERE state_name = $name AND grain_id = $id AND version = $version");
             using var delete = Command(connection, transaction,
                 "DELETE FROM grain_state WHERE state_name = $name AND grain_id = $id AND version = $version");
@@ -161,6 +176,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
                 command.Parameters["$name"].Value = write.StateName;
                 command.Parameters["$id"].Value = write.GrainId;
                 command.Parameters["$data"].Value = (object?)write.Data ?? DBNull.Value;
+                command.Parameters["$hash"].Value = write.Data is null ? DBNull.Value : SqliteStateFile.Hash(write.Data);
                 command.Parameters["$version"].Value = (object?)expected ?? DBNull.Value;
                 var ok = command == exists
                     ? Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0
@@ -179,10 +195,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
         }
         catch (Exception exception)
         {
-            // The transaction did not commit: nothing of this batch is stored, every writer learns why.
+            // The transaction did not commit: nothing of this batch is stored, every writer learns why (a full disk or a
+            // damaged file as the one fault the host reports, not as SQLite's error).
+            var failure = Fault(exception, batch.Sum(w => (long)(w.Data?.Length ?? 0))) is { } fault ? new StateStoreException(fault, exception) : exception;
             foreach (var write in batch)
             {
-                write.Done.TrySetException(exception);
+                write.Done.TrySetException(failure);
             }
 
             return;
@@ -206,7 +224,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = text;
-        foreach (var name in (string[])["$name", "$id", "$data", "$version"])
+        foreach (var name in (string[])["$name", "$id", "$data", "$version", "$hash"])
         {
             command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
         }
@@ -214,41 +232,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return command;
     }
 
-    private SqliteConnection Open()
-    {
-        _ = _schema.Value;
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL: readers never block the writer. NORMAL: a commit survives a process crash (the case dev mode
-        // must survive: Ctrl-C, kill -9); only an OS crash or power loss may lose the last commits.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    private bool CreateSchema()
-    {
-        var directory = Path.GetDirectoryName(DatabasePath);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            "PRAGMA journal_mode = WAL;" +
-            "CREATE TABLE IF NOT EXISTS grain_state (" +
-            "  state_name TEXT NOT NULL," +
-            "  grain_id TEXT NOT NULL," +
-            "  version INTEGER NOT NULL," +
-            "  data BLOB NOT NULL," +
-            "  PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;";
-        command.ExecuteNonQuery();
-        return true;
-    }
+    /// <summary>The store fault <paramref name="exception"/> means, reported to the silo's health (the first one is kept), or null.</summary>
+    private StateStoreFault? Fault(Exception exception, long pendingBytes) =>
+        SqliteFaults.Classify(exception, DatabasePath, pendingBytes) is { } fault ? _health.Report(fault) : null;
 
     private static long? Expected(string? etag) => etag is null ? null : ParseETag(etag);
 

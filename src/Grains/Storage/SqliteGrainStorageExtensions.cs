@@ -15,9 +15,10 @@ public static class SqliteGrainStorageExtensions
         string databasePath,
         string name = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
     {
+        builder.Services.TryAddSingleton<StateStoreHealth>();
         builder.Services.AddKeyedSingleton<IGrainStorage>(
             name,
-            (services, _) => new SqliteGrainStorage(databasePath, services.GetRequiredService<Serializer>()));
+            (services, _) => new SqliteGrainStorage(databasePath, services.GetRequiredService<Serializer>(), services.GetRequiredService<StateStoreHealth>()));
         if (name == ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
         {
             // [PersistentState] without a storage name resolves the unkeyed IGrainStorage.

@@ -13,14 +13,19 @@ namespace HyperSweep.Grains.Workloads;
 /// early stopping of the request, resumed from its checkpoint when there is one. Task data is shared between
 /// trials of this silo through the Engine's cache (every trial of a sweep trains on the same data). The
 /// runner's callbacks are adapted to <see cref="ITrialWorkload"/>'s: the checkpoint of an epoch is handed over
-/// with that epoch's metrics, and a false answer stops the run. Kept trials are packaged as model files
-/// (<see cref="ModelPackager"/>) and scored on the test split by the Engine's own evaluation.
+/// with that epoch's metrics, a false answer stops the run, and after every batch the host's
+/// <see cref="ITrialBatchControl"/> decides whether the trainer takes a mid-epoch checkpoint (and stops there). Kept
+/// trials are packaged as model files (<see cref="ModelPackager"/>) and scored on the test split by the Engine's own
+/// evaluation.
 /// </summary>
 public sealed class EngineTrialWorkload : ITrialWorkload
 {
     public ISweepSchema Schema => EngineSchema.Instance;
 
-    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation)
+    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, CancellationToken cancellation) =>
+        Run(request, onEpoch, NoBatchControl.Instance, cancellation);
+
+    public TrialWorkloadResult Run(TrialWorkloadRequest request, Func<TrialEpochResult, bool> onEpoch, ITrialBatchControl batches, CancellationToken cancellation)
     {
         var trialRequest = new TrialRequest(
             request.Task,
@@ -51,12 +56,30 @@ public sealed class EngineTrialWorkload : ITrialWorkload
             {
                 checkpoint = bytes;
                 return ValueTask.CompletedTask;
-            });
+            },
+            AfterBatch: progress => batches.AfterBatch(progress.Epoch, progress.Batch, progress.BatchCount),
+            OnBatchCheckpoint: (progress, bytes, _) => batches.CommitCheckpoint(progress.Epoch, progress.Batch, bytes)
+                ? ValueTask.CompletedTask
+                : throw new AttemptSupersededException());
 
         // This runs on the training slot's dedicated thread, which may block; the runner's awaits complete synchronously
         // because the callbacks above do.
-        var result = TrialRunner.RunAsync(trialRequest, callbacks, cancellation, TaskDataCache.Shared).GetAwaiter().GetResult();
+        TrainingResult result;
+        try
+        {
+            result = TrialRunner.RunAsync(trialRequest, callbacks, cancellation, TaskDataCache.Shared).GetAwaiter().GetResult();
+        }
+        catch (AttemptSupersededException)
+        {
+            return new TrialWorkloadResult(StoppedByCallback: true, request.ResumeEpoch);
+        }
+
         var last = result.Epochs.Count == 0 ? request.ResumeEpoch : result.Epochs[^1].Epoch;
+        if (result.StoppedAt is not null)
+        {
+            return new TrialWorkloadResult(StoppedByCallback: false, last, Preempted: true);
+        }
+
         return result.Outcome switch
         {
             TrialState.Failed => new TrialWorkloadResult(stopped, last, result.Reason ?? "training failed"),

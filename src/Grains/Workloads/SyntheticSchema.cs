@@ -29,6 +29,12 @@ public sealed class SyntheticSchema : ISweepSchema
     /// <summary>Checkpoint size in KiB (storage tests: checkpoints of a realistic size without training).</summary>
     public const string CheckpointKb = "synthetic_checkpoint_kb";
 
+    /// <summary>Training batches per epoch (default 1): the points where a mid-epoch checkpoint or a preemption can happen.</summary>
+    public const string Batches = "synthetic_batches";
+
+    /// <summary>Stop making progress at the start of this epoch, ignoring cancellation (the hung-trial watchdog's test).</summary>
+    public const string HangAt = "synthetic_hang_at";
+
     private static readonly Dictionary<string, (SchemaValueKind Kind, Func<object, bool> Accepts, string Accepted)> Controls = new(StringComparer.Ordinal)
     {
         [Floor] = (SchemaValueKind.Real, v => ValueRule.AsReal(v) is { } d && double.IsFinite(d) && d >= 0, "a number >= 0"),
@@ -37,6 +43,8 @@ public sealed class SyntheticSchema : ISweepSchema
         [EpochMs] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 0 and <= 3_600_000, "milliseconds in 0..3600000"),
         [Tag] = (SchemaValueKind.Text, v => v is string { Length: > 0 } or long, "a name"),
         [CheckpointKb] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 0 and <= 1 << 20, "KiB in 0..1048576"),
+        [Batches] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 1 and <= 1_000_000, "batches in 1..1000000"),
+        [HangAt] = (SchemaValueKind.Integer, v => ValueRule.AsInteger(v) is >= 1, "an epoch >= 1"),
     };
 
     private readonly ISweepSchema _engine = EngineSchema.Instance;

@@ -1,5 +1,6 @@
 using HyperSweep.Grains.Artifacts;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace HyperSweep.Silo.Cluster;
 
@@ -7,7 +8,10 @@ namespace HyperSweep.Silo.Cluster;
 /// What hypersweep-silo checks before starting in cluster mode, once its options are bound and validated
 /// (<see cref="HyperSweepSiloHostExtensions.AddHyperSweepSilo"/>): the advertised address (exit 2), then Redis
 /// (exit 3 naming host:port within <see cref="HyperSweepSiloOptions.RedisConnectTimeout"/>), warning when the
-/// server would lose acknowledged state on restart.
+/// server would lose acknowledged state on restart, then the cluster's generation (exit 3 when Redis lost the cluster's
+/// data: a loss notice left by a silo that saw it, or an empty Redis where this node remembers a generation; otherwise
+/// the generation is created or joined and remembered in the state directory), then the artifact store (exit 2 when this
+/// node mounts another store than the cluster's).
 /// </summary>
 public static class ClusterPreflight
 {
@@ -28,7 +32,7 @@ public static class ClusterPreflight
 
         try
         {
-            var warnings = await RedisPreflight.CheckAsync(RedisEndpoint.Parse(options.Redis!), options.RedisPassword, options.RedisConnectTimeout);
+            var warnings = await RedisPreflight.CheckAsync(RedisEndpoint.Parse(options.Redis!), options.RedisPassword, options.RedisConnectTimeout, options.RedisUser);
             foreach (var warning in warnings)
             {
                 await log.WriteLineAsync($"hypersweep-silo: warning: {warning}");
@@ -37,6 +41,12 @@ public static class ClusterPreflight
         catch (RedisUnreachableException exception)
         {
             await log.WriteLineAsync($"hypersweep-silo: {exception.Message}");
+            return RedisUnreachable;
+        }
+
+        if (await CheckGenerationAsync(options) is { } lost)
+        {
+            await log.WriteLineAsync($"hypersweep-silo: {lost}");
             return RedisUnreachable;
         }
 
@@ -67,7 +77,7 @@ public static class ClusterPreflight
         try
         {
             recorded = await RedisPreflight.RecordArtifactStoreAsync(
-                RedisEndpoint.Parse(options.Redis!), options.RedisPassword, options.RedisConnectTimeout, $"hypersweep:{options.ServiceId}:{options.ClusterId}:artifact-store", storeId);
+                RedisEndpoint.Parse(options.Redis!), options.RedisPassword, options.RedisUser, options.RedisConnectTimeout, $"hypersweep:{options.ServiceId}:{options.ClusterId}:artifact-store", storeId);
         }
         catch (RedisUnreachableException exception)
         {
@@ -91,5 +101,39 @@ public static class ClusterPreflight
         }
 
         return BadConfiguration;
+    }
+
+    /// <summary>Joins (or creates) the cluster's generation; the message when Redis lost the cluster's data, else null.</summary>
+    private static async Task<string?> CheckGenerationAsync(HyperSweepSiloOptions options)
+    {
+        var redis = RedisEndpoint.Parse(options.Redis!);
+        var generations = new ClusterGenerations(redis, options.ServiceId, options.ClusterId);
+        var record = new GenerationRecord(HyperSweepSiloOptions.ExpandHome(options.StateDir), redis, options.ServiceId, options.ClusterId);
+        var connection = await ConnectionMultiplexer.ConnectAsync(redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout, options.RedisUser));
+        await using (connection)
+        {
+            var database = connection.GetDatabase();
+            // The remembered generation is read BEFORE Redis: silos that share this state directory (the steps of one Slurm
+            // job, nodes on a shared home) may be starting now, and one that creates the generation writes Redis before it
+            // writes the record. So a record seen here that Redis does not confirm is a real loss, never a sibling's race.
+            var remembered = record.Read();
+            var generation = await generations.ReadAsync(database);
+            if (generation is null && !options.NewGeneration)
+            {
+                if (await generations.ReadLossAsync(database) is { } loss)
+                {
+                    return generations.Lost(loss);
+                }
+
+                if (remembered is not null)
+                {
+                    return generations.LostWhileStopped(remembered);
+                }
+            }
+
+            generation ??= await generations.CreateAsync(database, $"silo {options.AdvertisedAddress}:{options.SiloPort}");
+            record.Write(generation);
+            return null;
+        }
     }
 }

@@ -20,7 +20,7 @@ public static class ClusterSiloConfiguration
     {
         var redis = RedisEndpoint.Parse(options.Redis!);
         var advertised = ResolveAdvertisedAddress(options.AdvertisedAddress!);
-        var store = () => redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout);
+        var store = () => redis.ToConfigurationOptions(options.RedisPassword, options.RedisConnectTimeout, options.RedisUser);
 
         silo.Configure<ClusterOptions>(o =>
         {
@@ -36,6 +36,8 @@ public static class ClusterSiloConfiguration
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = store());
         silo.Configure<ClusterMembershipOptions>(o => MembershipTuning.Apply(o));
+        silo.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ClusterGenerationWatch>(sp, options));
+        silo.Services.AddSingleton<IFatalErrorHandler, SiloFatalErrorHandler>();
         if (!string.IsNullOrWhiteSpace(options.TlsCertificate))
         {
             var files = new ClusterTlsFiles(options.TlsCertificate, string.IsNullOrWhiteSpace(options.TlsKey) ? null : options.TlsKey, options.TlsCa!);

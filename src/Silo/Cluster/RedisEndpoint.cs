@@ -54,9 +54,10 @@ public sealed record RedisEndpoint(string Host, int Port)
 
     /// <summary>
     /// StackExchange.Redis settings for the Orleans providers: never give up on a server that is briefly down
-    /// (a Redis restart from its append-only file must be ridden out), reconnect with backoff.
+    /// (a Redis restart from its append-only file must be ridden out), reconnect with backoff. With <paramref name="user"/>,
+    /// Redis 6+ ACL authentication (AUTH user password); without, the default user's <c>requirepass</c> password.
     /// </summary>
-    public ConfigurationOptions ToConfigurationOptions(string? password, TimeSpan connectTimeout)
+    public ConfigurationOptions ToConfigurationOptions(string? password, TimeSpan connectTimeout, string? user = null)
     {
         var options = new ConfigurationOptions
         {
@@ -67,6 +68,7 @@ public sealed record RedisEndpoint(string Host, int Port)
             ConnectRetry = 3,
             ReconnectRetryPolicy = new ExponentialRetry(250, 5_000),
             Password = string.IsNullOrEmpty(password) ? null : password,
+            User = string.IsNullOrEmpty(user) ? null : user,
             ClientName = "hypersweep",
         };
         options.EndPoints.Add(Host, Port);

@@ -10,9 +10,9 @@ namespace HyperSweep.Silo.Cluster;
 public static class RedisPreflight
 {
     /// <summary>Connects within <paramref name="timeout"/>; throws <see cref="RedisUnreachableException"/> naming the endpoint.</summary>
-    public static async Task<IReadOnlyList<string>> CheckAsync(RedisEndpoint endpoint, string? password, TimeSpan timeout)
+    public static async Task<IReadOnlyList<string>> CheckAsync(RedisEndpoint endpoint, string? password, TimeSpan timeout, string? user = null)
     {
-        var options = endpoint.ToConfigurationOptions(password, timeout);
+        var options = endpoint.ToConfigurationOptions(password, timeout, user);
         options.AbortOnConnectFail = true;
         options.ConnectRetry = 1;
         options.AllowAdmin = true; // CONFIG GET, read only
@@ -48,9 +48,9 @@ public static class RedisPreflight
     /// Records <paramref name="storeId"/> under <paramref name="key"/> unless a silo recorded one before (SET NX), and
     /// returns the recorded id: the cluster's artifact store as the first silo saw it.
     /// </summary>
-    public static async Task<string> RecordArtifactStoreAsync(RedisEndpoint endpoint, string? password, TimeSpan timeout, string key, string storeId)
+    public static async Task<string> RecordArtifactStoreAsync(RedisEndpoint endpoint, string? password, string? user, TimeSpan timeout, string key, string storeId)
     {
-        var options = endpoint.ToConfigurationOptions(password, timeout);
+        var options = endpoint.ToConfigurationOptions(password, timeout, user);
         options.AbortOnConnectFail = true;
         options.ClientName = "hypersweep-preflight";
         try

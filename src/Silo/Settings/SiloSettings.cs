@@ -43,6 +43,17 @@ public static class SiloSettings
     }
 
     /// <summary>
+    /// The command line with every bare true|false switch (<c>--insecure</c> followed by another switch, or last) given
+    /// its value (<c>--insecure=true</c>): the configuration's command-line source only reads <c>--switch value</c>.
+    /// </summary>
+    public static string[] ExpandFlags(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var flags = All.Where(s => s.Property.PropertyType == typeof(bool)).Select(s => s.Switch).ToHashSet(StringComparer.Ordinal);
+        return [.. args.Select((arg, i) => flags.Contains(arg) && (i + 1 == args.Length || args[i + 1].StartsWith('-')) ? arg + "=true" : arg)];
+    }
+
+    /// <summary>
     /// Throws <see cref="SiloSettingsException"/> for the first unknown key under <c>HyperSweep</c> (from any source) and
     /// for a command-line switch that is no setting (it lands outside the section).
     /// </summary>
@@ -90,7 +101,8 @@ public static class SiloSettings
         output.WriteLine("Usage: hypersweep-silo [--setting value]...    (also --HyperSweep:Setting=value)");
         output.WriteLine();
         output.WriteLine("Every setting comes from appsettings.json (section HyperSweep), then the environment (HyperSweep__Setting),");
-        output.WriteLine("then the command line; later sources win. An unknown setting is an error. Settings:");
+        output.WriteLine("then the command line; later sources win. An unknown setting is an error. A true|false switch alone means true.");
+        output.WriteLine("Settings:");
         foreach (var setting in All)
         {
             output.WriteLine();

@@ -34,7 +34,7 @@ public sealed class KeptModelTests
         // On disk: the kept trials' best checkpoints (this workload packages no model file), nothing of the others.
         var files = cluster.ArtifactFiles();
         Assert.Equal([0, 2], files.Select(f => f.Owner!.Value.Trial).Order());
-        Assert.All(files, f => Assert.Equal(4 + 4096, f.Length));
+        Assert.All(files, f => Assert.Equal(8 + 4096, f.Length)); // the synthetic checkpoint: epochs and batches done, then the padding
         var kept = await cluster.Sweep(id).GetKeptModels();
         Assert.Equal([(0, 1), (2, 2)], kept.Select(k => (k.Trial, k.Rank)));
         Assert.Null(await cluster.Sweep(id).GetModel(1)); // released

@@ -32,7 +32,8 @@ internal sealed class SweepCluster : IAsyncDisposable
     /// <summary>The files in the artifact store, relative to its root.</summary>
     public IReadOnlyList<StoredFile> ArtifactFiles() => [.. new FileArtifactStore(ArtifactRoot).Files()];
 
-    public static async Task<SweepCluster> StartAsync(short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, int journalSegmentEntries = 256)
+    public static async Task<SweepCluster> StartAsync(
+        short silos, int slotsPerSilo, Func<IServiceProvider, ITrialWorkload>? workload = null, int journalSegmentEntries = 256, Action<TrainingSlotOptions>? training = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "hs-cluster-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -44,7 +45,11 @@ internal sealed class SweepCluster : IAsyncDisposable
             silo.AddSqliteGrainStorage(Path.Combine(directory, "state.db"));
             silo.AddFileArtifactStore(Path.Combine(directory, "artifacts"));
             silo.AddHyperSweep(
-                s => s.Slots = slotsPerSilo,
+                s =>
+                {
+                    s.Slots = slotsPerSilo;
+                    training?.Invoke(s);
+                },
                 o =>
                 {
                     o.MonitorInterval = TimeSpan.FromMilliseconds(200);

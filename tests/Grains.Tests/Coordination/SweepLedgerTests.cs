@@ -57,6 +57,32 @@ public sealed class SweepLedgerTests
     }
 
     [Fact]
+    public void A_hand_back_of_the_running_attempt_requeues_it_as_the_next_attempt_and_anything_else_changes_nothing()
+    {
+        var ledger = SweepLedger.Start("sw-1", Plan(), new SweepGrainState());
+        ledger.CreateTrials();
+        ledger.Started(0, "s1", 0);
+        ledger.Judge(Report(0, 1, 1, 0.5));
+        ledger.Saved();
+
+        Assert.False(ledger.HandBack(new TrialHandBack(0, 2, "a later attempt")));
+        Assert.False(ledger.HandBack(new TrialHandBack(1, 1, "not running")));
+        Assert.False(ledger.HandBack(new TrialHandBack(9, 1, "no such trial")));
+        Assert.False(ledger.Dirty);
+
+        Assert.True(ledger.HandBack(new TrialHandBack(0, 1, "silo leaving")));
+        Assert.Equal((TrialState.Pending, 2, 1), (ledger.Table[0].State, ledger.Table[0].Attempt, ledger.Table[0].LastEpoch));
+        Assert.Contains(0, ledger.Table.Pending);
+        Assert.True(ledger.Dirty);
+        Assert.False(ledger.HandBack(new TrialHandBack(0, 1, "the same hand-back again")));
+
+        ledger.Started(0, "s2", 1, 7);
+        Assert.Equal(new TrialAttempt(2, "s2", 1, 7), ledger.Table[0].Attempts[^1]);
+        // A report from the handed-back attempt is now stale.
+        Assert.Equal((VerdictKind.Stale, null), Verdict(ledger.Judge(Report(0, 1, 2, 0.4))));
+    }
+
+    [Fact]
     public void The_median_pruner_stops_a_trial_worse_than_the_completed_ones()
     {
         var ledger = SweepLedger.Start("sw-1", Plan(), new SweepGrainState());
