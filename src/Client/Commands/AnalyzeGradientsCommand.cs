@@ -69,7 +69,7 @@ public static class AnalyzeGradientsCommand
                         json.WriteStartObject();
                         json.WriteNumber("trial", trial);
                         json.WriteNumber("epoch", record.Epoch);
-                        json.WriteString("cell", record.Cell);
+                        json.WriteString(HyperSweep.Engine.Schema.HyperParameterSchema.Cell.Name, record.Cell); // the hyper-parameter's own name
                         json.WriteStartArray("layers");
                         foreach (var layer in record.Layers)
                         {
