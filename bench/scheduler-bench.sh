@@ -7,7 +7,8 @@
 #
 #   bench/scheduler-bench.sh [quickstart] [dan] [pbt] [rnn]        (no argument: all four, in that order)
 #
-# Sizes come from the environment; the defaults are the ones the README's figures used (2 shared cores):
+# Sizes come from the environment; the defaults are the README's first, shrunk run (its full-set SST-2 figures set
+# DAN_TRAIN=67349 and RNN_TRAIN=67349 with WORK elsewhere, see the README's commands):
 #   SEEDS=1,2,3
 #   DAN_TRAIN=30000 DAN_TRIALS=27 DAN_EPOCHS=9        first N examples of SST-2 train (full dev), trials, epochs
 #   RNN_TRAIN=15000 RNN_TRIALS=12 RNN_EPOCHS=9
