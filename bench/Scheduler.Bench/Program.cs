@@ -51,7 +51,7 @@ switch (mode)
         foreach (var group in outcomes.GroupBy(o => o.Scheduler))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {group.Average(o => o.Epochs):F0} | {group.Average(o => o.CoreSeconds):F0} | {group.Average(o => o.Best):G4} | {group.Count(o => o.Rank == 1)}/{group.Count()} |"));
+                $"| {group.Key} | {group.Average(o => o.Epochs):F0} | {group.Average(o => o.CoreSeconds):F1} | {group.Average(o => o.Best):G4} | {group.Count(o => o.Rank == 1)}/{group.Count()} |"));
         }
 
         if (Arg("--figure") is { } figure)

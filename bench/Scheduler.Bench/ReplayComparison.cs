@@ -50,7 +50,7 @@ internal static class ReplayComparison
     ];
 
     public static string Format(Outcome o, long allEpochs, double allSeconds) => string.Create(CultureInfo.InvariantCulture,
-        $"| {o.Scheduler} | {o.Seed} | {o.Epochs} ({100.0 * o.Epochs / allEpochs:F0}%) | {o.CoreSeconds:F0} ({100.0 * o.CoreSeconds / allSeconds:F0}%) | {o.Best:G4} | {o.Rank} | {o.Promotions} |");
+        $"| {o.Scheduler} | {o.Seed} | {o.Epochs} ({100.0 * o.Epochs / allEpochs:F0}%) | {o.CoreSeconds:F1} ({100.0 * o.CoreSeconds / allSeconds:F0}%) | {o.Best:G4} | {o.Rank} | {o.Promotions} |");
 
     private static SchedulerContext Context(int maxEpochs) => new(new Search.Spaces.SearchSpace([]), maxEpochs, 0);
 
