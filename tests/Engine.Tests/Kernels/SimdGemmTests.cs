@@ -145,12 +145,17 @@ public sealed class SimdGemmTests
         var b = GemmCheck.Random(300 * 300, 2);
         var c = new float[300 * 300];
         var shapes = new (int M, int N, int K)[] { (300, 300, 300), (32, 256, 128), (17, 33, 299) };
+        var forms = GemmCheck.TransposeForms().ToArray();
+        // The warm-up runs every shape in every form: a path's first call may allocate once (its statics, the packing
+        // buffers' growth), and whether another test ran it first in this process depends on the test order.
         foreach (var (m, n, k) in shapes)
         {
-            gemm.Multiply(a, b, c, m, n, k);
+            foreach (var (transposeA, transposeB) in forms)
+            {
+                gemm.Multiply(a, b, c, m, n, k, transposeA, transposeB, accumulate: true);
+            }
         }
 
-        var forms = GemmCheck.TransposeForms().ToArray();
         var before = GC.GetAllocatedBytesForCurrentThread();
         foreach (var (m, n, k) in shapes)
         {
