@@ -71,6 +71,7 @@ public sealed class FinishedSweepTests(DevSiloFixture fixture)
         { ["trial", "{id}", "99"], "hypersweep trial: sweep {id} has no trial 99; its trials are 0..5" },
         { ["export", "{id}", "-o", "/proc/nope/out.csv"], "hypersweep export: cannot write /proc/nope/out.csv: the folder /proc/nope does not exist" },
         { ["plot", "{id}", "-o", "/proc/nope/x.png"], "hypersweep plot: cannot write /proc/nope/x.png: the folder /proc/nope does not exist" },
+        { ["importance", "{id}", "-o", "/proc/nope/x.png"], "hypersweep importance: cannot write /proc/nope/x.png: the folder /proc/nope does not exist" },
         { ["replay", "{id}", "--pruner", "percentile"], "hypersweep replay: 'percentile' is required" },
         { ["replay", "{id}", "--pruner", "percentile", "--set", "percentile=200"], "hypersweep replay: percentile must be in [0, 100]" },
         { ["replay", "{id}", "--pruner", "mediam"], "hypersweep replay: unknown pruner 'mediam'" },

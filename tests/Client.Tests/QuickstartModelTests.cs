@@ -112,6 +112,23 @@ public sealed class QuickstartModelTests : IClassFixture<QuickstartModelTests.Sw
     }
 
     [Fact]
+    public async Task Writing_into_a_folder_that_does_not_exist_is_one_line_naming_it_and_exit_2()
+    {
+        foreach (var (command, target) in new[]
+        {
+            (new[] { "model", "export", "quickstart", "-o", "/proc/nope/m.hsm" }, "/proc/nope/m.hsm"),
+            (["analyze", "clusters", _sweep.ModelFile, "--task", "agreement", "-o", "/proc/nope/t.png"], "/proc/nope/t.png"),
+        })
+        {
+            var run = await _sweep.Cli(command);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith($"hypersweep {command[0]} {(command[0] == "model" ? "export" : "clusters")}: cannot write {target}: the folder /proc/nope does not exist", run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Model_ls_lists_the_kept_model_with_its_file()
     {
         var models = JsonDocument.Parse((await _sweep.Cli("model", "ls", "quickstart", "--json")).Output).RootElement.GetProperty("models");

@@ -44,9 +44,13 @@ public static class AnalyzeClustersCommand
             var tree = AgglomerativeClustering.AverageLinkage([.. states.Select(s => s.State)]);
             var file = parse.GetValue(output)!;
             var cell = context.Model.Parameters.Cell.ToString().ToLowerInvariant();
-            DendrogramChart.Save(
-                tree, [.. states.Select(s => s.Word)], [.. states.Select(s => chosen[s.Word])],
-                $"Mean hidden state per word ({cell}, hidden {context.Model.Parameters.HiddenSize}), average linkage", file.FullName, 1000, Math.Max(500, 60 + (18 * states.Count)));
+            await OutputFile.SaveAsync(file, path =>
+            {
+                DendrogramChart.Save(
+                    tree, [.. states.Select(s => s.Word)], [.. states.Select(s => chosen[s.Word])],
+                    $"Mean hidden state per word ({cell}, hidden {context.Model.Parameters.HiddenSize}), average linkage", path, 1000, Math.Max(500, 60 + (18 * states.Count)));
+                return Task.CompletedTask;
+            });
             Write(context, states, chosen, tree, file.FullName);
             return ExitCodes.Success;
         });

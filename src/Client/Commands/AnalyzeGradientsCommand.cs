@@ -50,7 +50,11 @@ public static class AnalyzeGradientsCommand
                 $"trial {c.Trial}: {c.Record.Cell}{(c.Record.Layers.Length > 1 ? $" layer {layer}" : "")}, epoch {c.Record.Epoch}", norms))).ToList();
             if (parse.GetValue(output) is { } file)
             {
-                GradientChart.Save(lines, $"{status.Name}: gradient reaching h_t, by distance to the loss", file.FullName, 1100, 700);
+                await OutputFile.SaveAsync(file, path =>
+                {
+                    GradientChart.Save(lines, $"{status.Name}: gradient reaching h_t, by distance to the loss", path, 1100, 700);
+                    return Task.CompletedTask;
+                });
                 if (!context.Quiet && !context.Json)
                 {
                     await context.Error.WriteLineAsync($"wrote {file.FullName}");

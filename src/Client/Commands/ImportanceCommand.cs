@@ -34,7 +34,11 @@ public static class ImportanceCommand
                     throw new CliInputException($"sweep {status.SweepId}: nothing to chart: {report.Note}");
                 }
 
-                ImportanceChart.Save(report, $"{status.Name}: hyper-parameter importance for {status.Objective}", file.FullName, 1000, 140 + (70 * report.Parameters.Count));
+                await OutputFile.SaveAsync(file, path =>
+                {
+                    ImportanceChart.Save(report, $"{status.Name}: hyper-parameter importance for {status.Objective}", path, 1000, 140 + (70 * report.Parameters.Count));
+                    return Task.CompletedTask;
+                });
                 if (!context.Quiet && !context.Json)
                 {
                     await context.Error.WriteLineAsync($"wrote {file.FullName}");

@@ -105,7 +105,11 @@ public static class ModelCommand
             };
             var file = parse.GetValue(output)!;
             var written = ModelPackageFormat.Write(package with { Info = info });
-            WriteAtomically(file.FullName, written);
+            await OutputFile.SaveAsync(file, path =>
+            {
+                WriteAtomically(path, written);
+                return Task.CompletedTask;
+            });
             if (context.Json)
             {
                 JsonReport.WriteDocument(context.Out, json =>
@@ -144,8 +148,8 @@ public static class ModelCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            throw new CliInputException($"cannot write {path}: {exception.Message}");
+            File.Delete(temporary); // OutputFile.SaveAsync turns the failure into one line naming the file
+            throw;
         }
     }
 }
