@@ -17,7 +17,7 @@ public static class ArtifactRootCheck
 
     /// <summary>Checks the root and returns the store's id (creating the marker if this is a new store).</summary>
     /// <exception cref="ArtifactException">The root is missing, not writable, or its marker is unreadable; the message says which.</exception>
-    public static string Check(string root) => ReadOrCreateMarker(CheckWritable(root));
+    public static string Check(string root) => ReadOrCreateMarker(Probe(root));
 
     /// <summary>
     /// Checks the root as <see cref="Check"/> does but writes no marker (an existing one must be readable): for a cluster
@@ -27,6 +27,14 @@ public static class ArtifactRootCheck
     /// <exception cref="ArtifactException">The root is missing, not writable, or its marker is unreadable.</exception>
     public static string CheckWritable(string root)
     {
+        var full = Probe(root);
+        _ = ReadMarker(full);
+        return full;
+    }
+
+    /// <summary>The root exists and this process can write there; returns its full path.</summary>
+    private static string Probe(string root)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full))
@@ -35,7 +43,6 @@ public static class ArtifactRootCheck
         }
 
         ProbeWrite(full);
-        _ = ReadMarker(full);
         return full;
     }
 
