@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace HyperSweep.Cluster.Tests;
@@ -74,15 +73,7 @@ internal sealed class NetworkNamespace : IDisposable
 
     private static (int Exit, string Output) Run(string[] arguments)
     {
-        var info = new ProcessStartInfo("/usr/sbin/ip") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Trim());
+        var (exit, output) = ShortCommand.Run("/usr/sbin/ip", arguments);
+        return (exit, output.Trim());
     }
 }

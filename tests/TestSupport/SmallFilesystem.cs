@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace HyperSweep.TestSupport;
@@ -71,15 +70,7 @@ public sealed class SmallFilesystem : IDisposable
 
     private static (int Exit, string Output) Run(string file, params string[] arguments)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Trim());
+        var (exit, output) = ShortCommand.Run(file, arguments);
+        return (exit, output.Trim());
     }
 }

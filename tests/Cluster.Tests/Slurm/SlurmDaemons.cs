@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HyperSweep.Silo;
@@ -145,26 +144,10 @@ public sealed partial class SlurmDaemons : IAsyncLifetime
 
     private Task<(int Exit, string Output)> Run(string command, params string[] arguments) => Run(command, arguments, null);
 
-    private async Task<(int Exit, string Output)> Run(string command, string[] arguments, IReadOnlyDictionary<string, string>? environment)
+    private Task<(int Exit, string Output)> Run(string command, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["SLURM_CONF"] = ConfigFile;
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await error);
+        var withConfig = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["SLURM_CONF"] = ConfigFile };
+        return ShortCommand.RunAsync(command, arguments, withConfig, TimeSpan.FromSeconds(60));
     }
 
     private static string Tail(string text) => text.Length <= 3000 ? text : text[^3000..];
