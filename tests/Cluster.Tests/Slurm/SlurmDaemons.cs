@@ -88,13 +88,23 @@ public sealed partial class SlurmDaemons : IAsyncLifetime
     /// <summary>Slurm sends <paramref name="signal"/> to one job step (scancel --signal), as a preemption of that step does.</summary>
     public Task Signal(string step, string signal) => Checked("scancel", $"--signal={signal}", step);
 
-    /// <summary>Requeues the job (every step is signalled) and lets it start again at once (a requeue otherwise waits two minutes).</summary>
+    /// <summary>
+    /// Requeues the job (every step is signalled) and lets it start again at once: a requeued job waits for a begin time
+    /// two minutes off. The begin time can only be moved once the job is back in the queue waiting for it (its steps
+    /// ended after their silos drained); before that the job still shows RUNNING or COMPLETING, and an update then is
+    /// overwritten by the requeue.
+    /// </summary>
     public async Task Requeue(string job)
     {
         await Checked("scontrol", "requeue", job);
-        await Poll.Until(async () => await State(job) is "PENDING" or "RUNNING", TimeSpan.FromSeconds(30), () => "the job was not requeued");
+        var seen = "";
+        await Poll.Until(async () => (seen = await StateAndReason(job)) == "PENDING BeginTime", TimeSpan.FromSeconds(120),
+            () => $"the job was not requeued: squeue shows '{seen}'\n{Logs()}");
         await Checked("scontrol", "update", $"JobId={job}", "StartTime=now");
     }
+
+    /// <summary>The job's state and the reason it is in it, as squeue shows them ("PENDING BeginTime", "RUNNING None", ...).</summary>
+    private async Task<string> StateAndReason(string job) => (await Run("squeue", "-h", "-j", job, "-o", "%T %r")).Output.Trim();
 
     /// <summary>Shortens the job's time limit to <paramref name="minutes"/>: Slurm then signals it as its recipe asks (--signal) and ends it.</summary>
     public Task LimitTime(string job, int minutes) => Checked("scontrol", "update", $"JobId={job}", $"TimeLimit={minutes}");

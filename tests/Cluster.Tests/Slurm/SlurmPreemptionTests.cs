@@ -126,7 +126,9 @@ public sealed class SlurmPreemptionTests(SlurmDaemons slurm) : IClassFixture<Slu
     {
         var spec = _folder.Write("spec.yaml", SweepSpecs.Random(Trials, Epochs, concurrency: 2, name: "slurm-sweep")
             .Replace("pruner: {name: none}", $"pruner: {{name: none}}\nmodel: {{synthetic_batches: {Batches}}}", StringComparison.Ordinal));
-        return CliProcess.Start("run", spec, "--cluster", Address, "--workload", "synthetic", "--json");
+        // The connect timeout bounds a failure, not a wait: on a loaded CI machine the default 15 s can pass before the
+        // silos' gateways answer a new client, though they have already answered WaitForSilos.
+        return CliProcess.Start("run", spec, "--cluster", Address, "--workload", "synthetic", "--json", "--connect-timeout", "120");
     }
 
     private async Task HeldTrials(int arrivals, OwnedProcess run) =>
