@@ -141,7 +141,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>
     /// Submits <paramref name="spec"/> as a new sweep. A submit of the same id and text is accepted again, so one that
     /// outlived the client's call bound (5 s: on a loaded machine a fresh coordinator's activation and first writes can
-    /// take longer) is sent again until <see cref="StartDeadline"/>.
+    /// take longer, and a message can expire before its placement completes) is sent again until <see cref="StartDeadline"/>.
     /// </summary>
     public async Task<string> SubmitAsync(string spec)
     {
@@ -155,9 +155,10 @@ internal sealed class LocalCluster : IAsyncDisposable
                 Assert.True(result.Accepted, string.Join("\n", result.Errors));
                 return id;
             }
-            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            catch (Exception exception) when (exception is TimeoutException or OperationCanceledException && DateTime.UtcNow < deadline)
             {
-                // Not answered in time; the sweep may well exist already, and the same submission is accepted again.
+                // Not answered in time (or expired while the coordinator was being placed); the sweep may well exist
+                // already, and the same submission is accepted again.
             }
         }
     }
@@ -174,7 +175,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// dying, Redis restarting) counts as "not yet".
     /// </summary>
     public Task Until(Func<Task<bool>> condition, TimeSpan deadline, Func<string> describe) =>
-        Poll.Until(condition, deadline, describe, e => e is OrleansException or TimeoutException or SiloUnavailableException);
+        Poll.Until(condition, deadline, describe, e => e is OrleansException or TimeoutException or SiloUnavailableException or OperationCanceledException);
 
     public async Task<IReadOnlyList<string>> ActiveSilos()
     {

@@ -178,8 +178,9 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
 
     /// <summary>
     /// A call sent again while it times out, for up to two minutes: the client bounds each call at 5 s, and on a loaded
-    /// cluster a fresh coordinator's activation and first writes can take longer. Submit (same id, same text) and Resume
-    /// are idempotent.
+    /// cluster a fresh coordinator's activation and first writes can take longer — or the message expires while the
+    /// silo is still placing the coordinator (Orleans then cancels it: these calls take no token, so a cancellation is
+    /// always that). Submit (same id, same text) and Resume are idempotent.
     /// </summary>
     private static async Task<T> SentAgainOnTimeout<T>(Func<Task<T>> call)
     {
@@ -190,7 +191,7 @@ internal sealed class SweepDriver(string? source, LoadedSpec? loaded, string? re
             {
                 return await call();
             }
-            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            catch (Exception exception) when (exception is TimeoutException or OperationCanceledException && DateTime.UtcNow < deadline)
             {
                 // Not answered in time: the same call again.
             }
