@@ -39,6 +39,11 @@ public static class HyperSweepSiloBuilderExtensions
         services.TryAddTransient(sp => new SweepStore(
             sp.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) ?? sp.GetRequiredService<IGrainStorage>(),
             sp.GetRequiredService<IOptions<SweepServiceOptions>>()));
+        services.TryAddSingleton(sp => new Artifacts.SweepLeftoverCollector(
+            sp.GetRequiredService<Artifacts.IArtifactStore>(),
+            sp.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) ?? sp.GetRequiredService<IGrainStorage>(),
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Artifacts.SweepLeftoverCollector>>()));
         services.AddSingleton<SweepWakeService>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SweepWakeService>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloSlotGaugeParticipant>();

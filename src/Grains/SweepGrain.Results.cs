@@ -83,6 +83,10 @@ public sealed partial class SweepGrain
         }
     }
 
+    /// <summary>Every trial has ended: only the kept models' files may stay, and they go before anyone sees the sweep finished.</summary>
+    private Task CollectLeftovers() =>
+        leftovers.CollectAsync(SweepId, Table.Records.Where(r => r.Keep == KeepDecision.Released).Select(r => r.Number).ToHashSet(), options.Value.StartTimeout);
+
     /// <summary>
     /// True when every kept trial has made its model and, if the task has a test split, been scored on it: only then
     /// does an exhausted sweep complete. Otherwise asks the kept trials that have not answered (again after

@@ -25,6 +25,7 @@ public sealed partial class SweepGrain(
     SweepStore state,
     SweepPlanner planner,
     IClusterMembershipService membership,
+    Artifacts.SweepLeftoverCollector leftovers,
     IOptions<SweepServiceOptions> options,
     ILogger<SweepGrain> logger) : Grain, ISweepGrain, ISweepDispatch
 {
@@ -288,6 +289,7 @@ public sealed partial class SweepGrain(
             await Calls().StartPending(Ledger, ActiveSilos(), S.TraceParent);
             if (Ledger.Exhausted && FinalizeKeptModels())
             {
+                await CollectLeftovers();
                 (S.State, S.Reason) = Ledger.Outcome();
                 await Finish();
                 return;

@@ -54,7 +54,15 @@ public sealed class ArtifactStoreTests(Xunit.Abstractions.ITestOutputHelper outp
         }
 
         // After the sweep: only the kept model's weights (keep: best 1 by default) remain; Redis is as small as before.
-        var kept = Assert.Single(Files(cluster));
+        var left = Files(cluster);
+        if (left.Count != 1)
+        {
+            // For the failure's reader: what each trial's grain references, and the silos' logs.
+            var states = await Task.WhenAll(Enumerable.Range(0, trials).Select(async n => $"trial {n}: {await cluster.Client.GetGrain<ITrialGrain>(TrialKey.Format(id, n)).GetArtifacts()}"));
+            output.WriteLine(string.Join("\n", states) + "\n" + cluster.Logs());
+        }
+
+        var kept = Assert.Single(left);
         Assert.Equal((await cluster.Sweep(id).GetLeaderboard(1))[0].Number, kept.Owner!.Value.Trial);
         var end = await UsedMemory(cluster);
         output.WriteLine($"Redis used_memory after the sweep: {end} bytes; left on disk: {kept.Path} ({kept.Length} bytes)");

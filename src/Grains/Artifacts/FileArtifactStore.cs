@@ -111,15 +111,19 @@ public sealed partial class FileArtifactStore : IArtifactStore
         DeleteFile(artifact.Path);
     }
 
-    public IEnumerable<StoredFile> Files()
+    public IEnumerable<StoredFile> Files() => FilesUnder(Path.Combine(_root, "sweeps"));
+
+    public IEnumerable<StoredFile> Files(string sweepId) =>
+        SafeName().IsMatch(sweepId) && sweepId is not ("." or "..") ? FilesUnder(Path.Combine(_root, "sweeps", sweepId)) : [];
+
+    private IEnumerable<StoredFile> FilesUnder(string folder)
     {
-        var sweeps = Path.Combine(_root, "sweeps");
-        if (!Directory.Exists(sweeps))
+        if (!Directory.Exists(folder))
         {
             yield break;
         }
 
-        foreach (var file in new DirectoryInfo(sweeps).EnumerateFiles("*", SearchOption.AllDirectories))
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories))
         {
             yield return new StoredFile(Path.GetRelativePath(_root, file.FullName).Replace('\\', '/'), file.Length, file.LastWriteTimeUtc);
         }

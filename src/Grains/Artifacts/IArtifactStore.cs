@@ -30,6 +30,9 @@ public interface IArtifactStore
     /// <summary>Every file in the store, for the garbage collector.</summary>
     IEnumerable<StoredFile> Files();
 
+    /// <summary>The files of one sweep (<c>sweeps/{sweep}/…</c>), for its end-of-sweep collection.</summary>
+    IEnumerable<StoredFile> Files(string sweepId);
+
     /// <summary>Deletes a file found by <see cref="Files"/>.</summary>
     void DeleteFile(string path);
 }

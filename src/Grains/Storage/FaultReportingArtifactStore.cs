@@ -33,5 +33,7 @@ public sealed class FaultReportingArtifactStore(IArtifactStore inner, StateStore
 
     public IEnumerable<StoredFile> Files() => inner.Files();
 
+    public IEnumerable<StoredFile> Files(string sweepId) => inner.Files(sweepId);
+
     public void DeleteFile(string path) => inner.DeleteFile(path);
 }

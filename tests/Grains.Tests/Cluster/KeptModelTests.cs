@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using HyperSweep.Contracts;
 using HyperSweep.Contracts.Artifacts;
+using HyperSweep.Grains.Artifacts;
 using HyperSweep.Grains.Workloads;
 using HyperSweep.Search;
 using HyperSweep.Search.Spec;
@@ -53,6 +54,32 @@ public sealed class KeptModelTests
         Assert.All(trials, t => Assert.Null(t.TestMetrics));
         Assert.Equal(1, KeepSpec.DefaultBest);
         Assert.Equal("1", Assert.Single(cluster.ArtifactFiles()).Path.Split("/")[2]);
+    }
+
+    [Fact]
+    public async Task A_sweep_that_ends_deletes_the_files_none_of_its_trials_references_before_it_reports_its_end()
+    {
+        using var gate = new EpochGate();
+        gate.AllowThrough(1);
+        await using var cluster = await SweepCluster.StartAsync(silos: 1, slotsPerSilo: 3, workload: _ => new SyntheticTrialWorkload(gate.Folder));
+        var id = await cluster.SubmitAsync(TestSpec.Of(new() { ["synthetic_floor"] = [0.3, 0.1, 0.2] }, maxEpochs: 3, concurrency: 3, fixedParameters: new() { ["synthetic_checkpoint_kb"] = 1 }));
+        await Poll.Until(async () => (await cluster.Sweep(id).GetTrials()).Count(t => t is { State: TrialState.Running, EpochsRun: 1 }) == 3,
+            TimeSpan.FromSeconds(60), () => "the trials did not reach the gate after epoch 1");
+
+        // What escapes the trials' own deletes: checkpoints whose commits never landed (an attempt killed between the
+        // write and the commit, or a duplicate activation's lost write), in a released trial and in the kept one, and a
+        // write that died before its rename.
+        var store = new FileArtifactStore(cluster.ArtifactRoot);
+        var orphans = new[] { store.Write(id, 0, ArtifactKinds.Checkpoint, [1, 2, 3]).Path, store.Write(id, 1, ArtifactKinds.Checkpoint, [4, 5, 6]).Path };
+        var unfinished = Path.Combine(cluster.ArtifactRoot, "sweeps", id, "2", "0123.ckpt.tmp-dead");
+        await File.WriteAllBytesAsync(unfinished, [7]);
+        gate.Open();
+        await cluster.WaitFinishedAsync(id);
+
+        var left = Assert.Single(cluster.ArtifactFiles());
+        Assert.Equal(1, left.Owner!.Value.Trial); // the kept model: trial 1's best checkpoint
+        Assert.DoesNotContain(left.Path, orphans);
+        Assert.Equal(left.Path, (await cluster.Grains.GetGrain<ITrialGrain>(TrialKey.Format(id, 1)).GetArtifacts()).Best!.Artifact.Path);
     }
 
     [Fact]
