@@ -23,6 +23,20 @@ public sealed class ConnectionTests
     }
 
     [Fact]
+    public async Task A_dev_silo_that_does_not_start_within_the_connect_timeout_exits_3_saying_so()
+    {
+        using var state = new TempFolder();
+
+        // No silo starts in a millisecond: the start is cut short, whatever the machine.
+        var run = await CliRun.InvokeAsync("ls", "--state-dir", state.Path, "--connect-timeout", "0.001");
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"a dev silo on {state.Path} did not start within 0 s", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--connect-timeout", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected error", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_without_a_running_dev_silo_exits_3_with_the_serve_hint()
     {
         using var state = new TempFolder();

@@ -47,15 +47,16 @@ public sealed class CommonOptions
     public ClusterTargetOptions TargetOptions(ParseResult parse, EmbeddedSiloOptions? embedded = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
+        var given = parse.GetResult(Timeout) is { Implicit: false };
         return new(parse.GetValue(Cluster), parse.GetValue(StateDir), TimeSpan.FromSeconds(parse.GetValue(Timeout)), embedded,
-            parse.GetValue(Verbose) ? parse.InvocationConfiguration.Error : null);
+            parse.GetValue(Verbose) ? parse.InvocationConfiguration.Error : null, given ? null : ClusterTargetOptions.DefaultDevSiloStartTimeout);
     }
 
     private static Option<double> ConnectTimeout()
     {
         return new Option<double>("--connect-timeout")
         {
-            Description = "Seconds to wait for the cluster (or a dev silo) before giving up with exit code 3.",
+            Description = "Seconds to wait for the cluster (or a dev silo) before giving up with exit code 3; a dev silo this command starts in its own process gets 120 unless this is given.",
             DefaultValueFactory = _ => ClusterTargetOptions.DefaultConnectTimeout.TotalSeconds,
             HelpName = "seconds",
         }.Check<Option<double>, double>(seconds => seconds is > 0 and <= 3600 ? null : $"must be between 0 and 3600 seconds, not {seconds}");

@@ -10,7 +10,8 @@ namespace HyperSweep.Client.Connection;
 /// A damaged state file (or a disk too full to open it) surfaces as the silo's
 /// <see cref="HyperSweep.Grains.Storage.StateStoreException"/>, whose message names the file.
 /// </summary>
-public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, EmbeddedSiloOptions? embedded = null, TextWriter? verbose = null) : IClusterTarget
+public sealed class DevClusterTarget(
+    string? stateDir, TimeSpan connectTimeout, EmbeddedSiloOptions? embedded = null, TextWriter? verbose = null, TimeSpan? startTimeout = null) : IClusterTarget
 {
     public string StateDir { get; } = HyperSweepSiloOptions.ExpandHome(stateDir ?? HyperSweepSiloOptions.DefaultStateDir());
 
@@ -39,20 +40,23 @@ public sealed class DevClusterTarget(string? stateDir, TimeSpan connectTimeout, 
             options.Workload = embedded.Workload;
         }
 
+        var bound = startTimeout ?? connectTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(bound);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            timeout.CancelAfter(connectTimeout);
             var silo = await DevSilo.StartAsync(options, timeout.Token, verbose);
             return new InProcessSession(silo);
+        }
+        catch (Exception exception) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            // Orleans reports a start cut short by the token as OrleansLifecycleCanceledException, not as a cancellation.
+            throw new ClusterUnreachableException(
+                $"a dev silo on {StateDir} did not start within {bound.TotalSeconds:0} s (a busy machine starts it slowly: --connect-timeout SECONDS waits longer)", exception);
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             throw new ClusterUnreachableException($"cannot start a dev silo on {StateDir}: {Cli.ErrorText.Of(exception)}", exception);
-        }
-        catch (OperationCanceledException exception) when (!cancellation.IsCancellationRequested)
-        {
-            throw new ClusterUnreachableException($"a dev silo on {StateDir} did not start within {connectTimeout.TotalSeconds:0} s", exception);
         }
     }
 }
