@@ -6,7 +6,9 @@ namespace HyperSweep.Engine.Kernels;
 /// <summary>
 /// A blocked, packed SIMD GEMM (Goto/BLIS structure): op(B) is packed in kc×nc blocks, op(A) in mc×kc
 /// blocks, and a 6×16 (AVX2) or 6×32 (AVX-512) register-tiled micro-kernel with FMA runs over them.
-/// All transpose forms go through the same kernel; transposition happens while packing.
+/// All transpose forms go through the same kernel; transposition happens while packing. A row-major A is not
+/// packed: the kernels read its six rows in place (<see cref="RowMajorA"/>), and A·Bᵀ with a B larger than A is
+/// computed as Cᵀ = B·Aᵀ, so the smaller operand is the one packed (transposed).
 /// Allocates nothing per call once its thread's packing buffers have grown (see <see cref="GemmWorkspace"/>).
 /// Safe to call from several threads at once: the only mutable state is per thread.
 /// </summary>
@@ -20,10 +22,14 @@ public sealed unsafe class SimdGemm : IGemm
     private readonly int _width;
     private readonly bool _useAvxPacking;
     private readonly int _threads;
-    // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused.
+    // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused. One set reads packed A, the
+    // other reads a row-major A where it is stored.
     private readonly nint[] _kernels;
+    private readonly nint[] _rowMajorKernels;
     // The 6×32 path's kernels for a right edge of at most 16 columns (half a tile), or null.
     private readonly nint[]? _edgeKernels;
+    private readonly nint[]? _rowMajorEdgeKernels;
+    private readonly bool _readRowMajorA;
 
     /// <summary>Uses the widest instruction set this CPU supports: AVX-512, else AVX2+FMA, else scalar.</summary>
     /// <param name="threads">
@@ -35,7 +41,7 @@ public sealed unsafe class SimdGemm : IGemm
     {
     }
 
-    internal SimdGemm(SimdGemmPath path, GemmBlocking blocking, int threads = 1)
+    internal SimdGemm(SimdGemmPath path, GemmBlocking blocking, int threads = 1, bool readRowMajorA = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _threads = threads;
@@ -46,62 +52,11 @@ public sealed unsafe class SimdGemm : IGemm
 
         // The scalar path packs without AVX too, so tests of it cover the portable packing code.
         _useAvxPacking = path != SimdGemmPath.Scalar && Avx.IsSupported;
-        _kernels = path switch
-        {
-            SimdGemmPath.Vector512Wide =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<SixRows>,
-            ],
-            SimdGemmPath.Vector512 =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<SixRows>,
-            ],
-            SimdGemmPath.Vector256 =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<SixRows>,
-            ],
-            SimdGemmPath.Scalar =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<SixRows>,
-            ],
-            _ => throw new ArgumentOutOfRangeException(nameof(path), path, "gemm: unknown kernel path."),
-        };
-        _edgeKernels = path == SimdGemmPath.Vector512
-            ?
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<SixRows>,
-            ]
-            : null;
+        _kernels = MicroKernelTable.Full<PackedA>(path);
+        _edgeKernels = MicroKernelTable.HalfWidthEdge<PackedA>(path);
+        _rowMajorKernels = MicroKernelTable.Full<RowMajorA>(path);
+        _rowMajorEdgeKernels = MicroKernelTable.HalfWidthEdge<RowMajorA>(path);
+        _readRowMajorA = readRowMajorA;
     }
 
     /// <summary>"simd" on the path this CPU picks by default; a forced path carries its name (see <see cref="GemmBackendSelector"/>).</summary>
@@ -169,14 +124,36 @@ public sealed unsafe class SimdGemm : IGemm
         var ldb = transposeB ? k : n;
         fixed (float* pa = a, pb = b, pc = c)
         {
-            if (_threads > 1 && 2.0 * m * n * k >= ParallelMinimumFlops)
+            if (transposeB && !transposeA && TransposedProductPays(m, n, k))
             {
-                RunInParallel(new Problem((nint)pa, lda, (nint)pb, ldb, (nint)pc, n, m, n, k, transposeA, transposeB, accumulate, 0, 0));
+                // C = A·Bᵀ with B the larger operand (a layer's dX = dY·Wᵀ for few rows): Cᵀ = B·Aᵀ packs A (m×k)
+                // instead of B (n×k) and reads B in place; the n×m product is then transposed into C.
+                var product = GemmWorkspace.Current.Product(n * m);
+                Dispatch(pb, ldb, pa, lda, product, m, n, m, k, false, true, false);
+                GemmTranspose.Store(product, n, m, pc, n, accumulate, _useAvxPacking);
+                return;
             }
-            else
-            {
-                Run(pa, lda, pb, ldb, pc, n, m, n, k, transposeA, transposeB, accumulate, null, null);
-            }
+
+            Dispatch(pa, lda, pb, ldb, pc, n, m, n, k, transposeA, transposeB, accumulate);
+        }
+    }
+
+    /// <summary>
+    /// Whether C = A·Bᵀ is cheaper as Cᵀ = B·Aᵀ: that packs m·k floats instead of n·k, for one extra pass over the
+    /// m·n floats of C (transposed, so weighted double). Needs A read in place (row-major) for B's role.
+    /// </summary>
+    private bool TransposedProductPays(int m, int n, int k) => _readRowMajorA && (long)(n - m) * k > 2L * m * n;
+
+    private void Dispatch(
+        float* a, int lda, float* b, int ldb, float* c, int ldc, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
+    {
+        if (_threads > 1 && 2.0 * m * n * k >= ParallelMinimumFlops)
+        {
+            RunInParallel(new Problem((nint)a, lda, (nint)b, ldb, (nint)c, ldc, m, n, k, transposeA, transposeB, accumulate, 0, 0));
+        }
+        else
+        {
+            Run(a, lda, b, ldb, c, ldc, m, n, k, transposeA, transposeB, accumulate, null, null);
         }
     }
 
@@ -320,6 +297,8 @@ public sealed unsafe class SimdGemm : IGemm
         var width = _width;
         var workspace = GemmWorkspace.Current;
         var edgeTile = stackalloc float[rows * MicroKernels512.Columns];
+        // A row-major A is read where it is stored (its six rows of a tile are six forward streams) instead of copied.
+        var inPlaceA = _readRowMajorA && !transposeA;
 
         // Row blocks of equal size (a multiple of the tile height), so no small last block streams all of
         // the packed B from L3 for only a few row tiles.
@@ -350,23 +329,37 @@ public sealed unsafe class SimdGemm : IGemm
                 for (var ic = 0; ic < m; ic += rowBlock)
                 {
                     var mc = Math.Min(rowBlock, m - ic);
-                    var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
-                    GemmPacking.PackA(a, transposeA, lda, ic, mc, pc, kc, packedA, _useAvxPacking);
                     // The row vector (when given) starts C in the first depth block only; later blocks add to C.
                     var start = pc == 0 && rowVector != null ? rowVector + jc : null;
-                    Compute(packedA, packedB, panelStride, c + ((nint)ic * ldc) + jc, ldc, mc, nc, kc, add, edgeTile, start);
+                    var target = c + ((nint)ic * ldc) + jc;
+                    if (inPlaceA)
+                    {
+                        Compute(a + ((nint)ic * lda) + pc, lda, lda, packedB, panelStride, target, ldc, mc, nc, kc, add, edgeTile, start);
+                        continue;
+                    }
+
+                    var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
+                    GemmPacking.PackA(a, transposeA, lda, ic, mc, pc, kc, packedA, _useAvxPacking);
+                    Compute(packedA, kc, 0, packedB, panelStride, target, ldc, mc, nc, kc, add, edgeTile, start);
                 }
             }
         }
     }
 
-    /// <summary>Runs the micro-kernel over one packed block pair, writing the mc×nc block of C.</summary>
+    /// <summary>
+    /// Runs the micro-kernel over one block of A and one packed block of B, writing the mc×nc block of C. A is packed
+    /// (row r of the block at <paramref name="a"/> + r·<paramref name="rowStride"/> within 6-row panels, lda 0) or
+    /// row-major in place (row stride = lda).
+    /// </summary>
     private void Compute(
-        float* packedA, float* packedB, int panelStride, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile, float* rowVector)
+        float* a, nint rowStride, nint lda, float* packedB, int panelStride, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile,
+        float* rowVector)
     {
         const int rows = MicroKernels.Rows;
         var width = _width;
-        var kernels = _kernels;
+        var inPlace = lda != 0;
+        var kernels = inPlace ? _rowMajorKernels : _kernels;
+        var edgeKernels = inPlace ? _rowMajorEdgeKernels : _edgeKernels;
         for (var jr = 0; jr < nc; jr += width)
         {
             var columns = Math.Min(width, nc - jr);
@@ -374,8 +367,8 @@ public sealed unsafe class SimdGemm : IGemm
             for (var ir = 0; ir < mc; ir += rows)
             {
                 var tileRows = Math.Min(rows, mc - ir);
-                var kernel = (delegate*<int, float*, float*, float*, nint, bool, void>)kernels[tileRows];
-                var panelA = packedA + ((nint)ir * kc);
+                var kernel = (delegate*<int, float*, nint, float*, float*, nint, bool, void>)kernels[tileRows];
+                var panelA = a + (ir * rowStride);
                 var target = c + ((nint)ir * ldc) + jr;
                 if (columns == width)
                 {
@@ -383,11 +376,11 @@ public sealed unsafe class SimdGemm : IGemm
                     {
                         // Write the row vector into the tile (it stays in L1) and let the kernel add to it.
                         StartTile(target, ldc, tileRows, rowVector + jr, width);
-                        kernel(kc, panelA, panelB, target, ldc, true);
+                        kernel(kc, panelA, lda, panelB, target, ldc, true);
                     }
                     else
                     {
-                        kernel(kc, panelA, panelB, target, ldc, add);
+                        kernel(kc, panelA, lda, panelB, target, ldc, add);
                     }
                 }
                 else
@@ -395,21 +388,21 @@ public sealed unsafe class SimdGemm : IGemm
                     // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns
                     // (on the 6×32 path a half-width kernel when at most 16 columns are left).
                     var computed = width;
-                    if (columns <= 16 && _edgeKernels is { } edgeKernels)
+                    if (columns <= 16 && edgeKernels is not null)
                     {
                         computed = 16;
-                        var edgeKernel = (delegate*<int, float*, float*, float*, nint, bool, void>)edgeKernels[tileRows];
+                        var edgeKernel = (delegate*<int, float*, nint, float*, float*, nint, bool, void>)edgeKernels[tileRows];
                         if (columns == 16 && rowVector == null)
                         {
-                            edgeKernel(kc, panelA, panelB, target, ldc, add);
+                            edgeKernel(kc, panelA, lda, panelB, target, ldc, add);
                             continue;
                         }
 
-                        edgeKernel(kc, panelA, panelB, edgeTile, computed, false);
+                        edgeKernel(kc, panelA, lda, panelB, edgeTile, computed, false);
                     }
                     else
                     {
-                        kernel(kc, panelA, panelB, edgeTile, width, false);
+                        kernel(kc, panelA, lda, panelB, edgeTile, width, false);
                     }
 
                     for (var r = 0; r < tileRows; r++)
