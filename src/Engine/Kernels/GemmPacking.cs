@@ -116,13 +116,27 @@ internal static unsafe class GemmPacking
     /// <param name="b">B as stored: k×n row-major, or n×k when <paramref name="transposed"/>.</param>
     /// <param name="ldb">Length of a stored row of B (n, or k when transposed, for a whole matrix).</param>
     /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).</param>
+    /// <param name="columnSums">When not null (row-major B only), Σ over the block's kc rows of each of its nc columns is
+    /// added to it while the rows pass through L1, instead of a pass over the packed block afterwards.</param>
     public static void PackB(
-        float* b, bool transposed, int ldb, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx)
+        float* b, bool transposed, int ldb, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx,
+        float* columnSums = null)
     {
         if (!transposed)
         {
+            if (columnSums != null)
+            {
+                PackRowMajorBWithSums(b + ((nint)p0 * ldb) + j0, ldb, kc, nc, width, panelStride, packed, columnSums);
+                return;
+            }
+
             PackRowMajorB(b + ((nint)p0 * ldb) + j0, ldb, kc, nc, width, panelStride, packed);
             return;
+        }
+
+        if (columnSums != null)
+        {
+            throw new ArgumentException("gemm: column sums are taken of a row-major B only.", nameof(columnSums));
         }
 
         for (var jr = 0; jr < nc; jr += width)
@@ -185,6 +199,44 @@ internal static unsafe class GemmPacking
             if (rest > 0)
             {
                 CopyRow(from, to, rest, width);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PackRowMajorB"/> that also adds each row into <paramref name="sums"/> (nc floats, in L1 for the
+    /// trainer's blocks: 8 KB) as it copies it: a linear layer's db = Σ_rows g taken from dW's packing of g.
+    /// </summary>
+    private static void PackRowMajorBWithSums(float* source, int n, int kc, int nc, int width, nint panelStride, float* packed, float* sums)
+    {
+        var fullPanels = nc / width;
+        var rest = nc - (fullPanels * width);
+        for (var p = 0; p < kc; p++)
+        {
+            var from = source + ((nint)p * n);
+            var to = packed + ((nint)p * width);
+            var sum = sums;
+            for (var panel = 0; panel < fullPanels; panel++)
+            {
+                for (var j = 0; j < width; j += 8)
+                {
+                    var values = Vector256.Load(from + j);
+                    Vector256.Store(values, to + j);
+                    Vector256.Store(Vector256.Load(sum + j) + values, sum + j);
+                }
+
+                from += width;
+                to += panelStride;
+                sum += width;
+            }
+
+            if (rest > 0)
+            {
+                CopyRow(from, to, rest, width);
+                for (var j = 0; j < rest; j++)
+                {
+                    sum[j] += from[j];
+                }
             }
         }
     }

@@ -320,11 +320,8 @@ public sealed unsafe class SimdGemm : IGemm
                 // multiple of 4 KiB) do not all start in the same cache set.
                 var panelStride = (kc * width) + 16;
                 var packedB = workspace.PackedB(panels * panelStride);
-                GemmPacking.PackB(b, transposeB, ldb, pc, kc, jc, nc, width, panelStride, packedB, _useAvxPacking);
-                if (columnSums != null)
-                {
-                    AddPanelColumnSums(packedB, panelStride, kc, nc, width, columnSums + jc);
-                }
+                GemmPacking.PackB(
+                    b, transposeB, ldb, pc, kc, jc, nc, width, panelStride, packedB, _useAvxPacking, columnSums == null ? null : columnSums + jc);
 
                 for (var ic = 0; ic < m; ic += rowBlock)
                 {
@@ -415,44 +412,6 @@ public sealed unsafe class SimdGemm : IGemm
                         }
                     }
                 }
-            }
-        }
-    }
-
-    /// <summary>Adds the column sums of the packed kc×nc block (panels of <paramref name="width"/> columns) to <paramref name="sums"/>.</summary>
-    private static void AddPanelColumnSums(float* packed, int panelStride, int kc, int nc, int width, float* sums)
-    {
-        var lane = Vector256<float>.Count;
-        var partial = stackalloc float[width];
-        for (var jr = 0; jr < nc; jr += width)
-        {
-            var panel = packed + ((nint)(jr / width) * panelStride);
-            for (var col = 0; col + lane <= width; col += lane)
-            {
-                var total = Vector256<float>.Zero;
-                for (var p = 0; p < kc; p++)
-                {
-                    total += Vector256.Load(panel + ((nint)p * width) + col);
-                }
-
-                total.Store(partial + col);
-            }
-
-            for (var col = width / lane * lane; col < width; col++)
-            {
-                var total = 0f;
-                for (var p = 0; p < kc; p++)
-                {
-                    total += panel[((nint)p * width) + col];
-                }
-
-                partial[col] = total;
-            }
-
-            var valid = Math.Min(width, nc - jr);
-            for (var col = 0; col < valid; col++)
-            {
-                sums[jr + col] += partial[col];
             }
         }
     }
