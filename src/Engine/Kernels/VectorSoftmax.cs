@@ -19,7 +19,8 @@ internal static class VectorSoftmax
 
     /// <summary>
     /// Writes <paramref name="factor"/> · softmax(row) into <paramref name="probabilities"/> and returns logsumexp(row).
-    /// A NaN or +∞ in the row gives NaN, as the one-maximum computation does.
+    /// A NaN or +∞ in the row gives NaN, as the one-maximum computation does. The two spans may be the same memory
+    /// (each element is read before it is written).
     /// </summary>
     /// <param name="width">16 (AVX-512), 8 (AVX2) or 1 (scalar): the widest vectors to use; tests force narrower ones.</param>
     public static float Softmax(ReadOnlySpan<float> row, Span<float> probabilities, double factor, int width = 16)

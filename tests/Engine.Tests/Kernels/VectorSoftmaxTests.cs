@@ -46,6 +46,20 @@ public sealed class VectorSoftmaxTests
         }
     }
 
+    [Fact]
+    public void The_output_may_be_the_row_itself()
+    {
+        var row = GemmCheck.Random(5000, 3);
+        var separate = new float[row.Length];
+        foreach (var width in Widths)
+        {
+            var inPlace = (float[])row.Clone();
+            var expected = VectorSoftmax.Softmax(row, separate, 0.25, width);
+            Assert.Equal(expected, VectorSoftmax.Softmax(inPlace, inPlace, 0.25, width));
+            Assert.Equal(separate, inPlace);
+        }
+    }
+
     [Theory]
     [InlineData(float.NaN)]
     [InlineData(float.PositiveInfinity)]
