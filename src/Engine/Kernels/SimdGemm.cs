@@ -209,12 +209,13 @@ public sealed unsafe class SimdGemm : IGemm
     }
 
     /// <summary>
-    /// C += op(A)·B and <paramref name="columnSums"/> += Σ over the rows of B (k×n, stored row-major, not transposed):
-    /// a linear layer's dW += xᵀ·g together with db += Σ_rows g. The sums are taken from the packed copy of B, which
-    /// is in cache right after packing, instead of a separate pass over g (45 MB for the language models' logits).
+    /// C += op(A)·B (C = op(A)·B when not <paramref name="accumulate"/>) and <paramref name="columnSums"/> += Σ over the rows
+    /// of B (k×n, stored row-major, not transposed): a linear layer's dW += xᵀ·g together with db += Σ_rows g. The sums
+    /// are taken while B is packed, instead of a separate pass over g (45 MB for the language models' logits).
     /// </summary>
     public void MultiplyAccumulateWithColumnSums(
-        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, Span<float> columnSums, int m, int n, int k, bool transposeA = false)
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, Span<float> columnSums, int m, int n, int k, bool transposeA = false,
+        bool accumulate = true)
     {
         GemmArguments.Check(a.Length, b.Length, c.Length, m, n, k);
         if (columnSums.Length != n)
@@ -222,7 +223,7 @@ public sealed unsafe class SimdGemm : IGemm
             throw new ArgumentException($"gemm: the column sums have {columnSums.Length} elements, B has {n} columns.", nameof(columnSums));
         }
 
-        if (m == 0 || n == 0 || k == 0)
+        if (GemmArguments.CompletesTrivially(c, m, n, k, accumulate))
         {
             return;
         }
@@ -232,11 +233,11 @@ public sealed unsafe class SimdGemm : IGemm
         {
             if (_threads > 1 && 2.0 * m * n * k >= ParallelMinimumFlops)
             {
-                RunInParallel(new Problem((nint)pa, lda, (nint)pb, n, (nint)pc, n, m, n, k, transposeA, false, true, 0, (nint)ps));
+                RunInParallel(new Problem((nint)pa, lda, (nint)pb, n, (nint)pc, n, m, n, k, transposeA, false, accumulate, 0, (nint)ps));
             }
             else
             {
-                Run(pa, lda, pb, n, pc, n, m, n, k, transposeA, false, true, null, ps);
+                Run(pa, lda, pb, n, pc, n, m, n, k, transposeA, false, accumulate, null, ps);
             }
         }
     }

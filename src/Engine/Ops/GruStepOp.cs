@@ -125,7 +125,8 @@ internal sealed class GruStepOp : RecurrentStepOp
 
         if (Weight.RequiresGrad)
         {
-            Gemm.Current.Multiply(_resetHidden, dProjection, Weight.GradSpan(), h, 3 * h, Batch, transposeA: true, accumulate: true);
+            var gw = Weight.GradSpanForOverwrite(out var overwrite);
+            Gemm.Current.Multiply(_resetHidden, dProjection, gw, h, 3 * h, Batch, transposeA: true, accumulate: !overwrite);
         }
 
         if (Bias is { RequiresGrad: true } bias)

@@ -171,7 +171,9 @@ internal abstract class RecurrentStepOp : Op
 
         if (Weight.RequiresGrad)
         {
-            Gemm.Current.Multiply(HPrev, dR, Weight.GradSpan(), Hidden, GateWidth, Batch, transposeA: true, accumulate: true);
+            // The first step's dW (the sequence's last) overwrites a lazily zeroed gradient, the others add to it.
+            var gw = Weight.GradSpanForOverwrite(out var overwrite);
+            Gemm.Current.Multiply(HPrev, dR, gw, Hidden, GateWidth, Batch, transposeA: true, accumulate: !overwrite);
         }
 
         if (Bias is { RequiresGrad: true } bias)
