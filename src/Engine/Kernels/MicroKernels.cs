@@ -24,7 +24,7 @@ internal static unsafe class MicroKernels
     };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector256x16<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector256x16<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
         where TA : struct, IPanelA
     {
@@ -164,35 +164,35 @@ internal static unsafe class MicroKernels
             }
         }
 
-        Write256(c, c00, c01, accumulate);
+        Write256(c, c00, c01, addend);
         if (TRows.Count > 1)
         {
-            Write256(c + ldc, c10, c11, accumulate);
+            Write256(c + ldc, c10, c11, Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            Write256(c + (2 * ldc), c20, c21, accumulate);
+            Write256(c + (2 * ldc), c20, c21, Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            Write256(c + (3 * ldc), c30, c31, accumulate);
+            Write256(c + (3 * ldc), c30, c31, Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            Write256(c + (4 * ldc), c40, c41, accumulate);
+            Write256(c + (4 * ldc), c40, c41, Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            Write256(c + (5 * ldc), c50, c51, accumulate);
+            Write256(c + (5 * ldc), c50, c51, Row(addend, addendStride, 5));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector512x32<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector512x32<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
         where TA : struct, IPanelA
     {
@@ -332,35 +332,35 @@ internal static unsafe class MicroKernels
             }
         }
 
-        Write512(c, c00, c01, accumulate);
+        Write512(c, c00, c01, addend);
         if (TRows.Count > 1)
         {
-            Write512(c + ldc, c10, c11, accumulate);
+            Write512(c + ldc, c10, c11, Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            Write512(c + (2 * ldc), c20, c21, accumulate);
+            Write512(c + (2 * ldc), c20, c21, Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            Write512(c + (3 * ldc), c30, c31, accumulate);
+            Write512(c + (3 * ldc), c30, c31, Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            Write512(c + (4 * ldc), c40, c41, accumulate);
+            Write512(c + (4 * ldc), c40, c41, Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            Write512(c + (5 * ldc), c50, c51, accumulate);
+            Write512(c + (5 * ldc), c50, c51, Row(addend, addendStride, 5));
         }
     }
 
     /// <summary>The portable fallback: the same tile and packing as the Vector256 path, in plain floats.</summary>
-    public static void Scalar16<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, bool accumulate)
+    public static void Scalar16<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
         where TA : struct, IPanelA
     {
@@ -387,12 +387,20 @@ internal static unsafe class MicroKernels
         {
             var target = c + (r * ldc);
             var row = tile + (r * width);
+            var add = Row(addend, addendStride, r);
             for (var j = 0; j < width; j++)
             {
-                target[j] = accumulate ? target[j] + row[j] : row[j];
+                target[j] = add != null ? add[j] + row[j] : row[j];
             }
         }
     }
+
+    /// <summary>
+    /// Row <paramref name="row"/> of what a kernel adds to its tile as it writes it: C itself (stride ldc) when
+    /// accumulating, a row vector (stride 0: the same for every row, a linear layer's bias), or nothing (null).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float* Row(float* addend, nint addendStride, int row) => addend == null ? null : addend + (row * addendStride);
 
     /// <summary>
     /// Starts loading the C tile while the depth loop runs: C is usually far bigger than the caches (the LM
@@ -420,12 +428,12 @@ internal static unsafe class MicroKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write256(float* row, Vector256<float> low, Vector256<float> high, bool accumulate)
+    private static void Write256(float* row, Vector256<float> low, Vector256<float> high, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            low += Vector256.Load(row);
-            high += Vector256.Load(row + 8);
+            low += Vector256.Load(addend);
+            high += Vector256.Load(addend + 8);
         }
 
         Vector256.Store(low, row);
@@ -433,12 +441,12 @@ internal static unsafe class MicroKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write512(float* row, Vector512<float> low, Vector512<float> high, bool accumulate)
+    private static void Write512(float* row, Vector512<float> low, Vector512<float> high, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            low += Vector512.Load(row);
-            high += Vector512.Load(row + 16);
+            low += Vector512.Load(addend);
+            high += Vector512.Load(addend + 16);
         }
 
         Vector512.Store(low, row);

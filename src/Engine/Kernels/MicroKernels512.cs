@@ -15,7 +15,7 @@ internal static unsafe class MicroKernels512
     public const int Columns = 64;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector512x64<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector512x64<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
         where TA : struct, IPanelA
     {
@@ -197,42 +197,42 @@ internal static unsafe class MicroKernels512
             }
         }
 
-        Write(c, c00, c01, c02, c03, accumulate);
+        Write(c, c00, c01, c02, c03, addend);
         if (TRows.Count > 1)
         {
-            Write(c + (1 * ldc), c10, c11, c12, c13, accumulate);
+            Write(c + (1 * ldc), c10, c11, c12, c13, MicroKernels.Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            Write(c + (2 * ldc), c20, c21, c22, c23, accumulate);
+            Write(c + (2 * ldc), c20, c21, c22, c23, MicroKernels.Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            Write(c + (3 * ldc), c30, c31, c32, c33, accumulate);
+            Write(c + (3 * ldc), c30, c31, c32, c33, MicroKernels.Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            Write(c + (4 * ldc), c40, c41, c42, c43, accumulate);
+            Write(c + (4 * ldc), c40, c41, c42, c43, MicroKernels.Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            Write(c + (5 * ldc), c50, c51, c52, c53, accumulate);
+            Write(c + (5 * ldc), c50, c51, c52, c53, MicroKernels.Row(addend, addendStride, 5));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3, bool accumulate)
+    private static void Write(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            v0 += Vector512.Load(row);
-            v1 += Vector512.Load(row + 16);
-            v2 += Vector512.Load(row + 32);
-            v3 += Vector512.Load(row + 48);
+            v0 += Vector512.Load(addend);
+            v1 += Vector512.Load(addend + 16);
+            v2 += Vector512.Load(addend + 32);
+            v3 += Vector512.Load(addend + 48);
         }
 
         Vector512.Store(v0, row);
@@ -247,7 +247,7 @@ internal static unsafe class MicroKernels512
     /// depth steps go to separate accumulators (twelve FMA chains instead of six), summed at the end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector512x16Edge<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector512x16Edge<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
         where TA : struct, IPanelA
     {
@@ -325,40 +325,40 @@ internal static unsafe class MicroKernels512
             }
         }
 
-        WriteOne(c + (0 * ldc), e0 + o0, accumulate);
+        WriteOne(c + (0 * ldc), e0 + o0, MicroKernels.Row(addend, addendStride, 0));
 
         if (TRows.Count > 1)
         {
-            WriteOne(c + (1 * ldc), e1 + o1, accumulate);
+            WriteOne(c + (1 * ldc), e1 + o1, MicroKernels.Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            WriteOne(c + (2 * ldc), e2 + o2, accumulate);
+            WriteOne(c + (2 * ldc), e2 + o2, MicroKernels.Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            WriteOne(c + (3 * ldc), e3 + o3, accumulate);
+            WriteOne(c + (3 * ldc), e3 + o3, MicroKernels.Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            WriteOne(c + (4 * ldc), e4 + o4, accumulate);
+            WriteOne(c + (4 * ldc), e4 + o4, MicroKernels.Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            WriteOne(c + (5 * ldc), e5 + o5, accumulate);
+            WriteOne(c + (5 * ldc), e5 + o5, MicroKernels.Row(addend, addendStride, 5));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteOne(float* row, Vector512<float> value, bool accumulate)
+    private static void WriteOne(float* row, Vector512<float> value, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            value += Vector512.Load(row);
+            value += Vector512.Load(addend);
         }
 
         Vector512.Store(value, row);

@@ -365,68 +365,49 @@ public sealed unsafe class SimdGemm : IGemm
             for (var ir = 0; ir < mc; ir += rows)
             {
                 var tileRows = Math.Min(rows, mc - ir);
-                var kernel = (delegate*<int, float*, nint, float*, float*, nint, bool, void>)kernels[tileRows];
+                var kernel = (delegate*<int, float*, nint, float*, float*, nint, float*, nint, void>)kernels[tileRows];
                 var panelA = a + (ir * rowStride);
                 var target = c + ((nint)ir * ldc) + jr;
+                // What the kernel adds as it writes the tile: the row vector (a bias, the same for every row: stride 0),
+                // C itself when accumulating, or nothing. The kernel reads it at write-back, after its prefetch of C.
+                var addend = rowVector != null ? rowVector + jr : add ? target : null;
+                var addendStride = rowVector != null ? 0 : (nint)ldc;
                 if (columns == width)
                 {
-                    if (rowVector != null)
+                    kernel(kc, panelA, lda, panelB, target, ldc, addend, addendStride);
+                    continue;
+                }
+
+                // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns
+                // (on the 6×32 path a half-width kernel when at most 16 columns are left).
+                var computed = width;
+                if (columns <= 16 && edgeKernels is not null)
+                {
+                    computed = 16;
+                    var edgeKernel = (delegate*<int, float*, nint, float*, float*, nint, float*, nint, void>)edgeKernels[tileRows];
+                    if (columns == 16)
                     {
-                        // Write the row vector into the tile (it stays in L1) and let the kernel add to it.
-                        StartTile(target, ldc, tileRows, rowVector + jr, width);
-                        kernel(kc, panelA, lda, panelB, target, ldc, true);
+                        edgeKernel(kc, panelA, lda, panelB, target, ldc, addend, addendStride);
+                        continue;
                     }
-                    else
-                    {
-                        kernel(kc, panelA, lda, panelB, target, ldc, add);
-                    }
+
+                    edgeKernel(kc, panelA, lda, panelB, edgeTile, computed, null, 0);
                 }
                 else
                 {
-                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns
-                    // (on the 6×32 path a half-width kernel when at most 16 columns are left).
-                    var computed = width;
-                    if (columns <= 16 && edgeKernels is not null)
-                    {
-                        computed = 16;
-                        var edgeKernel = (delegate*<int, float*, nint, float*, float*, nint, bool, void>)edgeKernels[tileRows];
-                        if (columns == 16 && rowVector == null)
-                        {
-                            edgeKernel(kc, panelA, lda, panelB, target, ldc, add);
-                            continue;
-                        }
+                    kernel(kc, panelA, lda, panelB, edgeTile, width, null, 0);
+                }
 
-                        edgeKernel(kc, panelA, lda, panelB, edgeTile, computed, false);
-                    }
-                    else
+                for (var r = 0; r < tileRows; r++)
+                {
+                    var from = edgeTile + (r * computed);
+                    var to = target + ((nint)r * ldc);
+                    var plus = MicroKernels.Row(addend, addendStride, r);
+                    for (var j = 0; j < columns; j++)
                     {
-                        kernel(kc, panelA, lda, panelB, edgeTile, width, false);
-                    }
-
-                    for (var r = 0; r < tileRows; r++)
-                    {
-                        var from = edgeTile + (r * computed);
-                        var to = target + ((nint)r * ldc);
-                        for (var j = 0; j < columns; j++)
-                        {
-                            to[j] = rowVector != null ? rowVector[jr + j] + from[j] : add ? to[j] + from[j] : from[j];
-                        }
+                        to[j] = plus != null ? plus[j] + from[j] : from[j];
                     }
                 }
-            }
-        }
-    }
-
-    private static void StartTile(float* target, int ldc, int tileRows, float* rowVector, int width)
-    {
-        // Plain vector stores: a Span copy per 64-byte row costs more in call overhead than the copy itself.
-        var lane = Vector256<float>.Count;
-        for (var col = 0; col < width; col += lane)
-        {
-            var values = Vector256.Load(rowVector + col);
-            for (var r = 0; r < tileRows; r++)
-            {
-                values.Store(target + ((nint)r * ldc) + col);
             }
         }
     }
