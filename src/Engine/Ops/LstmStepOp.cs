@@ -44,6 +44,11 @@ internal sealed class LstmStepOp : RecurrentStepOp
         }
     }
 
+    protected override bool RecurrentGradientIsInputGradient => true;
+
+    protected override bool BackwardCellWritesAllOfDX => true;
+
+    /// <summary>Writes all four gate gradients of every row into dX (which is also dR).</summary>
     protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
     {
         var h = Hidden;
@@ -67,7 +72,5 @@ internal sealed class LstmStepOp : RecurrentStepOp
                 dPreviousMemory[j] += dc * f;
             }
         }
-
-        dX.CopyTo(dR, 0);
     }
 }

@@ -133,8 +133,8 @@ internal abstract class RecurrentStepOp : Op
             }
         }
 
-        var dX = TensorArena.Allocate(Batch * GateWidth);
-        var dR = TensorArena.Allocate(Batch * GateWidth);
+        var dX = BackwardCellWritesAllOfDX ? TensorArena.AllocateUninitialized(Batch * GateWidth) : TensorArena.Allocate(Batch * GateWidth);
+        var dR = RecurrentGradientIsInputGradient ? dX : TensorArena.Allocate(Batch * GateWidth);
         BackwardCell(effective, dX, dR, previousDirect);
 
         if (Projected.RequiresGrad)
@@ -192,12 +192,23 @@ internal abstract class RecurrentStepOp : Op
         return Projected.Data.AsSpan(((b * Steps) + T) * GateWidth, GateWidth);
     }
 
+    /// <summary>
+    /// True when dR equals dX (Elman, LSTM: R and the input projection enter the pre-activations the same way): the
+    /// backward then passes one buffer as both, and the cell writes it once.
+    /// </summary>
+    protected virtual bool RecurrentGradientIsInputGradient => false;
+
+    /// <summary>True when <see cref="BackwardCell"/> writes every element of dX (it then starts uncleared).</summary>
+    protected virtual bool BackwardCellWritesAllOfDX => false;
+
     /// <summary>Writes the unmasked new state rows [B, sH] and saves what the backward needs.</summary>
     protected abstract void ComputeCell(float[] newState);
 
     /// <summary>
     /// From the gradient of the new state (masking already applied), fills dX and dR ([B, G·H]: the gradients of
-    /// the input projection and of R) and adds the direct (non-GEMM) gradient of the previous state.
+    /// the input projection and of R) and adds the direct (non-GEMM) gradient of the previous state. dR is the same
+    /// array as dX when <see cref="RecurrentGradientIsInputGradient"/>; dX starts cleared unless
+    /// <see cref="BackwardCellWritesAllOfDX"/>.
     /// </summary>
     protected abstract void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect);
 
