@@ -306,13 +306,14 @@ public sealed unsafe class SimdGemm : IGemm
         var rowBlocks = (m + _blocking.Mc - 1) / _blocking.Mc;
         var rowBlock = Math.Min(_blocking.Mc, RoundUp((m + rowBlocks - 1) / rowBlocks, rows));
 
+        var depthBlock = inPlaceA ? _blocking.DepthInPlaceA : _blocking.Kc;
         for (var jc = 0; jc < n; jc += _blocking.Nc)
         {
             var nc = Math.Min(_blocking.Nc, n - jc);
             var panels = (nc + width - 1) / width;
-            for (var pc = 0; pc < k; pc += _blocking.Kc)
+            for (var pc = 0; pc < k; pc += depthBlock)
             {
-                var kc = Math.Min(_blocking.Kc, k - pc);
+                var kc = Math.Min(depthBlock, k - pc);
 
                 // Later depth blocks add to what the first one wrote.
                 var add = accumulate || pc > 0;

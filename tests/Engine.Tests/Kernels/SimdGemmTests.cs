@@ -57,7 +57,8 @@ public sealed class SimdGemmTests
         var path = Enum.Parse<SimdGemmPath>(pathName);
         foreach (var readRowMajorA in new[] { true, false })
         {
-            var gemm = new SimdGemm(path, new GemmBlocking(Mc: 12, Kc: 7, Nc: 64), readRowMajorA: readRowMajorA);
+            // A read in place has its own depth block (11 here), so both kinds of depth boundary are crossed.
+            var gemm = new SimdGemm(path, new GemmBlocking(Mc: 12, Kc: 7, Nc: 64, KcInPlaceA: 11), readRowMajorA: readRowMajorA);
             foreach (var (transposeA, transposeB) in GemmCheck.TransposeForms())
             {
                 GemmCheck.AgreesWithNaive(gemm, 29, 150, 30, transposeA, transposeB, accumulate: false);
@@ -199,6 +200,7 @@ public sealed class SimdGemmTests
     {
         Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector256, new GemmBlocking(Mc: 10, Kc: 8, Nc: 64)));
         Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector512, new GemmBlocking(Mc: 12, Kc: 8, Nc: 48)));
+        Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector256, new GemmBlocking(Mc: 12, Kc: 8, Nc: 64, KcInPlaceA: 0)));
     }
 
     [Fact]
