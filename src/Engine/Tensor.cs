@@ -207,11 +207,18 @@ public partial class Tensor
     }
 
     /// <summary>
-    /// The gradient buffer for an op that writes every element of it (a weight's dW GEMM): <paramref name="overwrite"/>
-    /// is true when the gradient is zero but was cleared only lazily, so the op stores its result instead of adding it.
+    /// The gradient buffer for an op that writes every element of it (a weight's dW GEMM, a reshape's copy):
+    /// <paramref name="overwrite"/> is true when nothing has flowed into the gradient yet — a buffer allocated now
+    /// (not cleared) or one cleared only lazily — so the op stores its result instead of adding it.
     /// </summary>
     internal Span<float> GradSpanForOverwrite(out bool overwrite)
     {
+        if (_grad is null)
+        {
+            overwrite = true;
+            return _grad = TensorArena.AllocateUninitialized(Size);
+        }
+
         overwrite = _gradientStale;
         _gradientStale = false;
         return GradSpan();

@@ -29,8 +29,10 @@ internal sealed class ElmanStepOp : RecurrentStepOp
 
     protected override bool RecurrentGradientIsInputGradient => true;
 
+    protected override bool BackwardCellWritesAllOfDX => true;
+
     protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
     {
-        UnaryOp.AccumulateGradient(_activation, _activated, _activated, gradient, dX);   // dR is dX
+        UnaryOp.StoreGradient(_activation, _activated, gradient, dX);   // dR is dX
     }
 }

@@ -25,9 +25,10 @@ internal sealed class GruStepOp : RecurrentStepOp
     protected override void ComputeCell(float[] newState)
     {
         var h = Hidden;
-        _reset = TensorArena.Allocate(Batch * h);
-        _update = TensorArena.Allocate(Batch * h);
-        _candidate = TensorArena.Allocate(Batch * h);
+        // Written whole below, row by row.
+        _reset = TensorArena.AllocateUninitialized(Batch * h);
+        _update = TensorArena.AllocateUninitialized(Batch * h);
+        _candidate = TensorArena.AllocateUninitialized(Batch * h);
         for (var b = 0; b < Batch; b++)
         {
             var x = InputRow(b);

@@ -58,7 +58,8 @@ internal sealed class LinearOp : Op
         var g = output.Grad!;
         if (x.RequiresGrad)
         {
-            Gemm.Current.Multiply(g, weight.Data, x.GradSpan(), rows, inner, columns, transposeB: true, accumulate: true);
+            var gx = x.GradSpanForOverwrite(out var fresh);
+            Gemm.Current.Multiply(g, weight.Data, gx, rows, inner, columns, transposeB: true, accumulate: !fresh);
         }
 
         // dW is written whole: a gradient zeroed lazily (ZeroGrad) is overwritten, neither cleared nor read.

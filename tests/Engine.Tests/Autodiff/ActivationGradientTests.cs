@@ -25,4 +25,22 @@ public sealed class ActivationGradientTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(37)]
+    public void Stored_gradients_equal_the_accumulated_ones_into_zeros(int length)
+    {
+        var y = GemmCheck.Random(length, 4);
+        y[0] = 0f;   // ReLU's derivative at exactly 0 is 0
+        var g = GemmCheck.Random(length, 5);
+        foreach (var kind in new[] { UnaryKind.Tanh, UnaryKind.Sigmoid, UnaryKind.Relu })
+        {
+            var accumulated = new float[length];
+            UnaryOp.AccumulateGradient(kind, y, y, g, accumulated);
+            var stored = GemmCheck.Random(length, 6);   // garbage that must be overwritten
+            UnaryOp.StoreGradient(kind, y, g, stored);
+            Assert.Equal(accumulated, stored);
+        }
+    }
 }
