@@ -309,43 +309,7 @@ internal static unsafe class GemmPacking
         {
             for (var group = 0; group < width; group += 8)
             {
-                var from = source + ((nint)group * k) + p;
-                var r0 = Avx.LoadVector256(from);
-                var r1 = Avx.LoadVector256(from + k);
-                var r2 = Avx.LoadVector256(from + (2 * (nint)k));
-                var r3 = Avx.LoadVector256(from + (3 * (nint)k));
-                var r4 = Avx.LoadVector256(from + (4 * (nint)k));
-                var r5 = Avx.LoadVector256(from + (5 * (nint)k));
-                var r6 = Avx.LoadVector256(from + (6 * (nint)k));
-                var r7 = Avx.LoadVector256(from + (7 * (nint)k));
-
-                var t0 = Avx.UnpackLow(r0, r1);
-                var t1 = Avx.UnpackHigh(r0, r1);
-                var t2 = Avx.UnpackLow(r2, r3);
-                var t3 = Avx.UnpackHigh(r2, r3);
-                var t4 = Avx.UnpackLow(r4, r5);
-                var t5 = Avx.UnpackHigh(r4, r5);
-                var t6 = Avx.UnpackLow(r6, r7);
-                var t7 = Avx.UnpackHigh(r6, r7);
-
-                var u0 = Avx.Shuffle(t0, t2, 0x44);
-                var u1 = Avx.Shuffle(t0, t2, 0xEE);
-                var u2 = Avx.Shuffle(t1, t3, 0x44);
-                var u3 = Avx.Shuffle(t1, t3, 0xEE);
-                var u4 = Avx.Shuffle(t4, t6, 0x44);
-                var u5 = Avx.Shuffle(t4, t6, 0xEE);
-                var u6 = Avx.Shuffle(t5, t7, 0x44);
-                var u7 = Avx.Shuffle(t5, t7, 0xEE);
-
-                var to = panel + ((nint)p * width) + group;
-                Avx.Store(to, Avx.Permute2x128(u0, u4, 0x20));
-                Avx.Store(to + width, Avx.Permute2x128(u1, u5, 0x20));
-                Avx.Store(to + (2 * width), Avx.Permute2x128(u2, u6, 0x20));
-                Avx.Store(to + (3 * width), Avx.Permute2x128(u3, u7, 0x20));
-                Avx.Store(to + (4 * width), Avx.Permute2x128(u0, u4, 0x31));
-                Avx.Store(to + (5 * width), Avx.Permute2x128(u1, u5, 0x31));
-                Avx.Store(to + (6 * width), Avx.Permute2x128(u2, u6, 0x31));
-                Avx.Store(to + (7 * width), Avx.Permute2x128(u3, u7, 0x31));
+                GemmTranspose.Block8x8(source + ((nint)group * k) + p, k, panel + ((nint)p * width) + group, width, accumulate: false);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -46,17 +47,21 @@ internal static unsafe class GemmTranspose
         }
     }
 
-    /// <summary>An 8×8 register transpose (the same shuffles as the packing code), added to or stored into C.</summary>
-    private static void Block8x8(float* from, int ld, float* to, int ldc, bool accumulate)
+    /// <summary>
+    /// to[j·ldTo + i] (+)= from[i·ld + j] for an 8×8 block, by register transposes (also how a transposed B is packed,
+    /// <see cref="GemmPacking.PackB"/>). Needs AVX.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Block8x8(float* from, nint ld, float* to, nint ldc, bool accumulate)
     {
         var r0 = Avx.LoadVector256(from);
         var r1 = Avx.LoadVector256(from + ld);
-        var r2 = Avx.LoadVector256(from + (2 * (nint)ld));
-        var r3 = Avx.LoadVector256(from + (3 * (nint)ld));
-        var r4 = Avx.LoadVector256(from + (4 * (nint)ld));
-        var r5 = Avx.LoadVector256(from + (5 * (nint)ld));
-        var r6 = Avx.LoadVector256(from + (6 * (nint)ld));
-        var r7 = Avx.LoadVector256(from + (7 * (nint)ld));
+        var r2 = Avx.LoadVector256(from + (2 * ld));
+        var r3 = Avx.LoadVector256(from + (3 * ld));
+        var r4 = Avx.LoadVector256(from + (4 * ld));
+        var r5 = Avx.LoadVector256(from + (5 * ld));
+        var r6 = Avx.LoadVector256(from + (6 * ld));
+        var r7 = Avx.LoadVector256(from + (7 * ld));
 
         var t0 = Avx.UnpackLow(r0, r1);
         var t1 = Avx.UnpackHigh(r0, r1);
@@ -78,14 +83,15 @@ internal static unsafe class GemmTranspose
 
         Put(to, Avx.Permute2x128(u0, u4, 0x20), accumulate);
         Put(to + ldc, Avx.Permute2x128(u1, u5, 0x20), accumulate);
-        Put(to + (2 * (nint)ldc), Avx.Permute2x128(u2, u6, 0x20), accumulate);
-        Put(to + (3 * (nint)ldc), Avx.Permute2x128(u3, u7, 0x20), accumulate);
-        Put(to + (4 * (nint)ldc), Avx.Permute2x128(u0, u4, 0x31), accumulate);
-        Put(to + (5 * (nint)ldc), Avx.Permute2x128(u1, u5, 0x31), accumulate);
-        Put(to + (6 * (nint)ldc), Avx.Permute2x128(u2, u6, 0x31), accumulate);
-        Put(to + (7 * (nint)ldc), Avx.Permute2x128(u3, u7, 0x31), accumulate);
+        Put(to + (2 * ldc), Avx.Permute2x128(u2, u6, 0x20), accumulate);
+        Put(to + (3 * ldc), Avx.Permute2x128(u3, u7, 0x20), accumulate);
+        Put(to + (4 * ldc), Avx.Permute2x128(u0, u4, 0x31), accumulate);
+        Put(to + (5 * ldc), Avx.Permute2x128(u1, u5, 0x31), accumulate);
+        Put(to + (6 * ldc), Avx.Permute2x128(u2, u6, 0x31), accumulate);
+        Put(to + (7 * ldc), Avx.Permute2x128(u3, u7, 0x31), accumulate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(float* to, Vector256<float> value, bool accumulate)
     {
         if (accumulate)
