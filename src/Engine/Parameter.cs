@@ -82,7 +82,7 @@ public sealed class Parameter : Tensor
         _touchedRows![_touchedCount++] = row;
     }
 
-    /// <summary>Clears the gradient: only the touched rows when they are known, else all of it; starts tracking anew.</summary>
+    /// <summary>Clears the gradient: only the touched rows when they are known, else all of it (lazily); starts tracking anew.</summary>
     internal void ClearGradient()
     {
         var width = Rank == 2 ? Dim(1) : 0;
@@ -96,7 +96,8 @@ public sealed class Parameter : Tensor
         }
         else
         {
-            Array.Clear(Grad!);
+            // Cleared on first use, or never when a dW GEMM overwrites it (Tensor.GradSpanForOverwrite).
+            MarkGradientStale();
             if (_rowTouched is not null)
             {
                 Array.Clear(_rowTouched);

@@ -66,6 +66,13 @@ public partial class Tensor
     /// </summary>
     public Tensor CrossEntropy(int[] targets, float[]? mask = null) => CrossEntropyOp.Forward(this, targets, mask, mean: true);
 
+    /// <summary>
+    /// <see cref="CrossEntropy"/> that writes the softmax over this tensor's values (no second logits-sized buffer):
+    /// for a model's loss on logits it made and reads no more. This tensor's values are gone afterwards.
+    /// </summary>
+    internal Tensor CrossEntropyConsumingLogits(int[] targets, float[]? mask = null) =>
+        CrossEntropyOp.Forward(this, targets, mask, mean: true, consumeLogits: true);
+
     /// <summary>Like <see cref="CrossEntropy"/> but the weighted sum instead of the mean.</summary>
     public Tensor CrossEntropySum(int[] targets, float[]? mask = null) => CrossEntropyOp.Forward(this, targets, mask, mean: false);
 

@@ -13,6 +13,10 @@ namespace HyperSweep.Engine;
 public partial class Tensor
 {
     private readonly int[] _shape;
+    private float[]? _grad;
+    // The gradient counts as zero but its buffer was not cleared yet (a parameter's ZeroGrad): an op that writes every
+    // element may overwrite it instead of adding (GradSpanForOverwrite), so the clear never happens.
+    private bool _gradientStale;
 
     public Tensor(float[] data, params int[] shape)
     {
@@ -48,7 +52,26 @@ public partial class Tensor
     public float[] Data { get; }
 
     /// <summary>The gradient (same layout as <see cref="Data"/>), or null before anything flowed into it.</summary>
-    public float[]? Grad { get; internal set; }
+    public float[]? Grad
+    {
+        get
+        {
+            if (_gradientStale)
+            {
+                // Cleared lazily (see MarkGradientStale): the first reader that does not overwrite all of it clears it.
+                Array.Clear(_grad!);
+                _gradientStale = false;
+            }
+
+            return _grad;
+        }
+
+        internal set
+        {
+            _grad = value;
+            _gradientStale = false;
+        }
+    }
 
     public ReadOnlySpan<int> Shape => _shape;
 
@@ -181,6 +204,30 @@ public partial class Tensor
         }
 
         return Grad ??= TensorArena.Allocate(Size);
+    }
+
+    /// <summary>
+    /// The gradient buffer for an op that writes every element of it (a weight's dW GEMM, a reshape's copy):
+    /// <paramref name="overwrite"/> is true when nothing has flowed into the gradient yet — a buffer allocated now
+    /// (not cleared) or one cleared only lazily — so the op stores its result instead of adding it.
+    /// </summary>
+    internal Span<float> GradSpanForOverwrite(out bool overwrite)
+    {
+        if (_grad is null)
+        {
+            overwrite = true;
+            return _grad = TensorArena.AllocateUninitialized(Size);
+        }
+
+        overwrite = _gradientStale;
+        _gradientStale = false;
+        return GradSpan();
+    }
+
+    /// <summary>Makes the gradient read as zero without clearing its buffer now (see <see cref="Grad"/>).</summary>
+    internal void MarkGradientStale()
+    {
+        _gradientStale = _grad is not null;
     }
 
     internal void SetCreator(Op op)

@@ -116,13 +116,27 @@ internal static unsafe class GemmPacking
     /// <param name="b">B as stored: k×n row-major, or n×k when <paramref name="transposed"/>.</param>
     /// <param name="ldb">Length of a stored row of B (n, or k when transposed, for a whole matrix).</param>
     /// <param name="useAvx">Use AVX register transposes (the caller checked <see cref="Avx.IsSupported"/>).</param>
+    /// <param name="columnSums">When not null (row-major B only), Σ over the block's kc rows of each of its nc columns is
+    /// added to it while the rows pass through L1, instead of a pass over the packed block afterwards.</param>
     public static void PackB(
-        float* b, bool transposed, int ldb, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx)
+        float* b, bool transposed, int ldb, int p0, int kc, int j0, int nc, int width, nint panelStride, float* packed, bool useAvx,
+        float* columnSums = null)
     {
         if (!transposed)
         {
+            if (columnSums != null)
+            {
+                PackRowMajorBWithSums(b + ((nint)p0 * ldb) + j0, ldb, kc, nc, width, panelStride, packed, columnSums);
+                return;
+            }
+
             PackRowMajorB(b + ((nint)p0 * ldb) + j0, ldb, kc, nc, width, panelStride, packed);
             return;
+        }
+
+        if (columnSums != null)
+        {
+            throw new ArgumentException("gemm: column sums are taken of a row-major B only.", nameof(columnSums));
         }
 
         for (var jr = 0; jr < nc; jr += width)
@@ -185,6 +199,44 @@ internal static unsafe class GemmPacking
             if (rest > 0)
             {
                 CopyRow(from, to, rest, width);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PackRowMajorB"/> that also adds each row into <paramref name="sums"/> (nc floats, in L1 for the
+    /// trainer's blocks: 8 KB) as it copies it: a linear layer's db = Σ_rows g taken from dW's packing of g.
+    /// </summary>
+    private static void PackRowMajorBWithSums(float* source, int n, int kc, int nc, int width, nint panelStride, float* packed, float* sums)
+    {
+        var fullPanels = nc / width;
+        var rest = nc - (fullPanels * width);
+        for (var p = 0; p < kc; p++)
+        {
+            var from = source + ((nint)p * n);
+            var to = packed + ((nint)p * width);
+            var sum = sums;
+            for (var panel = 0; panel < fullPanels; panel++)
+            {
+                for (var j = 0; j < width; j += 8)
+                {
+                    var values = Vector256.Load(from + j);
+                    Vector256.Store(values, to + j);
+                    Vector256.Store(Vector256.Load(sum + j) + values, sum + j);
+                }
+
+                from += width;
+                to += panelStride;
+                sum += width;
+            }
+
+            if (rest > 0)
+            {
+                CopyRow(from, to, rest, width);
+                for (var j = 0; j < rest; j++)
+                {
+                    sum[j] += from[j];
+                }
             }
         }
     }
@@ -257,43 +309,7 @@ internal static unsafe class GemmPacking
         {
             for (var group = 0; group < width; group += 8)
             {
-                var from = source + ((nint)group * k) + p;
-                var r0 = Avx.LoadVector256(from);
-                var r1 = Avx.LoadVector256(from + k);
-                var r2 = Avx.LoadVector256(from + (2 * (nint)k));
-                var r3 = Avx.LoadVector256(from + (3 * (nint)k));
-                var r4 = Avx.LoadVector256(from + (4 * (nint)k));
-                var r5 = Avx.LoadVector256(from + (5 * (nint)k));
-                var r6 = Avx.LoadVector256(from + (6 * (nint)k));
-                var r7 = Avx.LoadVector256(from + (7 * (nint)k));
-
-                var t0 = Avx.UnpackLow(r0, r1);
-                var t1 = Avx.UnpackHigh(r0, r1);
-                var t2 = Avx.UnpackLow(r2, r3);
-                var t3 = Avx.UnpackHigh(r2, r3);
-                var t4 = Avx.UnpackLow(r4, r5);
-                var t5 = Avx.UnpackHigh(r4, r5);
-                var t6 = Avx.UnpackLow(r6, r7);
-                var t7 = Avx.UnpackHigh(r6, r7);
-
-                var u0 = Avx.Shuffle(t0, t2, 0x44);
-                var u1 = Avx.Shuffle(t0, t2, 0xEE);
-                var u2 = Avx.Shuffle(t1, t3, 0x44);
-                var u3 = Avx.Shuffle(t1, t3, 0xEE);
-                var u4 = Avx.Shuffle(t4, t6, 0x44);
-                var u5 = Avx.Shuffle(t4, t6, 0xEE);
-                var u6 = Avx.Shuffle(t5, t7, 0x44);
-                var u7 = Avx.Shuffle(t5, t7, 0xEE);
-
-                var to = panel + ((nint)p * width) + group;
-                Avx.Store(to, Avx.Permute2x128(u0, u4, 0x20));
-                Avx.Store(to + width, Avx.Permute2x128(u1, u5, 0x20));
-                Avx.Store(to + (2 * width), Avx.Permute2x128(u2, u6, 0x20));
-                Avx.Store(to + (3 * width), Avx.Permute2x128(u3, u7, 0x20));
-                Avx.Store(to + (4 * width), Avx.Permute2x128(u0, u4, 0x31));
-                Avx.Store(to + (5 * width), Avx.Permute2x128(u1, u5, 0x31));
-                Avx.Store(to + (6 * width), Avx.Permute2x128(u2, u6, 0x31));
-                Avx.Store(to + (7 * width), Avx.Permute2x128(u3, u7, 0x31));
+                GemmTranspose.Block8x8(source + ((nint)group * k) + p, k, panel + ((nint)p * width) + group, width, accumulate: false);
             }
         }
 

@@ -16,12 +16,16 @@ internal sealed class GemmWorkspace
 
     private float[] _packedA = [];
     private float[] _packedB = [];
+    private float[] _product = [];
 
     public static GemmWorkspace Current => _current ??= new GemmWorkspace();
 
     public unsafe float* PackedA(int floats) => Ensure(ref _packedA, floats);
 
     public unsafe float* PackedB(int floats) => Ensure(ref _packedB, floats);
+
+    /// <summary>A product computed transposed (Cᵀ) before it is written into C.</summary>
+    public unsafe float* Product(int floats) => Ensure(ref _product, floats);
 
     private static unsafe float* Ensure(ref float[] buffer, int floats)
     {

@@ -24,8 +24,9 @@ internal static unsafe class MicroKernels
     };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector256x16<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector256x16<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
+        where TA : struct, IPanelA
     {
         PrefetchTile(c, ldc, TRows.Count, 16);
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -36,86 +37,86 @@ internal static unsafe class MicroKernels
         {
             b0 = Vector256.Load(b);
             b1 = Vector256.Load(b + 8);
-            av = Vector256.Create(a[0]);
+            av = Vector256.Create(TA.At(a, lda, 0, 0));
             c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
 
             if (TRows.Count > 1)
             {
-                av = Vector256.Create(a[1]);
+                av = Vector256.Create(TA.At(a, lda, 1, 0));
                 c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector256.Create(a[2]);
+                av = Vector256.Create(TA.At(a, lda, 2, 0));
                 c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector256.Create(a[3]);
+                av = Vector256.Create(TA.At(a, lda, 3, 0));
                 c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector256.Create(a[4]);
+                av = Vector256.Create(TA.At(a, lda, 4, 0));
                 c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector256.Create(a[5]);
+                av = Vector256.Create(TA.At(a, lda, 5, 0));
                 c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
             }
 
             b0 = Vector256.Load(b + 16);
             b1 = Vector256.Load(b + 16 + 8);
-            av = Vector256.Create(a[6]);
+            av = Vector256.Create(TA.At(a, lda, 0, 1));
             c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
 
             if (TRows.Count > 1)
             {
-                av = Vector256.Create(a[7]);
+                av = Vector256.Create(TA.At(a, lda, 1, 1));
                 c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector256.Create(a[8]);
+                av = Vector256.Create(TA.At(a, lda, 2, 1));
                 c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector256.Create(a[9]);
+                av = Vector256.Create(TA.At(a, lda, 3, 1));
                 c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector256.Create(a[10]);
+                av = Vector256.Create(TA.At(a, lda, 4, 1));
                 c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector256.Create(a[11]);
+                av = Vector256.Create(TA.At(a, lda, 5, 1));
                 c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
             }
-            a += 2 * Rows;
+            a = TA.Advance(a, 2);
             b += 2 * 16;
         }
 
@@ -123,76 +124,77 @@ internal static unsafe class MicroKernels
         {
             b0 = Vector256.Load(b);
             b1 = Vector256.Load(b + 8);
-            av = Vector256.Create(a[0]);
+            av = Vector256.Create(TA.At(a, lda, 0, 0));
             c00 = Vector256.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(av, b1, c01);
 
             if (TRows.Count > 1)
             {
-                av = Vector256.Create(a[1]);
+                av = Vector256.Create(TA.At(a, lda, 1, 0));
                 c10 = Vector256.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector256.FusedMultiplyAdd(av, b1, c11);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector256.Create(a[2]);
+                av = Vector256.Create(TA.At(a, lda, 2, 0));
                 c20 = Vector256.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector256.FusedMultiplyAdd(av, b1, c21);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector256.Create(a[3]);
+                av = Vector256.Create(TA.At(a, lda, 3, 0));
                 c30 = Vector256.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector256.FusedMultiplyAdd(av, b1, c31);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector256.Create(a[4]);
+                av = Vector256.Create(TA.At(a, lda, 4, 0));
                 c40 = Vector256.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector256.FusedMultiplyAdd(av, b1, c41);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector256.Create(a[5]);
+                av = Vector256.Create(TA.At(a, lda, 5, 0));
                 c50 = Vector256.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector256.FusedMultiplyAdd(av, b1, c51);
             }
         }
 
-        Write256(c, c00, c01, accumulate);
+        Write256(c, c00, c01, addend);
         if (TRows.Count > 1)
         {
-            Write256(c + ldc, c10, c11, accumulate);
+            Write256(c + ldc, c10, c11, Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            Write256(c + (2 * ldc), c20, c21, accumulate);
+            Write256(c + (2 * ldc), c20, c21, Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            Write256(c + (3 * ldc), c30, c31, accumulate);
+            Write256(c + (3 * ldc), c30, c31, Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            Write256(c + (4 * ldc), c40, c41, accumulate);
+            Write256(c + (4 * ldc), c40, c41, Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            Write256(c + (5 * ldc), c50, c51, accumulate);
+            Write256(c + (5 * ldc), c50, c51, Row(addend, addendStride, 5));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector512x32<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector512x32<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
+        where TA : struct, IPanelA
     {
         PrefetchTile(c, ldc, TRows.Count, 32);
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -203,86 +205,86 @@ internal static unsafe class MicroKernels
         {
             b0 = Vector512.Load(b);
             b1 = Vector512.Load(b + 16);
-            av = Vector512.Create(a[0]);
+            av = Vector512.Create(TA.At(a, lda, 0, 0));
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
 
             if (TRows.Count > 1)
             {
-                av = Vector512.Create(a[1]);
+                av = Vector512.Create(TA.At(a, lda, 1, 0));
                 c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector512.Create(a[2]);
+                av = Vector512.Create(TA.At(a, lda, 2, 0));
                 c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector512.Create(a[3]);
+                av = Vector512.Create(TA.At(a, lda, 3, 0));
                 c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector512.Create(a[4]);
+                av = Vector512.Create(TA.At(a, lda, 4, 0));
                 c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector512.Create(a[5]);
+                av = Vector512.Create(TA.At(a, lda, 5, 0));
                 c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
             }
 
             b0 = Vector512.Load(b + 32);
             b1 = Vector512.Load(b + 32 + 16);
-            av = Vector512.Create(a[6]);
+            av = Vector512.Create(TA.At(a, lda, 0, 1));
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
 
             if (TRows.Count > 1)
             {
-                av = Vector512.Create(a[7]);
+                av = Vector512.Create(TA.At(a, lda, 1, 1));
                 c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector512.Create(a[8]);
+                av = Vector512.Create(TA.At(a, lda, 2, 1));
                 c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector512.Create(a[9]);
+                av = Vector512.Create(TA.At(a, lda, 3, 1));
                 c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector512.Create(a[10]);
+                av = Vector512.Create(TA.At(a, lda, 4, 1));
                 c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector512.Create(a[11]);
+                av = Vector512.Create(TA.At(a, lda, 5, 1));
                 c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
             }
-            a += 2 * Rows;
+            a = TA.Advance(a, 2);
             b += 2 * 32;
         }
 
@@ -290,85 +292,86 @@ internal static unsafe class MicroKernels
         {
             b0 = Vector512.Load(b);
             b1 = Vector512.Load(b + 16);
-            av = Vector512.Create(a[0]);
+            av = Vector512.Create(TA.At(a, lda, 0, 0));
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
 
             if (TRows.Count > 1)
             {
-                av = Vector512.Create(a[1]);
+                av = Vector512.Create(TA.At(a, lda, 1, 0));
                 c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
             }
 
             if (TRows.Count > 2)
             {
-                av = Vector512.Create(a[2]);
+                av = Vector512.Create(TA.At(a, lda, 2, 0));
                 c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
             }
 
             if (TRows.Count > 3)
             {
-                av = Vector512.Create(a[3]);
+                av = Vector512.Create(TA.At(a, lda, 3, 0));
                 c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
             }
 
             if (TRows.Count > 4)
             {
-                av = Vector512.Create(a[4]);
+                av = Vector512.Create(TA.At(a, lda, 4, 0));
                 c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
             }
 
             if (TRows.Count > 5)
             {
-                av = Vector512.Create(a[5]);
+                av = Vector512.Create(TA.At(a, lda, 5, 0));
                 c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
             }
         }
 
-        Write512(c, c00, c01, accumulate);
+        Write512(c, c00, c01, addend);
         if (TRows.Count > 1)
         {
-            Write512(c + ldc, c10, c11, accumulate);
+            Write512(c + ldc, c10, c11, Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            Write512(c + (2 * ldc), c20, c21, accumulate);
+            Write512(c + (2 * ldc), c20, c21, Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            Write512(c + (3 * ldc), c30, c31, accumulate);
+            Write512(c + (3 * ldc), c30, c31, Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            Write512(c + (4 * ldc), c40, c41, accumulate);
+            Write512(c + (4 * ldc), c40, c41, Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            Write512(c + (5 * ldc), c50, c51, accumulate);
+            Write512(c + (5 * ldc), c50, c51, Row(addend, addendStride, 5));
         }
     }
 
     /// <summary>The portable fallback: the same tile and packing as the Vector256 path, in plain floats.</summary>
-    public static void Scalar16<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Scalar16<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
+        where TA : struct, IPanelA
     {
         const int width = 16;
         var tile = stackalloc float[Rows * width];
         new Span<float>(tile, Rows * width).Clear();
         for (var p = 0; p < kc; p++)
         {
-            for (var r = 0; r < Rows; r++)
+            for (var r = 0; r < TRows.Count; r++)
             {
-                var av = a[r];
+                var av = TA.At(a, lda, r, 0);
                 var row = tile + (r * width);
                 for (var j = 0; j < width; j++)
                 {
@@ -376,7 +379,7 @@ internal static unsafe class MicroKernels
                 }
             }
 
-            a += Rows;
+            a = TA.Advance(a, 1);
             b += width;
         }
 
@@ -384,12 +387,20 @@ internal static unsafe class MicroKernels
         {
             var target = c + (r * ldc);
             var row = tile + (r * width);
+            var add = Row(addend, addendStride, r);
             for (var j = 0; j < width; j++)
             {
-                target[j] = accumulate ? target[j] + row[j] : row[j];
+                target[j] = add != null ? add[j] + row[j] : row[j];
             }
         }
     }
+
+    /// <summary>
+    /// Row <paramref name="row"/> of what a kernel adds to its tile as it writes it: C itself (stride ldc) when
+    /// accumulating, a row vector (stride 0: the same for every row, a linear layer's bias), or nothing (null).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float* Row(float* addend, nint addendStride, int row) => addend == null ? null : addend + (row * addendStride);
 
     /// <summary>
     /// Starts loading the C tile while the depth loop runs: C is usually far bigger than the caches (the LM
@@ -417,12 +428,12 @@ internal static unsafe class MicroKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write256(float* row, Vector256<float> low, Vector256<float> high, bool accumulate)
+    private static void Write256(float* row, Vector256<float> low, Vector256<float> high, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            low += Vector256.Load(row);
-            high += Vector256.Load(row + 8);
+            low += Vector256.Load(addend);
+            high += Vector256.Load(addend + 8);
         }
 
         Vector256.Store(low, row);
@@ -430,12 +441,12 @@ internal static unsafe class MicroKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write512(float* row, Vector512<float> low, Vector512<float> high, bool accumulate)
+    private static void Write512(float* row, Vector512<float> low, Vector512<float> high, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            low += Vector512.Load(row);
-            high += Vector512.Load(row + 16);
+            low += Vector512.Load(addend);
+            high += Vector512.Load(addend + 16);
         }
 
         Vector512.Store(low, row);

@@ -15,8 +15,9 @@ internal static unsafe class MicroKernels512
     public const int Columns = 64;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector512x64<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector512x64<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
+        where TA : struct, IPanelA
     {
         MicroKernels.PrefetchTile(c, ldc, TRows.Count, Columns);
         Vector512<float> c00 = default, c01 = default, c02 = default, c03 = default, c10 = default, c11 = default, c12 = default, c13 = default, c20 = default, c21 = default, c22 = default, c23 = default;
@@ -29,7 +30,7 @@ internal static unsafe class MicroKernels512
             b1 = Vector512.Load(b + 16);
             b2 = Vector512.Load(b + 32);
             b3 = Vector512.Load(b + 48);
-            av = Vector512.Create(a[0]);
+            av = Vector512.Create(TA.At(a, lda, 0, 0));
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
             c02 = Vector512.FusedMultiplyAdd(av, b2, c02);
@@ -37,7 +38,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 1)
             {
-                av = Vector512.Create(a[1]);
+                av = Vector512.Create(TA.At(a, lda, 1, 0));
                 c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
                 c12 = Vector512.FusedMultiplyAdd(av, b2, c12);
@@ -46,7 +47,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 2)
             {
-                av = Vector512.Create(a[2]);
+                av = Vector512.Create(TA.At(a, lda, 2, 0));
                 c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
                 c22 = Vector512.FusedMultiplyAdd(av, b2, c22);
@@ -55,7 +56,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 3)
             {
-                av = Vector512.Create(a[3]);
+                av = Vector512.Create(TA.At(a, lda, 3, 0));
                 c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
                 c32 = Vector512.FusedMultiplyAdd(av, b2, c32);
@@ -64,7 +65,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 4)
             {
-                av = Vector512.Create(a[4]);
+                av = Vector512.Create(TA.At(a, lda, 4, 0));
                 c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
                 c42 = Vector512.FusedMultiplyAdd(av, b2, c42);
@@ -73,7 +74,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 5)
             {
-                av = Vector512.Create(a[5]);
+                av = Vector512.Create(TA.At(a, lda, 5, 0));
                 c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
                 c52 = Vector512.FusedMultiplyAdd(av, b2, c52);
@@ -84,7 +85,7 @@ internal static unsafe class MicroKernels512
             b1 = Vector512.Load(b + 80);
             b2 = Vector512.Load(b + 96);
             b3 = Vector512.Load(b + 112);
-            av = Vector512.Create(a[6]);
+            av = Vector512.Create(TA.At(a, lda, 0, 1));
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
             c02 = Vector512.FusedMultiplyAdd(av, b2, c02);
@@ -92,7 +93,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 1)
             {
-                av = Vector512.Create(a[7]);
+                av = Vector512.Create(TA.At(a, lda, 1, 1));
                 c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
                 c12 = Vector512.FusedMultiplyAdd(av, b2, c12);
@@ -101,7 +102,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 2)
             {
-                av = Vector512.Create(a[8]);
+                av = Vector512.Create(TA.At(a, lda, 2, 1));
                 c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
                 c22 = Vector512.FusedMultiplyAdd(av, b2, c22);
@@ -110,7 +111,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 3)
             {
-                av = Vector512.Create(a[9]);
+                av = Vector512.Create(TA.At(a, lda, 3, 1));
                 c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
                 c32 = Vector512.FusedMultiplyAdd(av, b2, c32);
@@ -119,7 +120,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 4)
             {
-                av = Vector512.Create(a[10]);
+                av = Vector512.Create(TA.At(a, lda, 4, 1));
                 c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
                 c42 = Vector512.FusedMultiplyAdd(av, b2, c42);
@@ -128,13 +129,13 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 5)
             {
-                av = Vector512.Create(a[11]);
+                av = Vector512.Create(TA.At(a, lda, 5, 1));
                 c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
                 c52 = Vector512.FusedMultiplyAdd(av, b2, c52);
                 c53 = Vector512.FusedMultiplyAdd(av, b3, c53);
             }
-            a += 2 * MicroKernels.Rows;
+            a = TA.Advance(a, 2);
             b += 2 * Columns;
         }
 
@@ -144,7 +145,7 @@ internal static unsafe class MicroKernels512
             b1 = Vector512.Load(b + 16);
             b2 = Vector512.Load(b + 32);
             b3 = Vector512.Load(b + 48);
-            av = Vector512.Create(a[0]);
+            av = Vector512.Create(TA.At(a, lda, 0, 0));
             c00 = Vector512.FusedMultiplyAdd(av, b0, c00);
             c01 = Vector512.FusedMultiplyAdd(av, b1, c01);
             c02 = Vector512.FusedMultiplyAdd(av, b2, c02);
@@ -152,7 +153,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 1)
             {
-                av = Vector512.Create(a[1]);
+                av = Vector512.Create(TA.At(a, lda, 1, 0));
                 c10 = Vector512.FusedMultiplyAdd(av, b0, c10);
                 c11 = Vector512.FusedMultiplyAdd(av, b1, c11);
                 c12 = Vector512.FusedMultiplyAdd(av, b2, c12);
@@ -161,7 +162,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 2)
             {
-                av = Vector512.Create(a[2]);
+                av = Vector512.Create(TA.At(a, lda, 2, 0));
                 c20 = Vector512.FusedMultiplyAdd(av, b0, c20);
                 c21 = Vector512.FusedMultiplyAdd(av, b1, c21);
                 c22 = Vector512.FusedMultiplyAdd(av, b2, c22);
@@ -170,7 +171,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 3)
             {
-                av = Vector512.Create(a[3]);
+                av = Vector512.Create(TA.At(a, lda, 3, 0));
                 c30 = Vector512.FusedMultiplyAdd(av, b0, c30);
                 c31 = Vector512.FusedMultiplyAdd(av, b1, c31);
                 c32 = Vector512.FusedMultiplyAdd(av, b2, c32);
@@ -179,7 +180,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 4)
             {
-                av = Vector512.Create(a[4]);
+                av = Vector512.Create(TA.At(a, lda, 4, 0));
                 c40 = Vector512.FusedMultiplyAdd(av, b0, c40);
                 c41 = Vector512.FusedMultiplyAdd(av, b1, c41);
                 c42 = Vector512.FusedMultiplyAdd(av, b2, c42);
@@ -188,7 +189,7 @@ internal static unsafe class MicroKernels512
 
             if (TRows.Count > 5)
             {
-                av = Vector512.Create(a[5]);
+                av = Vector512.Create(TA.At(a, lda, 5, 0));
                 c50 = Vector512.FusedMultiplyAdd(av, b0, c50);
                 c51 = Vector512.FusedMultiplyAdd(av, b1, c51);
                 c52 = Vector512.FusedMultiplyAdd(av, b2, c52);
@@ -196,42 +197,42 @@ internal static unsafe class MicroKernels512
             }
         }
 
-        Write(c, c00, c01, c02, c03, accumulate);
+        Write(c, c00, c01, c02, c03, addend);
         if (TRows.Count > 1)
         {
-            Write(c + (1 * ldc), c10, c11, c12, c13, accumulate);
+            Write(c + (1 * ldc), c10, c11, c12, c13, MicroKernels.Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            Write(c + (2 * ldc), c20, c21, c22, c23, accumulate);
+            Write(c + (2 * ldc), c20, c21, c22, c23, MicroKernels.Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            Write(c + (3 * ldc), c30, c31, c32, c33, accumulate);
+            Write(c + (3 * ldc), c30, c31, c32, c33, MicroKernels.Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            Write(c + (4 * ldc), c40, c41, c42, c43, accumulate);
+            Write(c + (4 * ldc), c40, c41, c42, c43, MicroKernels.Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            Write(c + (5 * ldc), c50, c51, c52, c53, accumulate);
+            Write(c + (5 * ldc), c50, c51, c52, c53, MicroKernels.Row(addend, addendStride, 5));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3, bool accumulate)
+    private static void Write(float* row, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            v0 += Vector512.Load(row);
-            v1 += Vector512.Load(row + 16);
-            v2 += Vector512.Load(row + 32);
-            v3 += Vector512.Load(row + 48);
+            v0 += Vector512.Load(addend);
+            v1 += Vector512.Load(addend + 16);
+            v2 += Vector512.Load(addend + 32);
+            v3 += Vector512.Load(addend + 48);
         }
 
         Vector512.Store(v0, row);
@@ -246,8 +247,9 @@ internal static unsafe class MicroKernels512
     /// depth steps go to separate accumulators (twelve FMA chains instead of six), summed at the end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Vector512x16Edge<TRows>(int kc, float* a, float* b, float* c, nint ldc, bool accumulate)
+    public static void Vector512x16Edge<TRows, TA>(int kc, float* a, nint lda, float* b, float* c, nint ldc, float* addend, nint addendStride)
         where TRows : struct, IMicroKernelRows
+        where TA : struct, IPanelA
     {
         const int stride = 32;
         Vector512<float> e0 = default, e1 = default, e2 = default, e3 = default, e4 = default, e5 = default;
@@ -258,86 +260,105 @@ internal static unsafe class MicroKernels512
         {
             b0 = Vector512.Load(b);
             b1 = Vector512.Load(b + stride);
-            e0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, e0);
-            o0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows]), b1, o0);
+            e0 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 0, 0)), b0, e0);
+            o0 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 0, 1)), b1, o0);
             if (TRows.Count > 1)
             {
-                e1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, e1);
-                o1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 1]), b1, o1);
+                e1 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 1, 0)), b0, e1);
+                o1 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 1, 1)), b1, o1);
             }
 
             if (TRows.Count > 2)
             {
-                e2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, e2);
-                o2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 2]), b1, o2);
+                e2 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 2, 0)), b0, e2);
+                o2 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 2, 1)), b1, o2);
             }
 
             if (TRows.Count > 3)
             {
-                e3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, e3);
-                o3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 3]), b1, o3);
+                e3 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 3, 0)), b0, e3);
+                o3 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 3, 1)), b1, o3);
             }
 
             if (TRows.Count > 4)
             {
-                e4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, e4);
-                o4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 4]), b1, o4);
+                e4 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 4, 0)), b0, e4);
+                o4 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 4, 1)), b1, o4);
             }
 
             if (TRows.Count > 5)
             {
-                e5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, e5);
-                o5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[MicroKernels.Rows + 5]), b1, o5);
+                e5 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 5, 0)), b0, e5);
+                o5 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 5, 1)), b1, o5);
             }
-            a += 2 * MicroKernels.Rows;
+            a = TA.Advance(a, 2);
             b += 2 * stride;
         }
 
         if (p < kc)
         {
             b0 = Vector512.Load(b);
-            e0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), b0, e0);
-            e1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), b0, e1);
-            e2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), b0, e2);
-            e3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), b0, e3);
-            e4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), b0, e4);
-            e5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), b0, e5);
+            e0 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 0, 0)), b0, e0);
+            if (TRows.Count > 1)
+            {
+                e1 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 1, 0)), b0, e1);
+            }
+
+            if (TRows.Count > 2)
+            {
+                e2 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 2, 0)), b0, e2);
+            }
+
+            if (TRows.Count > 3)
+            {
+                e3 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 3, 0)), b0, e3);
+            }
+
+            if (TRows.Count > 4)
+            {
+                e4 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 4, 0)), b0, e4);
+            }
+
+            if (TRows.Count > 5)
+            {
+                e5 = Vector512.FusedMultiplyAdd(Vector512.Create(TA.At(a, lda, 5, 0)), b0, e5);
+            }
         }
 
-        WriteOne(c + (0 * ldc), e0 + o0, accumulate);
+        WriteOne(c + (0 * ldc), e0 + o0, MicroKernels.Row(addend, addendStride, 0));
 
         if (TRows.Count > 1)
         {
-            WriteOne(c + (1 * ldc), e1 + o1, accumulate);
+            WriteOne(c + (1 * ldc), e1 + o1, MicroKernels.Row(addend, addendStride, 1));
         }
 
         if (TRows.Count > 2)
         {
-            WriteOne(c + (2 * ldc), e2 + o2, accumulate);
+            WriteOne(c + (2 * ldc), e2 + o2, MicroKernels.Row(addend, addendStride, 2));
         }
 
         if (TRows.Count > 3)
         {
-            WriteOne(c + (3 * ldc), e3 + o3, accumulate);
+            WriteOne(c + (3 * ldc), e3 + o3, MicroKernels.Row(addend, addendStride, 3));
         }
 
         if (TRows.Count > 4)
         {
-            WriteOne(c + (4 * ldc), e4 + o4, accumulate);
+            WriteOne(c + (4 * ldc), e4 + o4, MicroKernels.Row(addend, addendStride, 4));
         }
 
         if (TRows.Count > 5)
         {
-            WriteOne(c + (5 * ldc), e5 + o5, accumulate);
+            WriteOne(c + (5 * ldc), e5 + o5, MicroKernels.Row(addend, addendStride, 5));
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteOne(float* row, Vector512<float> value, bool accumulate)
+    private static void WriteOne(float* row, Vector512<float> value, float* addend)
     {
-        if (accumulate)
+        if (addend != null)
         {
-            value += Vector512.Load(row);
+            value += Vector512.Load(addend);
         }
 
         Vector512.Store(value, row);

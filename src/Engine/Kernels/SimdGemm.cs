@@ -6,7 +6,9 @@ namespace HyperSweep.Engine.Kernels;
 /// <summary>
 /// A blocked, packed SIMD GEMM (Goto/BLIS structure): op(B) is packed in kc×nc blocks, op(A) in mc×kc
 /// blocks, and a 6×16 (AVX2) or 6×32 (AVX-512) register-tiled micro-kernel with FMA runs over them.
-/// All transpose forms go through the same kernel; transposition happens while packing.
+/// All transpose forms go through the same kernel; transposition happens while packing. A row-major A is not
+/// packed: the kernels read its six rows in place (<see cref="RowMajorA"/>), and A·Bᵀ with a B larger than A is
+/// computed as Cᵀ = B·Aᵀ, so the smaller operand is the one packed (transposed).
 /// Allocates nothing per call once its thread's packing buffers have grown (see <see cref="GemmWorkspace"/>).
 /// Safe to call from several threads at once: the only mutable state is per thread.
 /// </summary>
@@ -20,10 +22,14 @@ public sealed unsafe class SimdGemm : IGemm
     private readonly int _width;
     private readonly bool _useAvxPacking;
     private readonly int _threads;
-    // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused.
+    // Micro-kernels indexed by the number of rows they write (1–6); entry 0 is unused. One set reads packed A, the
+    // other reads a row-major A where it is stored.
     private readonly nint[] _kernels;
+    private readonly nint[] _rowMajorKernels;
     // The 6×32 path's kernels for a right edge of at most 16 columns (half a tile), or null.
     private readonly nint[]? _edgeKernels;
+    private readonly nint[]? _rowMajorEdgeKernels;
+    private readonly bool _readRowMajorA;
 
     /// <summary>Uses the widest instruction set this CPU supports: AVX-512, else AVX2+FMA, else scalar.</summary>
     /// <param name="threads">
@@ -35,7 +41,7 @@ public sealed unsafe class SimdGemm : IGemm
     {
     }
 
-    internal SimdGemm(SimdGemmPath path, GemmBlocking blocking, int threads = 1)
+    internal SimdGemm(SimdGemmPath path, GemmBlocking blocking, int threads = 1, bool readRowMajorA = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _threads = threads;
@@ -46,62 +52,11 @@ public sealed unsafe class SimdGemm : IGemm
 
         // The scalar path packs without AVX too, so tests of it cover the portable packing code.
         _useAvxPacking = path != SimdGemmPath.Scalar && Avx.IsSupported;
-        _kernels = path switch
-        {
-            SimdGemmPath.Vector512Wide =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x64<SixRows>,
-            ],
-            SimdGemmPath.Vector512 =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector512x32<SixRows>,
-            ],
-            SimdGemmPath.Vector256 =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Vector256x16<SixRows>,
-            ],
-            SimdGemmPath.Scalar =>
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels.Scalar16<SixRows>,
-            ],
-            _ => throw new ArgumentOutOfRangeException(nameof(path), path, "gemm: unknown kernel path."),
-        };
-        _edgeKernels = path == SimdGemmPath.Vector512
-            ?
-            [
-                0,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<OneRow>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<TwoRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<ThreeRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FourRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<FiveRows>,
-                (nint)(delegate*<int, float*, float*, float*, nint, bool, void>)&MicroKernels512.Vector512x16Edge<SixRows>,
-            ]
-            : null;
+        _kernels = MicroKernelTable.Full<PackedA>(path);
+        _edgeKernels = MicroKernelTable.HalfWidthEdge<PackedA>(path);
+        _rowMajorKernels = MicroKernelTable.Full<RowMajorA>(path);
+        _rowMajorEdgeKernels = MicroKernelTable.HalfWidthEdge<RowMajorA>(path);
+        _readRowMajorA = readRowMajorA;
     }
 
     /// <summary>"simd" on the path this CPU picks by default; a forced path carries its name (see <see cref="GemmBackendSelector"/>).</summary>
@@ -169,14 +124,36 @@ public sealed unsafe class SimdGemm : IGemm
         var ldb = transposeB ? k : n;
         fixed (float* pa = a, pb = b, pc = c)
         {
-            if (_threads > 1 && 2.0 * m * n * k >= ParallelMinimumFlops)
+            if (transposeB && !transposeA && TransposedProductPays(m, n, k))
             {
-                RunInParallel(new Problem((nint)pa, lda, (nint)pb, ldb, (nint)pc, n, m, n, k, transposeA, transposeB, accumulate, 0, 0));
+                // C = A·Bᵀ with B the larger operand (a layer's dX = dY·Wᵀ for few rows): Cᵀ = B·Aᵀ packs A (m×k)
+                // instead of B (n×k) and reads B in place; the n×m product is then transposed into C.
+                var product = GemmWorkspace.Current.Product(n * m);
+                Dispatch(pb, ldb, pa, lda, product, m, n, m, k, false, true, false);
+                GemmTranspose.Store(product, n, m, pc, n, accumulate, _useAvxPacking);
+                return;
             }
-            else
-            {
-                Run(pa, lda, pb, ldb, pc, n, m, n, k, transposeA, transposeB, accumulate, null, null);
-            }
+
+            Dispatch(pa, lda, pb, ldb, pc, n, m, n, k, transposeA, transposeB, accumulate);
+        }
+    }
+
+    /// <summary>
+    /// Whether C = A·Bᵀ is cheaper as Cᵀ = B·Aᵀ: that packs m·k floats instead of n·k, for one extra pass over the
+    /// m·n floats of C (transposed, so weighted double). Needs A read in place (row-major) for B's role.
+    /// </summary>
+    private bool TransposedProductPays(int m, int n, int k) => _readRowMajorA && (long)(n - m) * k > 2L * m * n;
+
+    private void Dispatch(
+        float* a, int lda, float* b, int ldb, float* c, int ldc, int m, int n, int k, bool transposeA, bool transposeB, bool accumulate)
+    {
+        if (_threads > 1 && 2.0 * m * n * k >= ParallelMinimumFlops)
+        {
+            RunInParallel(new Problem((nint)a, lda, (nint)b, ldb, (nint)c, ldc, m, n, k, transposeA, transposeB, accumulate, 0, 0));
+        }
+        else
+        {
+            Run(a, lda, b, ldb, c, ldc, m, n, k, transposeA, transposeB, accumulate, null, null);
         }
     }
 
@@ -232,12 +209,13 @@ public sealed unsafe class SimdGemm : IGemm
     }
 
     /// <summary>
-    /// C += op(A)·B and <paramref name="columnSums"/> += Σ over the rows of B (k×n, stored row-major, not transposed):
-    /// a linear layer's dW += xᵀ·g together with db += Σ_rows g. The sums are taken from the packed copy of B, which
-    /// is in cache right after packing, instead of a separate pass over g (45 MB for the language models' logits).
+    /// C += op(A)·B (C = op(A)·B when not <paramref name="accumulate"/>) and <paramref name="columnSums"/> += Σ over the rows
+    /// of B (k×n, stored row-major, not transposed): a linear layer's dW += xᵀ·g together with db += Σ_rows g. The sums
+    /// are taken while B is packed, instead of a separate pass over g (45 MB for the language models' logits).
     /// </summary>
     public void MultiplyAccumulateWithColumnSums(
-        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, Span<float> columnSums, int m, int n, int k, bool transposeA = false)
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, Span<float> columnSums, int m, int n, int k, bool transposeA = false,
+        bool accumulate = true)
     {
         GemmArguments.Check(a.Length, b.Length, c.Length, m, n, k);
         if (columnSums.Length != n)
@@ -245,7 +223,7 @@ public sealed unsafe class SimdGemm : IGemm
             throw new ArgumentException($"gemm: the column sums have {columnSums.Length} elements, B has {n} columns.", nameof(columnSums));
         }
 
-        if (m == 0 || n == 0 || k == 0)
+        if (GemmArguments.CompletesTrivially(c, m, n, k, accumulate))
         {
             return;
         }
@@ -255,11 +233,11 @@ public sealed unsafe class SimdGemm : IGemm
         {
             if (_threads > 1 && 2.0 * m * n * k >= ParallelMinimumFlops)
             {
-                RunInParallel(new Problem((nint)pa, lda, (nint)pb, n, (nint)pc, n, m, n, k, transposeA, false, true, 0, (nint)ps));
+                RunInParallel(new Problem((nint)pa, lda, (nint)pb, n, (nint)pc, n, m, n, k, transposeA, false, accumulate, 0, (nint)ps));
             }
             else
             {
-                Run(pa, lda, pb, n, pc, n, m, n, k, transposeA, false, true, null, ps);
+                Run(pa, lda, pb, n, pc, n, m, n, k, transposeA, false, accumulate, null, ps);
             }
         }
     }
@@ -320,19 +298,22 @@ public sealed unsafe class SimdGemm : IGemm
         var width = _width;
         var workspace = GemmWorkspace.Current;
         var edgeTile = stackalloc float[rows * MicroKernels512.Columns];
+        // A row-major A is read where it is stored (its six rows of a tile are six forward streams) instead of copied.
+        var inPlaceA = _readRowMajorA && !transposeA;
 
         // Row blocks of equal size (a multiple of the tile height), so no small last block streams all of
         // the packed B from L3 for only a few row tiles.
         var rowBlocks = (m + _blocking.Mc - 1) / _blocking.Mc;
         var rowBlock = Math.Min(_blocking.Mc, RoundUp((m + rowBlocks - 1) / rowBlocks, rows));
 
+        var depthBlock = inPlaceA ? _blocking.DepthInPlaceA : _blocking.Kc;
         for (var jc = 0; jc < n; jc += _blocking.Nc)
         {
             var nc = Math.Min(_blocking.Nc, n - jc);
             var panels = (nc + width - 1) / width;
-            for (var pc = 0; pc < k; pc += _blocking.Kc)
+            for (var pc = 0; pc < k; pc += depthBlock)
             {
-                var kc = Math.Min(_blocking.Kc, k - pc);
+                var kc = Math.Min(depthBlock, k - pc);
 
                 // Later depth blocks add to what the first one wrote.
                 var add = accumulate || pc > 0;
@@ -341,32 +322,43 @@ public sealed unsafe class SimdGemm : IGemm
                 // multiple of 4 KiB) do not all start in the same cache set.
                 var panelStride = (kc * width) + 16;
                 var packedB = workspace.PackedB(panels * panelStride);
-                GemmPacking.PackB(b, transposeB, ldb, pc, kc, jc, nc, width, panelStride, packedB, _useAvxPacking);
-                if (columnSums != null)
-                {
-                    AddPanelColumnSums(packedB, panelStride, kc, nc, width, columnSums + jc);
-                }
+                GemmPacking.PackB(
+                    b, transposeB, ldb, pc, kc, jc, nc, width, panelStride, packedB, _useAvxPacking, columnSums == null ? null : columnSums + jc);
 
                 for (var ic = 0; ic < m; ic += rowBlock)
                 {
                     var mc = Math.Min(rowBlock, m - ic);
-                    var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
-                    GemmPacking.PackA(a, transposeA, lda, ic, mc, pc, kc, packedA, _useAvxPacking);
                     // The row vector (when given) starts C in the first depth block only; later blocks add to C.
                     var start = pc == 0 && rowVector != null ? rowVector + jc : null;
-                    Compute(packedA, packedB, panelStride, c + ((nint)ic * ldc) + jc, ldc, mc, nc, kc, add, edgeTile, start);
+                    var target = c + ((nint)ic * ldc) + jc;
+                    if (inPlaceA)
+                    {
+                        Compute(a + ((nint)ic * lda) + pc, lda, lda, packedB, panelStride, target, ldc, mc, nc, kc, add, edgeTile, start);
+                        continue;
+                    }
+
+                    var packedA = workspace.PackedA(kc * RoundUp(mc, rows));
+                    GemmPacking.PackA(a, transposeA, lda, ic, mc, pc, kc, packedA, _useAvxPacking);
+                    Compute(packedA, kc, 0, packedB, panelStride, target, ldc, mc, nc, kc, add, edgeTile, start);
                 }
             }
         }
     }
 
-    /// <summary>Runs the micro-kernel over one packed block pair, writing the mc×nc block of C.</summary>
+    /// <summary>
+    /// Runs the micro-kernel over one block of A and one packed block of B, writing the mc×nc block of C. A is packed
+    /// (row r of the block at <paramref name="a"/> + r·<paramref name="rowStride"/> within 6-row panels, lda 0) or
+    /// row-major in place (row stride = lda).
+    /// </summary>
     private void Compute(
-        float* packedA, float* packedB, int panelStride, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile, float* rowVector)
+        float* a, nint rowStride, nint lda, float* packedB, int panelStride, float* c, int ldc, int mc, int nc, int kc, bool add, float* edgeTile,
+        float* rowVector)
     {
         const int rows = MicroKernels.Rows;
         var width = _width;
-        var kernels = _kernels;
+        var inPlace = lda != 0;
+        var kernels = inPlace ? _rowMajorKernels : _kernels;
+        var edgeKernels = inPlace ? _rowMajorEdgeKernels : _edgeKernels;
         for (var jr = 0; jr < nc; jr += width)
         {
             var columns = Math.Min(width, nc - jr);
@@ -374,106 +366,49 @@ public sealed unsafe class SimdGemm : IGemm
             for (var ir = 0; ir < mc; ir += rows)
             {
                 var tileRows = Math.Min(rows, mc - ir);
-                var kernel = (delegate*<int, float*, float*, float*, nint, bool, void>)kernels[tileRows];
-                var panelA = packedA + ((nint)ir * kc);
+                var kernel = (delegate*<int, float*, nint, float*, float*, nint, float*, nint, void>)kernels[tileRows];
+                var panelA = a + (ir * rowStride);
                 var target = c + ((nint)ir * ldc) + jr;
+                // What the kernel adds as it writes the tile: the row vector (a bias, the same for every row: stride 0),
+                // C itself when accumulating, or nothing. The kernel reads it at write-back, after its prefetch of C.
+                var addend = rowVector != null ? rowVector + jr : add ? target : null;
+                var addendStride = rowVector != null ? 0 : (nint)ldc;
                 if (columns == width)
                 {
-                    if (rowVector != null)
+                    kernel(kc, panelA, lda, panelB, target, ldc, addend, addendStride);
+                    continue;
+                }
+
+                // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns
+                // (on the 6×32 path a half-width kernel when at most 16 columns are left).
+                var computed = width;
+                if (columns <= 16 && edgeKernels is not null)
+                {
+                    computed = 16;
+                    var edgeKernel = (delegate*<int, float*, nint, float*, float*, nint, float*, nint, void>)edgeKernels[tileRows];
+                    if (columns == 16)
                     {
-                        // Write the row vector into the tile (it stays in L1) and let the kernel add to it.
-                        StartTile(target, ldc, tileRows, rowVector + jr, width);
-                        kernel(kc, panelA, panelB, target, ldc, true);
+                        edgeKernel(kc, panelA, lda, panelB, target, ldc, addend, addendStride);
+                        continue;
                     }
-                    else
-                    {
-                        kernel(kc, panelA, panelB, target, ldc, add);
-                    }
+
+                    edgeKernel(kc, panelA, lda, panelB, edgeTile, computed, null, 0);
                 }
                 else
                 {
-                    // A tile at the right edge of C: compute it whole into scratch, then keep the valid columns
-                    // (on the 6×32 path a half-width kernel when at most 16 columns are left).
-                    var computed = width;
-                    if (columns <= 16 && _edgeKernels is { } edgeKernels)
-                    {
-                        computed = 16;
-                        var edgeKernel = (delegate*<int, float*, float*, float*, nint, bool, void>)edgeKernels[tileRows];
-                        if (columns == 16 && rowVector == null)
-                        {
-                            edgeKernel(kc, panelA, panelB, target, ldc, add);
-                            continue;
-                        }
-
-                        edgeKernel(kc, panelA, panelB, edgeTile, computed, false);
-                    }
-                    else
-                    {
-                        kernel(kc, panelA, panelB, edgeTile, width, false);
-                    }
-
-                    for (var r = 0; r < tileRows; r++)
-                    {
-                        var from = edgeTile + (r * computed);
-                        var to = target + ((nint)r * ldc);
-                        for (var j = 0; j < columns; j++)
-                        {
-                            to[j] = rowVector != null ? rowVector[jr + j] + from[j] : add ? to[j] + from[j] : from[j];
-                        }
-                    }
+                    kernel(kc, panelA, lda, panelB, edgeTile, width, null, 0);
                 }
-            }
-        }
-    }
 
-    /// <summary>Adds the column sums of the packed kc×nc block (panels of <paramref name="width"/> columns) to <paramref name="sums"/>.</summary>
-    private static void AddPanelColumnSums(float* packed, int panelStride, int kc, int nc, int width, float* sums)
-    {
-        var lane = Vector256<float>.Count;
-        var partial = stackalloc float[width];
-        for (var jr = 0; jr < nc; jr += width)
-        {
-            var panel = packed + ((nint)(jr / width) * panelStride);
-            for (var col = 0; col + lane <= width; col += lane)
-            {
-                var total = Vector256<float>.Zero;
-                for (var p = 0; p < kc; p++)
+                for (var r = 0; r < tileRows; r++)
                 {
-                    total += Vector256.Load(panel + ((nint)p * width) + col);
+                    var from = edgeTile + (r * computed);
+                    var to = target + ((nint)r * ldc);
+                    var plus = MicroKernels.Row(addend, addendStride, r);
+                    for (var j = 0; j < columns; j++)
+                    {
+                        to[j] = plus != null ? plus[j] + from[j] : from[j];
+                    }
                 }
-
-                total.Store(partial + col);
-            }
-
-            for (var col = width / lane * lane; col < width; col++)
-            {
-                var total = 0f;
-                for (var p = 0; p < kc; p++)
-                {
-                    total += panel[((nint)p * width) + col];
-                }
-
-                partial[col] = total;
-            }
-
-            var valid = Math.Min(width, nc - jr);
-            for (var col = 0; col < valid; col++)
-            {
-                sums[jr + col] += partial[col];
-            }
-        }
-    }
-
-    private static void StartTile(float* target, int ldc, int tileRows, float* rowVector, int width)
-    {
-        // Plain vector stores: a Span copy per 64-byte row costs more in call overhead than the copy itself.
-        var lane = Vector256<float>.Count;
-        for (var col = 0; col < width; col += lane)
-        {
-            var values = Vector256.Load(rowVector + col);
-            for (var r = 0; r < tileRows; r++)
-            {
-                values.Store(target + ((nint)r * ldc) + col);
             }
         }
     }

@@ -47,4 +47,39 @@ internal static class VectorExp
         result = Vector256.ConditionalSelect(overflow, Vector256.Create(float.PositiveInfinity), result);
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
+
+    /// <summary>
+    /// The same computation on sixteen floats (AVX-512: half the instructions per element). A copy, not a generic over
+    /// the width: .NET's width-generic vector interface has no float-to-int conversion or reinterpretation, which the
+    /// 2ⁿ step needs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp(Vector512<float> x)
+    {
+        var overflow = Vector512.GreaterThan(x, Vector512.Create(Upper));
+        // The native min/max (single instructions) may turn NaN into a bound: NaN is put back at the end.
+        var clamped = Vector512.MaxNative(Vector512.MinNative(x, Vector512.Create(Upper)), Vector512.Create(Lower));
+        var n = Vector512.Floor(Vector512.FusedMultiplyAdd(clamped, Vector512.Create(Log2E), Vector512.Create(0.5f)));
+        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2High), clamped);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Low), r);
+
+        var p = Vector512.Create(1.9875691500e-4f);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.3981999507e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
+
+        // 2^n for n in [−126, 128] as 2^h · 2^(n−h), h = n/2: both factors are normal floats, so neither end of the
+        // range needs a special case.
+        var exponent = Vector512.ConvertToInt32Native(n);
+        var half = Vector512.ShiftRightArithmetic(exponent, 1);
+        var bias = Vector512.Create(127);
+        var first = Vector512.ShiftLeft(half + bias, 23).AsSingle();
+        var second = Vector512.ShiftLeft(exponent - half + bias, 23).AsSingle();
+        var result = p * first * second;
+        result = Vector512.ConditionalSelect(overflow, Vector512.Create(float.PositiveInfinity), result);
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
+    }
 }

@@ -56,7 +56,7 @@ public sealed class Nplm : Module, IModel
     {
         batch.Validate("nplm", needsLabels: true, needsTargets: false);
         using var memory = _memory.ForTraining();
-        return Logits(batch, dropoutRandom).CrossEntropy(batch.Labels!);
+        return Logits(batch, dropoutRandom).CrossEntropyConsumingLogits(batch.Labels!);
     }
 
     public EvaluationSums Evaluate(ModelBatch batch)

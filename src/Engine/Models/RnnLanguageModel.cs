@@ -55,7 +55,7 @@ public sealed class RnnLanguageModel : Module, IModel, ICarriesState
     {
         batch.Validate("rnn language model", needsLabels: false, needsTargets: true);
         using var memory = _memory.ForTraining();
-        return Logits(batch, dropoutRandom).CrossEntropy(batch.Targets!, batch.Mask);
+        return Logits(batch, dropoutRandom).CrossEntropyConsumingLogits(batch.Targets!, batch.Mask);
     }
 
     public EvaluationSums Evaluate(ModelBatch batch)

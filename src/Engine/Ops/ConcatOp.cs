@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using HyperSweep.Engine.Autodiff;
 
 namespace HyperSweep.Engine.Ops;
@@ -78,14 +79,19 @@ internal sealed class ConcatOp : Op
             var part = Inputs[p];
             if (part.RequiresGrad)
             {
-                var gp = part.GradSpan();
+                // Every row of the part is written: a gradient nothing flowed into yet is stored, not added to.
+                var gp = part.GradSpanForOverwrite(out var overwrite);
                 for (var r = 0; r < rows; r++)
                 {
                     var destination = gp.Slice(r * w, w);
                     var source = g.AsSpan((r * total) + offset, w);
-                    for (var j = 0; j < w; j++)
+                    if (overwrite)
                     {
-                        destination[j] += source[j];
+                        source.CopyTo(destination);
+                    }
+                    else
+                    {
+                        TensorPrimitives.Add(destination, source, destination);
                     }
                 }
             }

@@ -27,7 +27,12 @@ internal sealed class CrossEntropyOp : Op
         _scale = scale;
     }
 
-    public static Tensor Forward(Tensor logits, int[] targets, float[]? mask, bool mean)
+    /// <param name="consumeLogits">
+    /// Write the softmax over the logits' own buffer instead of a new one (a language model's logits are B·T × V floats,
+    /// 45 MB for SHAPES.md's LMs: writing a second buffer that size costs a read of it from memory first). Only for a
+    /// caller that made the logits and reads them no more: their values are gone after this call.
+    /// </param>
+    public static Tensor Forward(Tensor logits, int[] targets, float[]? mask, bool mean, bool consumeLogits = false)
     {
         const string name = "cross_entropy";
         if (logits.Rank < 1)
@@ -71,7 +76,7 @@ internal sealed class CrossEntropyOp : Op
         // weight and the mean's scale: the saved rows are the logits' gradient for an upstream gradient of 1 (less
         // the one-hot), and the backward pass of the usual case only touches the target entries.
         var scale = mean ? 1.0 / total : 1.0;
-        var scaled = TensorArena.AllocateUninitialized(logits.Size);
+        var scaled = consumeLogits ? logits.Data : TensorArena.AllocateUninitialized(logits.Size);
         double loss = 0;
         for (var i = 0; i < rows; i++)
         {
@@ -84,8 +89,9 @@ internal sealed class CrossEntropyOp : Op
             }
 
             var row = logits.Data.AsSpan(i * classes, classes);
+            var target = row[targets[i]];   // read before the row may be overwritten
             var logSumExp = SoftmaxOp.SoftmaxRowWithLogSumExp(row, p, w * scale);
-            loss += w * (logSumExp - row[targets[i]]);
+            loss += w * (logSumExp - target);
         }
 
         var y = Tensor.ForOutput([]);

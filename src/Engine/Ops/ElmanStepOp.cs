@@ -27,9 +27,12 @@ internal sealed class ElmanStepOp : RecurrentStepOp
         _activated.CopyTo(newState, 0);
     }
 
+    protected override bool RecurrentGradientIsInputGradient => true;
+
+    protected override bool BackwardCellWritesAllOfDX => true;
+
     protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
     {
-        UnaryOp.AccumulateGradient(_activation, _activated, _activated, gradient, dX);
-        dX.CopyTo(dR, 0);
+        UnaryOp.StoreGradient(_activation, _activated, gradient, dX);   // dR is dX
     }
 }

@@ -25,9 +25,10 @@ internal sealed class GruStepOp : RecurrentStepOp
     protected override void ComputeCell(float[] newState)
     {
         var h = Hidden;
-        _reset = TensorArena.Allocate(Batch * h);
-        _update = TensorArena.Allocate(Batch * h);
-        _candidate = TensorArena.Allocate(Batch * h);
+        // Written whole below, row by row.
+        _reset = TensorArena.AllocateUninitialized(Batch * h);
+        _update = TensorArena.AllocateUninitialized(Batch * h);
+        _candidate = TensorArena.AllocateUninitialized(Batch * h);
         for (var b = 0; b < Batch; b++)
         {
             var x = InputRow(b);
@@ -125,7 +126,8 @@ internal sealed class GruStepOp : RecurrentStepOp
 
         if (Weight.RequiresGrad)
         {
-            Gemm.Current.Multiply(_resetHidden, dProjection, Weight.GradSpan(), h, 3 * h, Batch, transposeA: true, accumulate: true);
+            var gw = Weight.GradSpanForOverwrite(out var overwrite);
+            Gemm.Current.Multiply(_resetHidden, dProjection, gw, h, 3 * h, Batch, transposeA: true, accumulate: !overwrite);
         }
 
         if (Bias is { RequiresGrad: true } bias)

@@ -58,19 +58,23 @@ internal sealed class LinearOp : Op
         var g = output.Grad!;
         if (x.RequiresGrad)
         {
-            Gemm.Current.Multiply(g, weight.Data, x.GradSpan(), rows, inner, columns, transposeB: true, accumulate: true);
+            var gx = x.GradSpanForOverwrite(out var fresh);
+            Gemm.Current.Multiply(g, weight.Data, gx, rows, inner, columns, transposeB: true, accumulate: !fresh);
         }
 
+        // dW is written whole: a gradient zeroed lazily (ZeroGrad) is overwritten, neither cleared nor read.
         if (weight.RequiresGrad && bias.RequiresGrad && Gemm.Current is SimdGemm simd)
         {
-            // db += Σ_rows g is summed from the packed copy of g while dW's GEMM has it in cache.
-            simd.MultiplyAccumulateWithColumnSums(x.Data, g, weight.GradSpan(), bias.GradSpan(), inner, columns, rows, transposeA: true);
+            // db += Σ_rows g is summed while dW's GEMM packs g.
+            var gw = weight.GradSpanForOverwrite(out var overwrite);
+            simd.MultiplyAccumulateWithColumnSums(x.Data, g, gw, bias.GradSpan(), inner, columns, rows, transposeA: true, accumulate: !overwrite);
             return;
         }
 
         if (weight.RequiresGrad)
         {
-            Gemm.Current.Multiply(x.Data, g, weight.GradSpan(), inner, columns, rows, transposeA: true, accumulate: true);
+            var gw = weight.GradSpanForOverwrite(out var overwrite);
+            Gemm.Current.Multiply(x.Data, g, gw, inner, columns, rows, transposeA: true, accumulate: !overwrite);
         }
 
         if (bias.RequiresGrad)

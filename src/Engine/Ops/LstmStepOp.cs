@@ -20,8 +20,8 @@ internal sealed class LstmStepOp : RecurrentStepOp
     protected override void ComputeCell(float[] newState)
     {
         var h = Hidden;
-        _gates = TensorArena.Allocate(Batch * 4 * h);
-        _tanhMemory = TensorArena.Allocate(Batch * h);
+        _gates = TensorArena.AllocateUninitialized(Batch * 4 * h);      // written whole below, row by row
+        _tanhMemory = TensorArena.AllocateUninitialized(Batch * h);
         for (var b = 0; b < Batch; b++)
         {
             var gates = _gates.AsSpan(b * 4 * h, 4 * h);
@@ -44,6 +44,11 @@ internal sealed class LstmStepOp : RecurrentStepOp
         }
     }
 
+    protected override bool RecurrentGradientIsInputGradient => true;
+
+    protected override bool BackwardCellWritesAllOfDX => true;
+
+    /// <summary>Writes all four gate gradients of every row into dX (which is also dR).</summary>
     protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
     {
         var h = Hidden;
@@ -67,7 +72,5 @@ internal sealed class LstmStepOp : RecurrentStepOp
                 dPreviousMemory[j] += dc * f;
             }
         }
-
-        dX.CopyTo(dR, 0);
     }
 }

@@ -62,29 +62,32 @@ internal sealed class MatMulOp : Op
         var gemm = Gemm.Current;
         if (a.RequiresGrad)
         {
+            // Written whole: a gradient zeroed lazily (a parameter's ZeroGrad) is overwritten, neither cleared nor read.
+            var ga = a.GradSpanForOverwrite(out var overwrite);
             if (!_transposeA)
             {
                 // A [m,k]: dA = dC [m,n] · op(B)ᵀ [n,k]
-                gemm.Multiply(g, b.Data, a.GradSpan(), _m, _k, _n, false, !_transposeB, accumulate: true);
+                gemm.Multiply(g, b.Data, ga, _m, _k, _n, false, !_transposeB, accumulate: !overwrite);
             }
             else
             {
                 // A stored [k,m]: dAᵀ = op(B) [k,n] · dCᵀ [n,m]
-                gemm.Multiply(b.Data, g, a.GradSpan(), _k, _m, _n, _transposeB, true, accumulate: true);
+                gemm.Multiply(b.Data, g, ga, _k, _m, _n, _transposeB, true, accumulate: !overwrite);
             }
         }
 
         if (b.RequiresGrad)
         {
+            var gb = b.GradSpanForOverwrite(out var overwrite);
             if (!_transposeB)
             {
                 // B [k,n]: dB = op(A)ᵀ [k,m] · dC [m,n]
-                gemm.Multiply(a.Data, g, b.GradSpan(), _k, _n, _m, !_transposeA, false, accumulate: true);
+                gemm.Multiply(a.Data, g, gb, _k, _n, _m, !_transposeA, false, accumulate: !overwrite);
             }
             else
             {
                 // B stored [n,k]: dBᵀ = dCᵀ [n,m] · op(A) [m,k]
-                gemm.Multiply(g, a.Data, b.GradSpan(), _n, _k, _m, true, _transposeA, accumulate: true);
+                gemm.Multiply(g, a.Data, gb, _n, _k, _m, true, _transposeA, accumulate: !overwrite);
             }
         }
     }

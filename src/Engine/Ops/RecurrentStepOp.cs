@@ -88,7 +88,7 @@ internal abstract class RecurrentStepOp : Op
         }
 
         Gemm.Current.Multiply(HPrev, Weight.Data, Recurrent, Batch, GateWidth, Hidden, accumulate: true);
-        var output = Tensor.ForOutput([Batch, StateWidth]);
+        var output = Tensor.ForOutputUninitialized([Batch, StateWidth]);   // every cell writes all of the new state
         ComputeCell(output.Data);
         if (RowMask is not null)
         {
@@ -117,8 +117,11 @@ internal abstract class RecurrentStepOp : Op
     {
         var g = output.Grad!;
         var effective = TensorArena.AllocateUninitialized(Batch * StateWidth);   // overwritten by the copy of g
-        var previousDirect = TensorArena.Allocate(Batch * StateWidth);
         g.AsSpan(0, Batch * StateWidth).CopyTo(effective);
+
+        // The previous state's direct (non-GEMM) gradient is added straight into its gradient buffer ([B, sH], the same
+        // layout), or into a scratch buffer when the previous state needs no gradient.
+        var previousDirect = Previous.RequiresGrad ? PreviousGradient() : TensorArena.Allocate(Batch * StateWidth);
         if (RowMask is not null)
         {
             for (var b = 0; b < Batch; b++)
@@ -127,14 +130,15 @@ internal abstract class RecurrentStepOp : Op
                 if (m != 1f)
                 {
                     var row = effective.AsSpan(b * StateWidth, StateWidth);
-                    TensorPrimitives.Multiply(row, 1f - m, previousDirect.AsSpan(b * StateWidth, StateWidth));
+                    var direct = previousDirect.AsSpan(b * StateWidth, StateWidth);
+                    TensorPrimitives.MultiplyAdd(row, 1f - m, direct, direct);
                     TensorPrimitives.Multiply(row, m, row);
                 }
             }
         }
 
-        var dX = TensorArena.Allocate(Batch * GateWidth);
-        var dR = TensorArena.Allocate(Batch * GateWidth);
+        var dX = BackwardCellWritesAllOfDX ? TensorArena.AllocateUninitialized(Batch * GateWidth) : TensorArena.Allocate(Batch * GateWidth);
+        var dR = RecurrentGradientIsInputGradient ? dX : TensorArena.Allocate(Batch * GateWidth);
         BackwardCell(effective, dX, dR, previousDirect);
 
         if (Projected.RequiresGrad)
@@ -149,29 +153,28 @@ internal abstract class RecurrentStepOp : Op
 
         if (Previous.RequiresGrad)
         {
-            var gs = Previous.GradSpan();
+            // previousDirect is the previous state's gradient itself: the GEMM's dh goes into its h columns.
             if (StateWidth == Hidden)
             {
-                TensorPrimitives.Add(gs, previousDirect, gs);
-                Gemm.Current.Multiply(dR, Weight.Data, gs, Batch, Hidden, GateWidth, transposeB: true, accumulate: true);
+                Gemm.Current.Multiply(dR, Weight.Data, previousDirect, Batch, Hidden, GateWidth, transposeB: true, accumulate: true);
             }
             else
             {
-                var dh = TensorArena.Allocate(Batch * Hidden);
+                var dh = TensorArena.AllocateUninitialized(Batch * Hidden);   // written whole by the GEMM
                 Gemm.Current.Multiply(dR, Weight.Data, dh, Batch, Hidden, GateWidth, transposeB: true);
                 for (var b = 0; b < Batch; b++)
                 {
                     var hPart = previousDirect.AsSpan(b * StateWidth, Hidden);
                     TensorPrimitives.Add(hPart, dh.AsSpan(b * Hidden, Hidden), hPart);
                 }
-
-                TensorPrimitives.Add(gs, previousDirect, gs);
             }
         }
 
         if (Weight.RequiresGrad)
         {
-            Gemm.Current.Multiply(HPrev, dR, Weight.GradSpan(), Hidden, GateWidth, Batch, transposeA: true, accumulate: true);
+            // The first step's dW (the sequence's last) overwrites a lazily zeroed gradient, the others add to it.
+            var gw = Weight.GradSpanForOverwrite(out var overwrite);
+            Gemm.Current.Multiply(HPrev, dR, gw, Hidden, GateWidth, Batch, transposeA: true, accumulate: !overwrite);
         }
 
         if (Bias is { RequiresGrad: true } bias)
@@ -184,18 +187,37 @@ internal abstract class RecurrentStepOp : Op
         }
     }
 
+    /// <summary>The previous state's gradient buffer ([B, sH]), allocated (zeroed) on first use.</summary>
+    private float[] PreviousGradient()
+    {
+        Previous.GradSpan();
+        return Previous.Grad!;
+    }
+
     /// <summary>Row b of step t's input projection.</summary>
     protected ReadOnlySpan<float> InputRow(int b)
     {
         return Projected.Data.AsSpan(((b * Steps) + T) * GateWidth, GateWidth);
     }
 
-    /// <summary>Writes the unmasked new state rows [B, sH] and saves what the backward needs.</summary>
+    /// <summary>
+    /// True when dR equals dX (Elman, LSTM: R and the input projection enter the pre-activations the same way): the
+    /// backward then passes one buffer as both, and the cell writes it once.
+    /// </summary>
+    protected virtual bool RecurrentGradientIsInputGradient => false;
+
+    /// <summary>True when <see cref="BackwardCell"/> writes every element of dX (it then starts uncleared).</summary>
+    protected virtual bool BackwardCellWritesAllOfDX => false;
+
+    /// <summary>Writes every element of the unmasked new state rows [B, sH] and saves what the backward needs.</summary>
     protected abstract void ComputeCell(float[] newState);
 
     /// <summary>
     /// From the gradient of the new state (masking already applied), fills dX and dR ([B, G·H]: the gradients of
-    /// the input projection and of R) and adds the direct (non-GEMM) gradient of the previous state.
+    /// the input projection and of R) and adds the direct (non-GEMM) gradient of the previous state to
+    /// <paramref name="previousDirect"/> (which may hold other contributions already: add, never store). dR is the same
+    /// array as dX when <see cref="RecurrentGradientIsInputGradient"/>; dX starts cleared unless
+    /// <see cref="BackwardCellWritesAllOfDX"/>.
     /// </summary>
     protected abstract void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect);
 

@@ -30,7 +30,17 @@ internal sealed class ReshapeOp : Op
 
     public override void Backward(Tensor output)
     {
-        var gx = Inputs[0].GradSpan();
+        var x = Inputs[0];
+        if (x.Grad is null)
+        {
+            // Nothing has flowed into x's gradient yet: it is the output's gradient, same values in the same order. The
+            // buffer is handed over (the output releases nothing after this) instead of copied.
+            x.Grad = output.Grad;
+            output.Grad = null;
+            return;
+        }
+
+        var gx = x.GradSpan();
         TensorPrimitives.Add(gx, output.Grad!, gx);
     }
 }

@@ -72,14 +72,12 @@ internal sealed class SoftmaxOp : Op
     }
 
     /// <summary>
-    /// Writes softmax(row) into <paramref name="probabilities"/> with two vectorised passes and returns logsumexp(row)
+    /// Writes factor · softmax(row) into <paramref name="probabilities"/> chunk by chunk (<see cref="VectorSoftmax"/>) and returns logsumexp(row)
     /// (what cross-entropy needs: CE = logsumexp − z[y]).
     /// </summary>
     public static float SoftmaxRowWithLogSumExp(ReadOnlySpan<float> logits, Span<float> probabilities, double factor = 1.0)
     {
-        var logSumExp = ExpShiftedRow(logits, probabilities, out var sum);
-        TensorPrimitives.Multiply(probabilities, (float)(factor / sum), probabilities);
-        return logSumExp;
+        return VectorSoftmax.Softmax(logits, probabilities, factor);
     }
 
     /// <summary>exp(row − max) into <paramref name="exponentials"/>; returns max + log Σ exp(row − max).</summary>

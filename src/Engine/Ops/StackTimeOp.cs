@@ -71,11 +71,22 @@ internal sealed class StackTimeOp : Op
             }
 
             var total = step.Dim(1);
-            var gs = step.GradSpan();
+            // When the stacked columns are the whole step (not the h of an LSTM's [h | c]), every element is written: a
+            // gradient nothing flowed into yet is stored, not added to.
+            var overwrite = false;
+            var gs = width == total ? step.GradSpanForOverwrite(out overwrite) : step.GradSpan();
             for (var b = 0; b < batch; b++)
             {
                 var destination = gs.Slice((b * total) + _offset, width);
-                TensorPrimitives.Add(destination, g.AsSpan(((b * count) + t) * width, width), destination);
+                var source = g.AsSpan(((b * count) + t) * width, width);
+                if (overwrite)
+                {
+                    source.CopyTo(destination);
+                }
+                else
+                {
+                    TensorPrimitives.Add(destination, source, destination);
+                }
             }
         }
     }

@@ -121,15 +121,21 @@ public abstract class Optimizer
         for (var start = 0; start < g.Length; start += chunk)
         {
             var length = Math.Min(chunk, g.Length - start);
-            var gradient = g.AsSpan(start, length);
-            if (sumSquares)
-            {
-                squares += TensorPrimitives.SumOfSquares(gradient);
-            }
-
-            Update(index, start, p.Data.AsSpan(start, length), gradient);
+            squares += UpdateChunk(index, start, p.Data.AsSpan(start, length), g.AsSpan(start, length), sumSquares);
         }
 
+        return squares;
+    }
+
+    /// <summary>
+    /// <see cref="Update"/> on one chunk, returning the chunk's Σ g² when <paramref name="sumSquares"/> (else 0). The
+    /// default sums in a pass of its own just before the update reads the chunk from L1; a rule whose own pass can
+    /// square g as it reads it overrides this.
+    /// </summary>
+    protected virtual double UpdateChunk(int index, int offset, Span<float> weights, ReadOnlySpan<float> gradient, bool sumSquares)
+    {
+        var squares = sumSquares ? TensorPrimitives.SumOfSquares(gradient) : 0.0;
+        Update(index, offset, weights, gradient);
         return squares;
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using HyperSweep.Engine.Kernels;
 
 namespace HyperSweep.Engine.Optimizers;
 
@@ -27,7 +28,7 @@ public sealed class Sgd : Optimizer
     {
         if (Momentum == 0f)
         {
-            TensorPrimitives.MultiplyAdd(gradient, -LearningRate, weights, weights);
+            VectorSgd.Apply(weights, gradient, -LearningRate);
             return;
         }
 
@@ -42,6 +43,14 @@ public sealed class Sgd : Optimizer
         }
 
         TensorPrimitives.MultiplyAdd(buffer, -LearningRate, weights, weights);
+    }
+
+    /// <summary>Plain SGD updates and sums Σ g² in one pass (<see cref="VectorSgd"/>).</summary>
+    protected override double UpdateChunk(int index, int offset, Span<float> weights, ReadOnlySpan<float> gradient, bool sumSquares)
+    {
+        return Momentum == 0f
+            ? VectorSgd.Apply(weights, gradient, -LearningRate)
+            : base.UpdateChunk(index, offset, weights, gradient, sumSquares);
     }
 
     /// <summary>Plain SGD leaves a zero-gradient row unchanged: only the touched rows are updated. Momentum decays every row.</summary>

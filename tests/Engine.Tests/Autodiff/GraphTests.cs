@@ -14,6 +14,24 @@ public sealed class GraphTests
     }
 
     [Fact]
+    public void Ops_that_store_into_a_fresh_gradient_still_add_a_second_contribution()
+    {
+        // Concat, reshape and linear store their input's gradient when nothing has flowed into it yet: the second use of
+        // the same tensor must add to it.
+        var x = new Tensor([0.5f, -2f, 3f, 1f], 2, 2) { RequiresGrad = true };
+        (Tensor.Concat(x, x).Sum() + x.Reshape(4).Sum()).Backward();
+        Assert.Equal([3f, 3f, 3f, 3f], x.Grad!);
+
+        var linear = new HyperSweep.Engine.Layers.Linear("w", "b", 2, 3, new Random(3));
+        var y = new Tensor([1f, 2f], 1, 2) { RequiresGrad = true };
+        linear.Forward(y).Sum().Backward();
+        var once = y.Grad!.ToArray();
+        y.ZeroGrad();
+        (linear.Forward(y).Sum() + linear.Forward(y).Sum()).Backward();
+        Assert.Equal(once.Select(v => 2 * v), y.Grad!);
+    }
+
+    [Fact]
     public void Gradients_accumulate_across_backward_calls()
     {
         var x = new Tensor([1f, 2f], 2) { RequiresGrad = true };

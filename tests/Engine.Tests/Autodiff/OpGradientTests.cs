@@ -146,6 +146,26 @@ public sealed class OpGradientTests
     }
 
     [Fact]
+    public void Cross_entropy_that_consumes_its_logits_matches_the_plain_one()
+    {
+        // The logits must be an op's fresh output (they are overwritten): x · 1 makes new ones at every call.
+        var x = Random(_random, -2, 2, 6, 5);
+        int[] targets = [0, 4, -1, 2, 3, 1];
+        float[] mask = [1, 1, 1, 0, 0.5f, 1];
+        Check(() => (x * 1f).CrossEntropyConsumingLogits(targets, mask), [x]);
+
+        x.ZeroGrad();
+        var plain = (x * 1f).CrossEntropy(targets, mask);
+        plain.Backward();
+        var plainGradient = (float[])x.Grad!.Clone();
+        x.ZeroGrad();
+        var consumed = (x * 1f).CrossEntropyConsumingLogits(targets, mask);
+        consumed.Backward();
+        Assert.Equal(plain.Item(), consumed.Item());
+        Assert.Equal(plainGradient, x.Grad!);
+    }
+
+    [Fact]
     public void Gather_with_repeated_and_padding_ids()
     {
         var table = Random(_random, -1, 1, 6, 3);

@@ -12,9 +12,12 @@ public sealed class SimdGemmColumnSumsTests
     {
         // Small blocks: several depth blocks (each adds its rows) and column blocks with a ragged last panel.
         var gemm = new SimdGemm(Enum.Parse<SimdGemmPath>(pathName), new GemmBlocking(Mc: 12, Kc: 7, Nc: 64));
-        AgreesWithReference(gemm, 29, 150, 30, transposeA: true);
-        AgreesWithReference(gemm, 29, 150, 30, transposeA: false);
-        AgreesWithReference(gemm, 1, 5, 1, transposeA: true);
+        foreach (var accumulate in new[] { true, false })
+        {
+            AgreesWithReference(gemm, 29, 150, 30, transposeA: true, accumulate);
+            AgreesWithReference(gemm, 29, 150, 30, transposeA: false, accumulate);
+            AgreesWithReference(gemm, 1, 5, 1, transposeA: true, accumulate);
+        }
     }
 
     [Theory]
@@ -34,14 +37,14 @@ public sealed class SimdGemmColumnSumsTests
         Assert.Contains("column sums", error.Message);
     }
 
-    private static void AgreesWithReference(SimdGemm gemm, int m, int n, int k, bool transposeA)
+    private static void AgreesWithReference(SimdGemm gemm, int m, int n, int k, bool transposeA, bool accumulate = true)
     {
         var a = GemmCheck.Random(m * k, 1);
         var b = GemmCheck.Random(k * n, 2);
         var c = GemmCheck.Random(m * n, 3);
         var sums = GemmCheck.Random(n, 4);
         var expectedC = (float[])c.Clone();
-        new NaiveGemm().Multiply(a, b, expectedC, m, n, k, transposeA, false, accumulate: true);
+        new NaiveGemm().Multiply(a, b, expectedC, m, n, k, transposeA, false, accumulate);
         var expectedSums = new double[n];
         for (var j = 0; j < n; j++)
         {
@@ -52,7 +55,7 @@ public sealed class SimdGemmColumnSumsTests
             }
         }
 
-        gemm.MultiplyAccumulateWithColumnSums(a, b, c, sums, m, n, k, transposeA);
+        gemm.MultiplyAccumulateWithColumnSums(a, b, c, sums, m, n, k, transposeA, accumulate);
 
         var tolerance = 1e-5 + (4e-7 * k * Math.Sqrt(k));
         for (var i = 0; i < c.Length; i++)

@@ -34,13 +34,17 @@ public sealed class SimdGemmTests
     [MemberData(nameof(EdgeShapes))]
     public void Every_path_and_transpose_form_agrees_with_the_naive_kernel(int m, int n, int k)
     {
+        // A row-major A read in place (the default) and packed like the other forms (the kernels' other A layout).
         foreach (var path in Enum.GetValues<SimdGemmPath>())
         {
-            var gemm = new SimdGemm(path, GemmBlocking.Default);
-            foreach (var (transposeA, transposeB) in GemmCheck.TransposeForms())
+            foreach (var readRowMajorA in new[] { true, false })
             {
-                GemmCheck.AgreesWithNaive(gemm, m, n, k, transposeA, transposeB, accumulate: false);
-                GemmCheck.AgreesWithNaive(gemm, m, n, k, transposeA, transposeB, accumulate: true);
+                var gemm = new SimdGemm(path, GemmBlocking.Default, readRowMajorA: readRowMajorA);
+                foreach (var (transposeA, transposeB) in GemmCheck.TransposeForms())
+                {
+                    GemmCheck.AgreesWithNaive(gemm, m, n, k, transposeA, transposeB, accumulate: false);
+                    GemmCheck.AgreesWithNaive(gemm, m, n, k, transposeA, transposeB, accumulate: true);
+                }
             }
         }
     }
@@ -51,11 +55,15 @@ public sealed class SimdGemmTests
     {
         // Blocks much smaller than the matrices: several row, column and depth blocks, each with a ragged edge.
         var path = Enum.Parse<SimdGemmPath>(pathName);
-        var gemm = new SimdGemm(path, new GemmBlocking(Mc: 12, Kc: 7, Nc: 64));
-        foreach (var (transposeA, transposeB) in GemmCheck.TransposeForms())
+        foreach (var readRowMajorA in new[] { true, false })
         {
-            GemmCheck.AgreesWithNaive(gemm, 29, 150, 30, transposeA, transposeB, accumulate: false);
-            GemmCheck.AgreesWithNaive(gemm, 29, 150, 30, transposeA, transposeB, accumulate: true);
+            // A read in place has its own depth block (11 here), so both kinds of depth boundary are crossed.
+            var gemm = new SimdGemm(path, new GemmBlocking(Mc: 12, Kc: 7, Nc: 64, KcInPlaceA: 11), readRowMajorA: readRowMajorA);
+            foreach (var (transposeA, transposeB) in GemmCheck.TransposeForms())
+            {
+                GemmCheck.AgreesWithNaive(gemm, 29, 150, 30, transposeA, transposeB, accumulate: false);
+                GemmCheck.AgreesWithNaive(gemm, 29, 150, 30, transposeA, transposeB, accumulate: true);
+            }
         }
     }
 
@@ -192,6 +200,7 @@ public sealed class SimdGemmTests
     {
         Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector256, new GemmBlocking(Mc: 10, Kc: 8, Nc: 64)));
         Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector512, new GemmBlocking(Mc: 12, Kc: 8, Nc: 48)));
+        Assert.Throws<ArgumentException>(() => new SimdGemm(SimdGemmPath.Vector256, new GemmBlocking(Mc: 12, Kc: 8, Nc: 64, KcInPlaceA: 0)));
     }
 
     [Fact]
