@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Routing;
 namespace HyperSweep.Dashboard.Hosting;
 
 /// <summary>
-/// Serves the files embedded in this assembly (Dashboard.csproj: the stylesheet, Blazor's script, plotly.js and
-/// Plotly.Blazor's interop module) at their usual paths, gzip-compressed when the browser accepts it (plotly.js: 4.8 MB,
+/// Serves the files embedded in this assembly (Dashboard.csproj: the stylesheet, the charts' script, Blazor's script and
+/// plotly.js) at their usual paths, gzip-compressed when the browser accepts it (plotly.js: 4.8 MB,
 /// 1.4 MB compressed), with an ETag so a browser revalidates instead of downloading again.
 /// </summary>
 public static class DashboardAssets
