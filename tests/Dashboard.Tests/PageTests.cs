@@ -127,6 +127,19 @@ public sealed class PageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Plotly_is_cached_for_good_and_the_dashboards_own_scripts_are_revalidated()
+    {
+        using var plotly = await fixture.DevHttp.GetAsync("/_content/Plotly.Blazor/plotly-3.7.0.min.js");
+        Assert.Contains("immutable", plotly.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        using var own = await fixture.DevHttp.GetAsync("/dashboard-charts.js");
+        Assert.True(own.Headers.CacheControl?.NoCache);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/dashboard-charts.js");
+        again.Headers.IfNoneMatch.Add(own.Headers.ETag!);
+        using var revalidated = await fixture.DevHttp.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_name_no_other_host()
     {
         var html = await Page($"/sweeps/{fixture.FinishedSweepId}");
