@@ -44,11 +44,11 @@ public static class Browser
         driver.Navigate().GoToUrl(url);
         WaitForCharts(driver);
         var total = clock.Elapsed.TotalMilliseconds;
-        Until(driver, "return window.__hsLive !== undefined && window.__hsChartsDrawn !== undefined;");
+        Until(driver, "return window.__hsLive !== undefined && window.__hsChartsDrawn !== undefined && window.__hsSvgChartsDrawn !== undefined;");
         var marks = ((IReadOnlyCollection<object>)((IJavaScriptExecutor)driver).ExecuteScript("""
             const n = performance.getEntriesByType('navigation')[0];
             const p = performance.getEntriesByType('resource').find(r => r.name.includes('plotly-3.7.0'));
-            return [n.responseEnd, n.domContentLoadedEventEnd, p ? p.responseEnd : -1, p ? p.transferSize : -1, window.__hsChartsDrawn, window.__hsLive];
+            return [n.responseEnd, n.domContentLoadedEventEnd, p ? p.responseEnd : -1, p ? p.transferSize : -1, window.__hsSvgChartsDrawn, window.__hsChartsDrawn, window.__hsLive];
             """)!).Select(m => Convert.ToDouble(m, CultureInfo.InvariantCulture)).ToList();
         if (Timeline)
         {
@@ -57,7 +57,7 @@ public static class Browser
             Console.WriteLine(string.Join(Environment.NewLine, events.Select(e => "    " + e)));
         }
 
-        return new PageVisit(total, marks[0], marks[1], marks[2], marks[3], marks[4], marks[5]);
+        return new PageVisit(total, marks[0], marks[1], marks[2], marks[3], marks[4], marks[5], marks[6]);
     }
 
     private static void Inject(ChromeDriver driver, string script) => driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument",
