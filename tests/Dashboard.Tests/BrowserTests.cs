@@ -103,6 +103,23 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
     }
 
     [Fact]
+    public void A_sweep_page_reached_by_a_link_from_the_sweeps_page_draws_its_charts()
+    {
+        // Blazor's enhanced navigation patches the page in place and runs no script of the new page's head: the charts'
+        // script loads plotly.js itself (the sweeps page does not load it).
+        Open(fixture.Dev.Url, "");
+        Wait(d => d.FindElements(By.CssSelector("#sweeps tbody tr")).Count >= 2, "the sweep rows");
+        ((IJavaScriptExecutor)Driver).ExecuteScript("window.hypersweepMarker = 'same document';");
+        Assert.Equal(0L, ((IJavaScriptExecutor)Driver).ExecuteScript("return document.querySelectorAll('script[src*=plotly]').length;"));
+
+        // Clicked in one script: the sweeps page replaces its server-rendered rows once its circuit is up.
+        ((IJavaScriptExecutor)Driver).ExecuteScript($"document.querySelector(\"#sweeps a[href='/sweeps/{fixture.FinishedSweepId}']\").click();");
+        WaitForPage();
+        Assert.Equal("same document", ((IJavaScriptExecutor)Driver).ExecuteScript("return window.hypersweepMarker;"));
+        Assert.Equal(16, Driver.FindElements(By.CssSelector("#leaderboard tbody tr")).Count);
+    }
+
+    [Fact]
     public async Task A_live_sweep_page_updates_without_reload_when_the_sweep_changes()
     {
         var sweep = fixture.Grains.GetGrain<ISweepGrain>(fixture.LiveSweepId);
