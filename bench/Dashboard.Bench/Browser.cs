@@ -37,6 +37,9 @@ public static class Browser
         "const c = document.querySelectorAll('[data-chart]');" +
         "return c.length > 0 && [...c].every(e => e.querySelectorAll('g.trace, g.parcoords').length === Number(e.dataset.traces));");
 
+    /// <summary>Until Blazor's circuit has rendered the page (page-marks.js): from then on the page polls the dashboard's cache.</summary>
+    public static void WaitForLive(IWebDriver driver) => Until(driver, "return window.__hsLive !== undefined;");
+
     /// <summary>Navigates to <paramref name="url"/>, waits for every chart and for the circuit, and reads the page's marks.</summary>
     public static PageVisit Visit(ChromeDriver driver, Uri url)
     {

@@ -97,6 +97,7 @@ async Task<int> Calls(int seconds, int[] tabCounts)
 
             driver.Navigate().GoToUrl(new Uri(server.Url, $"sweeps/{live}"));
             Browser.WaitForCharts(driver);
+            Browser.WaitForLive(driver); // the charts are drawn before the circuit is up; the page's reads start with it
         }
 
         counter.Reset();
