@@ -4,6 +4,9 @@
 //
 // Charts are drawn one per task, so the browser paints the page and each chart as it comes: SVG charts first in page
 // order, then WebGL ones (parallel coordinates), which on a machine without a GPU cost more than all the others together.
+// Between draws the script yields with scheduler.yield where the browser has it, which keeps the draws ahead of other
+// tasks: the page is complete first and live (the circuit's messages) right after; the other order was measured to
+// make the page live ~3 s sooner but complete ~1.2 s later on a loaded machine (bench/README-dashboard.md).
 //
 // When the circuit starts, Blazor replaces the server-rendered elements with elements of its own (it does not reuse
 // prerendered DOM). The new element takes over the plot that its predecessor of the same name drew, within the same task,
