@@ -29,7 +29,7 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
             t => t.GetProperty("best_value").ValueKind == JsonValueKind.Number ? t.GetProperty("best_value").GetDouble() : (double?)null);
 
         Open(fixture.Dev.Url, $"sweeps/{fixture.FinishedSweepId}");
-        WaitForCharts();
+        WaitForPage();
         var rows = Driver.FindElements(By.CssSelector("#leaderboard tbody tr"));
         Assert.Equal(16, rows.Count);
         var shown = rows.ToDictionary(
@@ -48,7 +48,7 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
         var pruned = curves.Count(c => c.GetProperty("pruned_at").ValueKind == JsonValueKind.Number);
 
         Open(fixture.Dev.Url, $"sweeps/{fixture.FinishedSweepId}");
-        WaitForCharts();
+        WaitForPage();
         var traces = Driver.FindElements(By.CssSelector("[data-chart=curves] .scatterlayer .trace"));
         Assert.Equal(curves.Count, traces.Count);
         var dashed = Driver.FindElements(By.CssSelector("[data-chart=curves] .scatterlayer .trace .js-line"))
@@ -58,11 +58,73 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
     }
 
     [Fact]
+    public async Task The_charts_are_drawn_from_the_server_rendered_page_before_and_without_the_circuit()
+    {
+        using var charts = JsonDocument.Parse(await fixture.DevHttp.GetStringAsync($"/api/sweeps/{fixture.FinishedSweepId}/charts"));
+        var curves = charts.RootElement.GetProperty("curves").GetArrayLength();
+        var axes = charts.RootElement.GetProperty("parallel").GetArrayLength() + 1; // the parameters that vary and the objective
+
+        // Blazor's circuit cannot start: what is drawn comes from the page's HTML and plotly.js alone.
+        browser.Driver.ExecuteCdpCommand("Network.enable", []);
+        browser.Driver.ExecuteCdpCommand("Network.setBlockedURLs", new() { ["urls"] = new[] { "*/_blazor*" } });
+        try
+        {
+            Open(fixture.Dev.Url, $"sweeps/{fixture.FinishedSweepId}");
+            WaitForCharts();
+            Assert.Empty(Driver.FindElements(By.CssSelector("[data-live]")));
+            Assert.Equal(curves, Driver.FindElements(By.CssSelector("[data-chart=curves] .scatterlayer .trace")).Count);
+            Assert.Equal(axes, Driver.FindElements(By.CssSelector("[data-chart=parallel] g.parcoords g.y-axis")).Count);
+            Assert.Equal(3, Driver.FindElements(By.CssSelector("[data-chart=pruning] .barlayer .trace")).Count);
+            browser.Screenshot("sweep-without-circuit");
+        }
+        finally
+        {
+            browser.Driver.ExecuteCdpCommand("Network.setBlockedURLs", new() { ["urls"] = Array.Empty<string>() });
+            browser.Driver.ExecuteCdpCommand("Network.disable", []);
+        }
+    }
+
+    [Fact]
+    public void A_live_sweep_page_redraws_its_charts_as_the_sweep_goes_on_without_reload()
+    {
+        // Trials at epoch 1 in the pruner chart as plotly.js holds it (continued + pruned + ended otherwise: every trial that got there).
+        const string Reached = "return document.querySelector('[data-chart=pruning] .js-plotly-plot').data.reduce((n, t) => n + t.y[0], 0);";
+        const string DrawnIsCurrent = "const c = document.querySelector('[data-chart=pruning]');" +
+            "return JSON.stringify(c.querySelector('.js-plotly-plot').data.map(t => t.y)) === JSON.stringify(JSON.parse(c.dataset.figure).data.map(t => t.y));";
+        Open(fixture.Dev.Url, $"sweeps/{fixture.LiveSweepId}");
+        WaitForPage();
+        ((IJavaScriptExecutor)Driver).ExecuteScript("window.hypersweepMarker = 'same page';");
+        var first = Convert.ToDouble(((IJavaScriptExecutor)Driver).ExecuteScript(Reached), CultureInfo.InvariantCulture);
+
+        Wait(d => Convert.ToDouble(((IJavaScriptExecutor)d).ExecuteScript(Reached), CultureInfo.InvariantCulture) > first, "the pruner chart redrawn with more trials");
+        Wait(d => (bool)((IJavaScriptExecutor)d).ExecuteScript(DrawnIsCurrent)!, "the chart drawn from the page's current figure");
+        WaitForCharts();
+        Assert.Equal("same page", ((IJavaScriptExecutor)Driver).ExecuteScript("return window.hypersweepMarker;"));
+    }
+
+    [Fact]
+    public void A_sweep_page_reached_by_a_link_from_the_sweeps_page_draws_its_charts()
+    {
+        // Blazor's enhanced navigation patches the page in place and runs no script of the new page's head: the charts'
+        // script loads plotly.js itself (the sweeps page does not load it).
+        Open(fixture.Dev.Url, "");
+        Wait(d => d.FindElements(By.CssSelector("#sweeps tbody tr")).Count >= 2, "the sweep rows");
+        ((IJavaScriptExecutor)Driver).ExecuteScript("window.hypersweepMarker = 'same document';");
+        Assert.Equal(0L, ((IJavaScriptExecutor)Driver).ExecuteScript("return document.querySelectorAll('script[src*=plotly]').length;"));
+
+        // Clicked in one script: the sweeps page replaces its server-rendered rows once its circuit is up.
+        ((IJavaScriptExecutor)Driver).ExecuteScript($"document.querySelector(\"#sweeps a[href='/sweeps/{fixture.FinishedSweepId}']\").click();");
+        WaitForPage();
+        Assert.Equal("same document", ((IJavaScriptExecutor)Driver).ExecuteScript("return window.hypersweepMarker;"));
+        Assert.Equal(16, Driver.FindElements(By.CssSelector("#leaderboard tbody tr")).Count);
+    }
+
+    [Fact]
     public async Task A_live_sweep_page_updates_without_reload_when_the_sweep_changes()
     {
         var sweep = fixture.Grains.GetGrain<ISweepGrain>(fixture.LiveSweepId);
         Open(fixture.Dev.Url, $"sweeps/{fixture.LiveSweepId}");
-        WaitForCharts();
+        WaitForPage();
         Wait(d => d.FindElement(By.CssSelector("h1 [data-state]")).GetAttribute("data-state") == "running", "the running state");
         ((IJavaScriptExecutor)Driver).ExecuteScript("window.hypersweepMarker = 'same page';");
 
@@ -85,7 +147,7 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
         var sweep = fixture.Grains.GetGrain<ISweepGrain>(fixture.LiveSweepId);
         var before = (await sweep.GetStatus())!.State;
         Open(fixture.Cluster.Url, $"sweeps/{fixture.LiveSweepId}");
-        WaitForCharts();
+        WaitForPage();
         Assert.NotEmpty(Driver.FindElements(By.CssSelector("[data-access=read-only]")));
         Assert.Empty(Driver.FindElements(By.Id("pause")));
         Assert.Empty(Driver.FindElements(By.Id("cancel")));
@@ -101,7 +163,7 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
     public void With_control_the_page_offers_pause_and_cancel()
     {
         Open(fixture.Dev.Url, $"sweeps/{fixture.LiveSweepId}");
-        WaitForCharts();
+        WaitForPage();
         Wait(d => d.FindElements(By.Id("pause")).Count == 1 || d.FindElements(By.Id("resume")).Count == 1, "a control button");
         Assert.NotEmpty(Driver.FindElements(By.CssSelector("[data-access=control]")));
         Assert.Single(Driver.FindElements(By.Id("cancel")));
@@ -111,7 +173,7 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
     public void The_trial_page_shows_its_curves_epochs_and_attempts()
     {
         Open(fixture.Dev.Url, $"sweeps/{fixture.FinishedSweepId}/trials/0");
-        WaitForCharts();
+        WaitForPage();
         Assert.NotEmpty(Driver.FindElements(By.CssSelector("#epochs tbody tr")));
         Assert.Single(Driver.FindElements(By.CssSelector("#attempts tbody tr")));
         Assert.True(Driver.FindElements(By.CssSelector("[data-chart=trial-curves] .scatterlayer .trace")).Count >= 3);
@@ -142,12 +204,18 @@ public sealed class BrowserTests(DashboardFixture fixture, BrowserFixture browse
 
     private void Open(Uri server, string path) => Driver.Navigate().GoToUrl(new Uri(server, path));
 
-    /// <summary>Until every chart on the page is drawn by plotly.js (its SVG exists), i.e. the circuit is up and the page interactive.</summary>
-    private void WaitForCharts() => Wait(d =>
+    /// <summary>Until the page is live (its circuit rendered it: no server-rendered element is replaced after this) and every chart is drawn.</summary>
+    private void WaitForPage()
     {
-        var charts = d.FindElements(By.CssSelector("[data-chart]"));
-        return charts.Count > 0 && charts.All(c => c.FindElements(By.CssSelector("svg.main-svg, canvas")).Count > 0);
-    }, "every chart drawn");
+        Wait(d => d.FindElements(By.CssSelector("[data-live]")).Count == 1, "the live page");
+        WaitForCharts();
+    }
+
+    /// <summary>Until every chart on the page is drawn by plotly.js: as many plotly trace groups as the chart has traces.</summary>
+    private void WaitForCharts() => Wait(d => (bool)((IJavaScriptExecutor)d).ExecuteScript(
+        "const charts = [...document.querySelectorAll('[data-chart]')];" +
+        "return charts.length > 0 && charts.every(c => c.querySelectorAll('g.trace, g.parcoords').length === Number(c.dataset.traces));")!,
+        "every chart drawn");
 
     private void Wait(Func<IWebDriver, bool> condition, string what)
     {

@@ -63,6 +63,8 @@ public sealed class EngineQuickstartTests(BrowserFixture browser) : IAsyncLifeti
             var root = new Uri(url.Trim());
             var driver = browser.Driver;
             driver.Navigate().GoToUrl(new Uri(root, $"sweeps/{id}"));
+            // Live first: the circuit replaces the server-rendered rows when it starts, the charts may be drawn before that.
+            Wait(driver, d => d.FindElements(By.CssSelector("[data-live]")).Count == 1, "the live page");
             Wait(driver, d => d.FindElements(By.CssSelector("[data-chart=curves] .scatterlayer .trace")).Count > 0, "the curves");
             var rows = driver.FindElements(By.CssSelector("#leaderboard tbody tr"));
             Assert.Equal(16, rows.Count);

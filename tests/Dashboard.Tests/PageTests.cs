@@ -105,13 +105,38 @@ public sealed class PageTests(DashboardFixture fixture)
     [Theory]
     [InlineData("/_framework/blazor.web.js")]
     [InlineData("/_content/Plotly.Blazor/plotly-3.7.0.min.js")]
-    [InlineData("/_content/Plotly.Blazor/plotly-interop-7.2.0.js")]
+    [InlineData("/dashboard-charts.js")]
     [InlineData("/dashboard.css")]
     public async Task The_dashboard_serves_its_own_scripts_no_cdn(string path)
     {
         var response = await fixture.DevHttp.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
+    [Fact]
+    public async Task The_sweep_page_carries_its_figures_and_loads_plotly_deferred_before_the_charts_script()
+    {
+        var html = await Page($"/sweeps/{fixture.FinishedSweepId}");
+        var head = html[..html.IndexOf("</head>", StringComparison.Ordinal)];
+        var plotly = head.IndexOf("<script defer src=\"_content/Plotly.Blazor/plotly-3.7.0.min.js\"></script>", StringComparison.Ordinal);
+        var charts = head.IndexOf("<script defer src=\"dashboard-charts.js\"></script>", StringComparison.Ordinal);
+        Assert.True(plotly >= 0 && charts > plotly, "plotly.js is deferred in the head, before dashboard-charts.js");
+        Assert.Contains("<hs-chart class=\"chart\" data-chart=\"parallel\" data-traces=\"1\" data-figure=\"{&quot;data&quot;:[{&quot;type&quot;:&quot;parcoords&quot;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("plotly-3.7.0", await Page("/"), StringComparison.Ordinal); // a page without charts does not load it
+    }
+
+    [Fact]
+    public async Task Plotly_is_cached_for_good_and_the_dashboards_own_scripts_are_revalidated()
+    {
+        using var plotly = await fixture.DevHttp.GetAsync("/_content/Plotly.Blazor/plotly-3.7.0.min.js");
+        Assert.Contains("immutable", plotly.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        using var own = await fixture.DevHttp.GetAsync("/dashboard-charts.js");
+        Assert.True(own.Headers.CacheControl?.NoCache);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/dashboard-charts.js");
+        again.Headers.IfNoneMatch.Add(own.Headers.ETag!);
+        using var revalidated = await fixture.DevHttp.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
     }
 
     [Fact]

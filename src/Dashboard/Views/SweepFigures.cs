@@ -1,6 +1,6 @@
 namespace HyperSweep.Dashboard.Views;
 
-/// <summary>The sweep page's figures, built once per <see cref="SweepCharts"/> (a redraw happens only when they change).</summary>
+/// <summary>The sweep page's figures, built once per <see cref="SweepCharts"/> and shared by every tab (a redraw happens only when they change).</summary>
 public sealed class SweepFigures(SweepCharts charts)
 {
     public ChartFigure Curves { get; } = Figures.Curves(charts);

@@ -4,7 +4,9 @@ namespace HyperSweep.Dashboard.Components.Shared;
 
 /// <summary>
 /// A page that stays current without reload: once interactive, it re-reads its data on every <see cref="DashboardTicker"/>
-/// tick (from the shared cache, so open tabs add no grain calls) and re-renders only when the data changed.
+/// tick (from the shared cache, so open tabs add no grain calls) and re-renders only when the data changed. Pages with
+/// charts mark their summary with <c>data-live</c> once interactive (<c>RendererInfo.IsInteractive</c>): the
+/// server-rendered page shows everything, charts included, before that; controls and updates work from then on.
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
