@@ -8,9 +8,10 @@ namespace HyperSweep.Client;
 /// Progress as plain lines, for redirected output and dumb terminals (Spectre's live display needs a real terminal): one
 /// line per trial event (started, epoch, paused, resumed, finished — a failed trial is one line with its reason, its stack
 /// trace is in the log file) and one when the counts change, with the elapsed time and an estimate of the time left. What
-/// happened before the view started is summed up in one line, not replayed with today's time.
+/// happened before the view started is summed up in one line, not replayed with today's time. On a (dumb) terminal a line
+/// is cut at <paramref name="maxWidth"/> columns; a file or a pipe gets it whole (scripts read the trials' parameters).
 /// </summary>
-public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IProgressView
+public sealed class PlainProgressView(TextWriter output, TimeSpan interval, int? maxWidth = null) : IProgressView
 {
     private readonly Dictionary<int, (TrialState State, int Epochs)> _seen = [];
     private readonly SweepClock _clock = new();
@@ -96,6 +97,6 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan interval) : IP
     private void WriteLine(string line)
     {
         var stamped = string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}");
-        output.WriteLine(stamped.Length <= Commands.TextTable.MaxWidth ? stamped : stamped[..(Commands.TextTable.MaxWidth - 1)] + "…");
+        output.WriteLine(maxWidth is not { } width || stamped.Length <= width ? stamped : stamped[..(width - 1)] + "…");
     }
 }

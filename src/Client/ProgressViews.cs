@@ -13,6 +13,9 @@ public static class ProgressViews
         ArgumentNullException.ThrowIfNull(context);
         return context.Json || context.Quiet ? new SilentProgressView(silentInterval)
             : context.Rich is { } rich ? new SpectreProgressView(rich, interval)
-            : new PlainProgressView(context.Out, interval);
+            : new PlainProgressView(context.Out, interval, OnTerminal(context.Out) ? TextTable.MaxWidth : null);
     }
+
+    /// <summary>True when <paramref name="output"/> is stdout on a terminal (a dumb one: a rich one gets Spectre's view).</summary>
+    private static bool OnTerminal(TextWriter output) => ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
 }

@@ -29,4 +29,36 @@ public sealed class NonTerminalRunTests
             Environment.SetEnvironmentVariable("TERM", previous);
         }
     }
+
+    [Fact]
+    public async Task Run_into_a_pipe_prints_each_trial_s_parameters_whole_however_long_the_line()
+    {
+        using var state = new TempFolder();
+        // Seven sampled parameters: the "trial N started: …" line runs past the 120 columns a terminal line is cut at.
+        var spec = state.Write("spec.yaml", """
+            name: long-lines
+            task: {kind: classification, data: {source: agreement, size: 200, dev_size: 50}}
+            objective: {metric: val_accuracy, direction: maximize}
+            strategy: {method: random, trials: 2, seed: 3}
+            parameters:
+              batch_size: {values: [32, 64]}
+              dropout: {min: 0.0, max: 0.5}
+              embedding_dim: {values: [16, 32]}
+              hidden_layers: {values: [1, 2]}
+              hidden_size: {values: [8, 16]}
+              lr: {min: 0.0001, max: 0.1, distribution: log_uniform}
+              weight_decay: {min: 0.000001, max: 0.001, distribution: log_uniform}
+            budget: {max_epochs: 1}
+            """);
+
+        // A real process whose stdout is a pipe, as in `hypersweep run spec > log` or a script reading its lines.
+        using var run = CliProcess.Start("run", spec, "--state-dir", Path.Combine(state.Path, "state"), "--workload", "synthetic", "--slots", "1");
+        Assert.True(await run.WaitForExitAsync(TimeSpan.FromMinutes(5)) == 0, run.Output);
+
+        var started = run.Stdout.Where(l => l.Contains("trial 0 started: ", StringComparison.Ordinal)).ToList();
+        Assert.True(started.Count == 1, run.Output);
+        Assert.True(started[0].Length > Commands.TextTable.MaxWidth, started[0]);
+        Assert.DoesNotContain("…", started[0], StringComparison.Ordinal);
+        Assert.All(new[] { "batch_size=", "dropout=", "embedding_dim=", "hidden_layers=", "hidden_size=", "lr=", "weight_decay=" }, p => Assert.Contains(p, started[0], StringComparison.Ordinal));
+    }
 }
