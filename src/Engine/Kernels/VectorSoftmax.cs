@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -68,6 +69,13 @@ internal static class VectorSoftmax
         ref var destination = ref MemoryMarshal.GetReference(exponentials);
         var i = 0;
         var sum = 0f;
+        // A finite shift is at least every value of the chunk, so x − shift ≤ 0 (or −∞): the cheaper exp applies. A NaN
+        // or +∞ shift (a NaN or +∞ logit) takes the full exp, whose NaN makes the result NaN.
+        if (float.IsFinite(shift))
+        {
+            return ExpShiftedNonPositive(ref source, ref destination, values.Length, shift, width);
+        }
+
         if (width >= 16 && Avx512F.IsSupported)
         {
             var offset = Vector512.Create(shift);
@@ -101,6 +109,50 @@ internal static class VectorSoftmax
         {
             var e = MathF.Exp(values[i] - shift);
             exponentials[i] = e;
+            tail += e;
+        }
+
+        return tail;
+    }
+
+    /// <summary><see cref="ExpShifted"/> for a finite shift that no value exceeds, with <see cref="VectorExp.ExpNonPositive(Vector512{float})"/>.</summary>
+    private static double ExpShiftedNonPositive(ref float source, ref float destination, int length, float shift, int width)
+    {
+        var i = 0;
+        var sum = 0f;
+        if (width >= 16 && Avx512F.IsSupported)
+        {
+            var offset = Vector512.Create(shift);
+            var total = Vector512<float>.Zero;
+            for (; i <= length - 16; i += 16)
+            {
+                var e = VectorExp.ExpNonPositive(Vector512.LoadUnsafe(ref source, (nuint)i) - offset);
+                e.StoreUnsafe(ref destination, (nuint)i);
+                total += e;
+            }
+
+            sum = Vector512.Sum(total);
+        }
+
+        if (width >= 8 && Fma.IsSupported && Vector256.IsHardwareAccelerated)
+        {
+            var offset = Vector256.Create(shift);
+            var total = Vector256<float>.Zero;
+            for (; i <= length - 8; i += 8)
+            {
+                var e = VectorExp.ExpNonPositive(Vector256.LoadUnsafe(ref source, (nuint)i) - offset);
+                e.StoreUnsafe(ref destination, (nuint)i);
+                total += e;
+            }
+
+            sum += Vector256.Sum(total);
+        }
+
+        double tail = sum;
+        for (; i < length; i++)
+        {
+            var e = MathF.Exp(Unsafe.Add(ref source, i) - shift);
+            Unsafe.Add(ref destination, i) = e;
             tail += e;
         }
 

@@ -47,4 +47,33 @@ public sealed class VectorExpTests
         Assert.Equal(MathF.E, result[6], 6);
         Assert.Equal(1 / MathF.E, result[7], 6);
     }
+
+    [Fact]
+    public void The_non_positive_exp_equals_the_full_one_bit_for_bit_on_both_widths()
+    {
+        // Every x ≤ 0 the softmax can pass: a fine sweep of the range, the clamp's edge, the subnormal results below
+        // e^−87.33, −0, the smallest negatives and −∞.
+        var inputs = new List<float> { 0f, -0f, -float.Epsilon, -1e-30f, -1e-7f, -87.3365447f, -87.3365f, -87.34f, -100f, -1e30f, float.MinValue, float.NegativeInfinity };
+        for (var x = -104.0; x <= 0; x += 0.00731)
+        {
+            inputs.Add((float)x);
+        }
+
+        while (inputs.Count % 16 != 0)
+        {
+            inputs.Add(-1f);
+        }
+
+        var values = inputs.ToArray();
+        for (var i = 0; i < values.Length; i += 16)
+        {
+            var wide = Vector512.Create(values.AsSpan(i, 16));
+            Assert.Equal(VectorExp.Exp(wide).AsInt32(), VectorExp.ExpNonPositive(wide).AsInt32());
+            for (var half = 0; half < 16; half += 8)
+            {
+                var narrow = Vector256.Create(values.AsSpan(i + half, 8));
+                Assert.Equal(VectorExp.Exp(narrow).AsInt32(), VectorExp.ExpNonPositive(narrow).AsInt32());
+            }
+        }
+    }
 }
