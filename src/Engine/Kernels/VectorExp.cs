@@ -24,17 +24,7 @@ internal static class VectorExp
         var overflow = Vector256.GreaterThan(x, Vector256.Create(Upper));
         // The native min/max (single instructions) may turn NaN into a bound: NaN is put back at the end.
         var clamped = Vector256.MaxNative(Vector256.MinNative(x, Vector256.Create(Upper)), Vector256.Create(Lower));
-        var n = Vector256.Floor(Vector256.FusedMultiplyAdd(clamped, Vector256.Create(Log2E), Vector256.Create(0.5f)));
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), clamped);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
-
-        var p = Vector256.Create(1.9875691500e-4f);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.3981999507e-3f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(8.3334519073e-3f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(4.1665795894e-2f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
-        p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
+        var p = Reduced(clamped, out var n);
 
         // 2^n for n in [−126, 128] as 2^h · 2^(n−h), h = n/2: both factors are normal floats, so neither end of the
         // range needs a special case.
@@ -59,17 +49,7 @@ internal static class VectorExp
         var overflow = Vector512.GreaterThan(x, Vector512.Create(Upper));
         // The native min/max (single instructions) may turn NaN into a bound: NaN is put back at the end.
         var clamped = Vector512.MaxNative(Vector512.MinNative(x, Vector512.Create(Upper)), Vector512.Create(Lower));
-        var n = Vector512.Floor(Vector512.FusedMultiplyAdd(clamped, Vector512.Create(Log2E), Vector512.Create(0.5f)));
-        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2High), clamped);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Low), r);
-
-        var p = Vector512.Create(1.9875691500e-4f);
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.3981999507e-3f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073e-3f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
-        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
+        var p = Reduced(clamped, out var n);
 
         // 2^n for n in [−126, 128] as 2^h · 2^(n−h), h = n/2: both factors are normal floats, so neither end of the
         // range needs a special case.
@@ -93,7 +73,27 @@ internal static class VectorExp
     public static Vector256<float> ExpNonPositive(Vector256<float> x)
     {
         var clamped = Vector256.MaxNative(x, Vector256.Create(Lower));
-        var n = Vector256.Floor(Vector256.FusedMultiplyAdd(clamped, Vector256.Create(Log2E), Vector256.Create(0.5f)));
+        var p = Reduced(clamped, out var n);
+        return p * Vector256.ShiftLeft(Vector256.ConvertToInt32Native(n) + Vector256.Create(127), 23).AsSingle();
+    }
+
+    /// <summary><see cref="ExpNonPositive(Vector256{float})"/> on sixteen floats (AVX-512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> ExpNonPositive(Vector512<float> x)
+    {
+        var clamped = Vector512.MaxNative(x, Vector512.Create(Lower));
+        var p = Reduced(clamped, out var n);
+        return p * Vector512.ShiftLeft(Vector512.ConvertToInt32Native(n) + Vector512.Create(127), 23).AsSingle();
+    }
+
+    /// <summary>
+    /// What both forms share, on eight floats: x = n·ln2 + r (ln2 in two parts, so r is exact) and the polynomial for
+    /// e^r; the caller multiplies by 2ⁿ.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Reduced(Vector256<float> clamped, out Vector256<float> n)
+    {
+        n = Vector256.Floor(Vector256.FusedMultiplyAdd(clamped, Vector256.Create(Log2E), Vector256.Create(0.5f)));
         var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), clamped);
         r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
 
@@ -103,16 +103,14 @@ internal static class VectorExp
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(4.1665795894e-2f));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
-        p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
-        return p * Vector256.ShiftLeft(Vector256.ConvertToInt32Native(n) + Vector256.Create(127), 23).AsSingle();
+        return Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
     }
 
-    /// <summary><see cref="ExpNonPositive(Vector256{float})"/> on sixteen floats (AVX-512).</summary>
+    /// <summary><see cref="Reduced(Vector256{float}, out Vector256{float})"/> on sixteen floats.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ExpNonPositive(Vector512<float> x)
+    private static Vector512<float> Reduced(Vector512<float> clamped, out Vector512<float> n)
     {
-        var clamped = Vector512.MaxNative(x, Vector512.Create(Lower));
-        var n = Vector512.Floor(Vector512.FusedMultiplyAdd(clamped, Vector512.Create(Log2E), Vector512.Create(0.5f)));
+        n = Vector512.Floor(Vector512.FusedMultiplyAdd(clamped, Vector512.Create(Log2E), Vector512.Create(0.5f)));
         var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2High), clamped);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Low), r);
 
@@ -122,7 +120,6 @@ internal static class VectorExp
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
-        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
-        return p * Vector512.ShiftLeft(Vector512.ConvertToInt32Native(n) + Vector512.Create(127), 23).AsSingle();
+        return Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
     }
 }

@@ -67,56 +67,16 @@ internal static class VectorSoftmax
     {
         ref var source = ref MemoryMarshal.GetReference(values);
         ref var destination = ref MemoryMarshal.GetReference(exponentials);
-        var i = 0;
-        var sum = 0f;
         // A finite shift is at least every value of the chunk, so x − shift ≤ 0 (or −∞): the cheaper exp applies. A NaN
         // or +∞ shift (a NaN or +∞ logit) takes the full exp, whose NaN makes the result NaN.
-        if (float.IsFinite(shift))
-        {
-            return ExpShiftedNonPositive(ref source, ref destination, values.Length, shift, width);
-        }
-
-        if (width >= 16 && Avx512F.IsSupported)
-        {
-            var offset = Vector512.Create(shift);
-            var total = Vector512<float>.Zero;
-            for (; i <= values.Length - 16; i += 16)
-            {
-                var e = VectorExp.Exp(Vector512.LoadUnsafe(ref source, (nuint)i) - offset);
-                e.StoreUnsafe(ref destination, (nuint)i);
-                total += e;
-            }
-
-            sum = Vector512.Sum(total);
-        }
-
-        if (width >= 8 && Fma.IsSupported && Vector256.IsHardwareAccelerated)
-        {
-            var offset = Vector256.Create(shift);
-            var total = Vector256<float>.Zero;
-            for (; i <= values.Length - 8; i += 8)
-            {
-                var e = VectorExp.Exp(Vector256.LoadUnsafe(ref source, (nuint)i) - offset);
-                e.StoreUnsafe(ref destination, (nuint)i);
-                total += e;
-            }
-
-            sum += Vector256.Sum(total);
-        }
-
-        double tail = sum;
-        for (; i < values.Length; i++)
-        {
-            var e = MathF.Exp(values[i] - shift);
-            exponentials[i] = e;
-            tail += e;
-        }
-
-        return tail;
+        return float.IsFinite(shift)
+            ? ExpShifted<NonPositiveExp>(ref source, ref destination, values.Length, shift, width)
+            : ExpShifted<FullExp>(ref source, ref destination, values.Length, shift, width);
     }
 
-    /// <summary><see cref="ExpShifted"/> for a finite shift that no value exceeds, with <see cref="VectorExp.ExpNonPositive(Vector512{float})"/>.</summary>
-    private static double ExpShiftedNonPositive(ref float source, ref float destination, int length, float shift, int width)
+    /// <summary>The loop of <see cref="ExpShifted(ReadOnlySpan{float}, Span{float}, float, int)"/> with one form of exp (a struct: the JIT compiles one loop per form).</summary>
+    private static double ExpShifted<TExp>(ref float source, ref float destination, int length, float shift, int width)
+        where TExp : struct, IVectorExp
     {
         var i = 0;
         var sum = 0f;
@@ -126,7 +86,7 @@ internal static class VectorSoftmax
             var total = Vector512<float>.Zero;
             for (; i <= length - 16; i += 16)
             {
-                var e = VectorExp.ExpNonPositive(Vector512.LoadUnsafe(ref source, (nuint)i) - offset);
+                var e = TExp.Exp(Vector512.LoadUnsafe(ref source, (nuint)i) - offset);
                 e.StoreUnsafe(ref destination, (nuint)i);
                 total += e;
             }
@@ -140,7 +100,7 @@ internal static class VectorSoftmax
             var total = Vector256<float>.Zero;
             for (; i <= length - 8; i += 8)
             {
-                var e = VectorExp.ExpNonPositive(Vector256.LoadUnsafe(ref source, (nuint)i) - offset);
+                var e = TExp.Exp(Vector256.LoadUnsafe(ref source, (nuint)i) - offset);
                 e.StoreUnsafe(ref destination, (nuint)i);
                 total += e;
             }
@@ -157,5 +117,29 @@ internal static class VectorSoftmax
         }
 
         return tail;
+    }
+
+    /// <summary>One form of <see cref="VectorExp"/> at both widths.</summary>
+    private interface IVectorExp
+    {
+        static abstract Vector512<float> Exp(Vector512<float> x);
+
+        static abstract Vector256<float> Exp(Vector256<float> x);
+    }
+
+    /// <summary><see cref="VectorExp.Exp(Vector512{float})"/>: any input, NaN and overflow included.</summary>
+    private readonly struct FullExp : IVectorExp
+    {
+        public static Vector512<float> Exp(Vector512<float> x) => VectorExp.Exp(x);
+
+        public static Vector256<float> Exp(Vector256<float> x) => VectorExp.Exp(x);
+    }
+
+    /// <summary><see cref="VectorExp.ExpNonPositive(Vector512{float})"/>: x ≤ 0 or −∞ only.</summary>
+    private readonly struct NonPositiveExp : IVectorExp
+    {
+        public static Vector512<float> Exp(Vector512<float> x) => VectorExp.ExpNonPositive(x);
+
+        public static Vector256<float> Exp(Vector256<float> x) => VectorExp.ExpNonPositive(x);
     }
 }
