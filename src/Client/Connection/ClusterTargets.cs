@@ -16,7 +16,7 @@ public static class ClusterTargets
             : options.Cluster;
         if (string.IsNullOrWhiteSpace(cluster))
         {
-            var dev = new DevClusterTarget(options.StateDir, options.ConnectTimeout, options.Embedded, options.Verbose, options.DevSiloStartTimeout ?? options.ConnectTimeout);
+            var dev = new DevClusterTarget(options.StateDir, options.ConnectTimeout, options.Embedded, options.Verbose, options.DevSiloStartTimeout);
             return File.Exists(dev.StateDir)
                 ? throw new ArgumentException($"--state-dir: {dev.StateDir} is a file, not a folder (the state directory holds the sweeps' database and logs)")
                 : dev;
