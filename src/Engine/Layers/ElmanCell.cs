@@ -16,8 +16,8 @@ public sealed class ElmanCell : RecurrentCell
         return new CellState(Options.Activation.Apply(pre), null);
     }
 
-    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask)
+    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask, int? activeRows = null)
     {
-        return new ElmanStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask, Options.Activation == Activation.Relu).Run();
+        return new ElmanStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask, activeRows, Options.Activation == Activation.Relu).Run();
     }
 }

@@ -53,8 +53,8 @@ public sealed class GruCell : RecurrentCell
         return new CellState(candidate + (update * (hidden - candidate)), null);
     }
 
-    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask)
+    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask, int? activeRows = null)
     {
-        return new GruStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask, Options.Reset == GruReset.Before).Run();
+        return new GruStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask, activeRows, Options.Reset == GruReset.Before).Run();
     }
 }

@@ -28,8 +28,8 @@ public sealed class LstmCell : RecurrentCell
         return new CellState(output * memory.Tanh(), memory);
     }
 
-    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask)
+    public override Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask, int? activeRows = null)
     {
-        return new LstmStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask).Run();
+        return new LstmStepOp(projectedInputs, t, packedState, RecurrentWeight, RecurrentBias, rowMask, activeRows).Run();
     }
 }

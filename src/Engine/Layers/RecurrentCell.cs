@@ -76,9 +76,11 @@ public abstract class RecurrentCell : Module
 
     /// <summary>
     /// One fused step (one op in the graph) at time <paramref name="t"/> of the projected inputs [B, T, G·H], on the
-    /// packed state [B, StateWidth]; a row whose mask is 0 keeps its previous state.
+    /// packed state [B, StateWidth]; a row whose mask is 0 keeps its previous state. With
+    /// <paramref name="activeRows"/> instead (a batch sorted by length, no mask), only the first that many rows take
+    /// the step and the others keep their state, at no cost.
     /// </summary>
-    public abstract Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask);
+    public abstract Tensor FusedStep(Tensor projectedInputs, int t, Tensor packedState, float[]? rowMask, int? activeRows = null);
 
     /// <summary>The packed form [h | c] (or h) of a state.</summary>
     public Tensor Pack(CellState state)

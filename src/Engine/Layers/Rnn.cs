@@ -5,9 +5,11 @@ namespace HyperSweep.Engine.Layers;
 /// <summary>
 /// A stack of recurrent layers, optionally bidirectional, with dropout on the input of every layer above
 /// the first. Parameters are named layer{l}.W_x … (unidirectional) or layer{l}.fwd.W_x / layer{l}.bwd.W_x.
-/// With a mask, a padded position leaves the state unchanged (h_t = m·cell(x_t, h) + (1 − m)·h), so the
-/// forward state carries the last real one and the backward direction starts at the last real token —
-/// exactly PyTorch's packed sequences. Without a mask every position is processed (language models).
+/// With a mask, a padded position leaves the state unchanged, so the forward state carries the last real one and
+/// the backward direction starts at the last real token — exactly PyTorch's packed sequences. A right-padded batch
+/// is run longest row first (<see cref="LengthOrder"/>), so each step computes only the rows still running, as
+/// PyTorch's packed batches do; any other mask is blended row by row (h_t = m·cell(x_t, h) + (1 − m)·h). Without a
+/// mask every position is processed (language models).
 /// </summary>
 public sealed class Rnn : Module
 {
@@ -77,9 +79,17 @@ public sealed class Rnn : Module
             throw new EngineException($"rnn: {initial.Count} initial states given, expected {_cells.Length} (layers × directions).");
         }
 
-        var stepMasks = mask is null ? null : StepMasks(mask, batch, steps);
+        if (mask is not null && mask.Length != batch * steps)
+        {
+            throw new EngineException($"rnn: mask has {mask.Length} entries, expected {batch} × {steps}.");
+        }
+
+        // A gradient tap records per row, in the batch's order: with one set, the rows are not reordered.
+        var order = mask is null || Tap is not null ? null : LengthOrder.FromMask(mask, batch, steps);
+        var stepMasks = mask is null || order is not null ? null : StepMasks(mask, batch, steps);
+        var reorder = order is { IsIdentity: false } ? order : null;
         var final = new CellState[_cells.Length];
-        var input = x;
+        var input = reorder?.Sort(x) ?? x;
         for (var l = 0; l < Layers; l++)
         {
             if (l > 0)
@@ -88,20 +98,29 @@ public sealed class Rnn : Module
             }
 
             var flat = input.Reshape(batch * steps, input.Dim(2));
+            // The input projection of a padded position is never read: with a length order, project the real ones only.
+            var packed = order is { HasPadding: true } ? order : null;
+            var real = packed?.RealPositions(flat) ?? flat;
             var outputs = new Tensor[Directions];
             for (var d = 0; d < Directions; d++)
             {
                 var index = (l * Directions) + d;
                 var cell = _cells[index];
-                var projected = cell.ProjectInputs(flat).Reshape(batch, steps, cell.Gates * HiddenSize);
+                var projectedReal = cell.ProjectInputs(real);
+                var projected = (packed?.SpreadOverSteps(projectedReal) ?? projectedReal).Reshape(batch, steps, cell.Gates * HiddenSize);
                 var start = initial?[index] ?? cell.ZeroState(batch);
                 CheckState(start, batch, index);
+                if (reorder is not null && initial is not null)
+                {
+                    start = new CellState(reorder.Sort(start.Hidden), start.Memory is null ? null : reorder.Sort(start.Memory));
+                }
+
                 var state = cell.Pack(start);
                 var perStep = new Tensor[steps];
                 for (var i = 0; i < steps; i++)
                 {
                     var t = d == 0 ? i : steps - 1 - i;
-                    state = cell.FusedStep(projected, t, state, stepMasks?[t]);
+                    state = cell.FusedStep(projected, t, state, stepMasks?[t], order?.ActiveRows(t));
                     if (Tap is { } tap && d == 0)
                     {
                         state = GradientTapOp.Forward(state, tap, l, t, HiddenSize);
@@ -115,6 +134,16 @@ public sealed class Rnn : Module
             }
 
             input = Directions == 1 ? outputs[0] : Tensor.Concat(outputs);
+        }
+
+        if (reorder is not null)
+        {
+            input = reorder.Restore(input);
+            for (var i = 0; i < final.Length; i++)
+            {
+                var state = final[i];
+                final[i] = new CellState(reorder.Restore(state.Hidden), state.Memory is null ? null : reorder.Restore(state.Memory));
+            }
         }
 
         return new RnnOutput(input, final);
@@ -137,11 +166,6 @@ public sealed class Rnn : Module
     /// <summary>Per time step, the mask column [B] — or null where every example is real (no blend needed).</summary>
     private static float[]?[] StepMasks(float[] mask, int batch, int steps)
     {
-        if (mask.Length != batch * steps)
-        {
-            throw new EngineException($"rnn: mask has {mask.Length} entries, expected {batch} × {steps}.");
-        }
-
         var result = new float[]?[steps];
         for (var t = 0; t < steps; t++)
         {

@@ -8,16 +8,16 @@ internal sealed class ElmanStepOp : RecurrentStepOp
     private readonly UnaryKind _activation;
     private float[] _activated = [];
 
-    public ElmanStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, bool relu)
-        : base(projected, t, previous, weight, bias, rowMask, weight.Dim(0))
+    public ElmanStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, int? activeRows, bool relu)
+        : base(projected, t, previous, weight, bias, rowMask, activeRows, weight.Dim(0))
     {
         _activation = relu ? UnaryKind.Relu : UnaryKind.Tanh;
     }
 
     protected override void ComputeCell(float[] newState)
     {
-        _activated = TensorArena.AllocateUninitialized(Batch * Hidden);   // every row written by the Add below
-        for (var b = 0; b < Batch; b++)
+        _activated = TensorArena.AllocateUninitialized(Rows * Hidden);   // every row written by the Add below
+        for (var b = 0; b < Rows; b++)
         {
             var row = _activated.AsSpan(b * Hidden, Hidden);
             TensorPrimitives.Add(InputRow(b), Recurrent.AsSpan(b * Hidden, Hidden), row);

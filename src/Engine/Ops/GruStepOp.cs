@@ -16,8 +16,8 @@ internal sealed class GruStepOp : RecurrentStepOp
     private float[] _candidate = [];
     private float[] _resetHidden = [];
 
-    public GruStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, bool resetBefore)
-        : base(projected, t, previous, weight, bias, rowMask, weight.Dim(0))
+    public GruStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, int? activeRows, bool resetBefore)
+        : base(projected, t, previous, weight, bias, rowMask, activeRows, weight.Dim(0))
     {
         _resetBefore = resetBefore;
     }
@@ -26,10 +26,10 @@ internal sealed class GruStepOp : RecurrentStepOp
     {
         var h = Hidden;
         // Written whole below, row by row.
-        _reset = TensorArena.AllocateUninitialized(Batch * h);
-        _update = TensorArena.AllocateUninitialized(Batch * h);
-        _candidate = TensorArena.AllocateUninitialized(Batch * h);
-        for (var b = 0; b < Batch; b++)
+        _reset = TensorArena.AllocateUninitialized(Rows * h);
+        _update = TensorArena.AllocateUninitialized(Rows * h);
+        _candidate = TensorArena.AllocateUninitialized(Rows * h);
+        for (var b = 0; b < Rows; b++)
         {
             var x = InputRow(b);
             var r = Recurrent.AsSpan(b * 3 * h, 3 * h);
@@ -44,13 +44,13 @@ internal sealed class GruStepOp : RecurrentStepOp
         float[]? resetProjection = null;
         if (_resetBefore)
         {
-            _resetHidden = TensorArena.Allocate(Batch * h);
-            TensorPrimitives.Multiply(_reset, HPrev.AsSpan(0, Batch * h), _resetHidden);
-            resetProjection = TensorArena.Allocate(Batch * 3 * h);
-            Gemm.Current.Multiply(_resetHidden, Weight.Data, resetProjection, Batch, 3 * h, h);
+            _resetHidden = TensorArena.Allocate(Rows * h);
+            TensorPrimitives.Multiply(_reset, HPrev.AsSpan(0, Rows * h), _resetHidden);
+            resetProjection = TensorArena.Allocate(Rows * 3 * h);
+            Gemm.Current.Multiply(_resetHidden, Weight.Data, resetProjection, Rows, 3 * h, h);
         }
 
-        for (var b = 0; b < Batch; b++)
+        for (var b = 0; b < Rows; b++)
         {
             var xn = InputRow(b).Slice(2 * h, h);
             var candidate = _candidate.AsSpan(b * h, h);
@@ -79,8 +79,8 @@ internal sealed class GruStepOp : RecurrentStepOp
     protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
     {
         var h = Hidden;
-        var dCandidatePre = TensorArena.Allocate(Batch * h);
-        for (var b = 0; b < Batch; b++)
+        var dCandidatePre = TensorArena.Allocate(Rows * h);
+        for (var b = 0; b < Rows; b++)
         {
             var dx = dX.AsSpan(b * 3 * h, 3 * h);
             var dr = dR.AsSpan(b * 3 * h, 3 * h);
@@ -118,8 +118,8 @@ internal sealed class GruStepOp : RecurrentStepOp
     private void BackwardResetBefore(float[] dCandidatePre, float[] dX, float[] dR, float[] previousDirect)
     {
         var h = Hidden;
-        var dProjection = TensorArena.Allocate(Batch * 3 * h);   // [0 | 0 | dn_pre]
-        for (var b = 0; b < Batch; b++)
+        var dProjection = TensorArena.Allocate(Rows * 3 * h);   // [0 | 0 | dn_pre]
+        for (var b = 0; b < Rows; b++)
         {
             dCandidatePre.AsSpan(b * h, h).CopyTo(dProjection.AsSpan((b * 3 * h) + (2 * h), h));
         }
@@ -127,21 +127,21 @@ internal sealed class GruStepOp : RecurrentStepOp
         if (Weight.RequiresGrad)
         {
             var gw = Weight.GradSpanForOverwrite(out var overwrite);
-            Gemm.Current.Multiply(_resetHidden, dProjection, gw, h, 3 * h, Batch, transposeA: true, accumulate: !overwrite);
+            Gemm.Current.Multiply(_resetHidden, dProjection, gw, h, 3 * h, Rows, transposeA: true, accumulate: !overwrite);
         }
 
         if (Bias is { RequiresGrad: true } bias)
         {
             var gb = bias.GradSpan().Slice(2 * h, h);
-            for (var b = 0; b < Batch; b++)
+            for (var b = 0; b < Rows; b++)
             {
                 TensorPrimitives.Add(gb, dCandidatePre.AsSpan(b * h, h), gb);
             }
         }
 
-        var dResetHidden = TensorArena.Allocate(Batch * h);
-        Gemm.Current.Multiply(dProjection, Weight.Data, dResetHidden, Batch, h, 3 * h, transposeB: true);
-        for (var b = 0; b < Batch; b++)
+        var dResetHidden = TensorArena.Allocate(Rows * h);
+        Gemm.Current.Multiply(dProjection, Weight.Data, dResetHidden, Rows, h, 3 * h, transposeB: true);
+        for (var b = 0; b < Rows; b++)
         {
             var dx = dX.AsSpan(b * 3 * h, 3 * h);
             var dr = dR.AsSpan(b * 3 * h, 3 * h);

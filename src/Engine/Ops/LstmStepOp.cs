@@ -12,17 +12,17 @@ internal sealed class LstmStepOp : RecurrentStepOp
     private float[] _gates = [];
     private float[] _tanhMemory = [];
 
-    public LstmStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask)
-        : base(projected, t, previous, weight, bias, rowMask, 2 * weight.Dim(0))
+    public LstmStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, int? activeRows)
+        : base(projected, t, previous, weight, bias, rowMask, activeRows, 2 * weight.Dim(0))
     {
     }
 
     protected override void ComputeCell(float[] newState)
     {
         var h = Hidden;
-        _gates = TensorArena.AllocateUninitialized(Batch * 4 * h);      // written whole below, row by row
-        _tanhMemory = TensorArena.AllocateUninitialized(Batch * h);
-        for (var b = 0; b < Batch; b++)
+        _gates = TensorArena.AllocateUninitialized(Rows * 4 * h);      // written whole below, row by row
+        _tanhMemory = TensorArena.AllocateUninitialized(Rows * h);
+        for (var b = 0; b < Rows; b++)
         {
             var gates = _gates.AsSpan(b * 4 * h, 4 * h);
             TensorPrimitives.Add(InputRow(b), Recurrent.AsSpan(b * 4 * h, 4 * h), gates);
@@ -52,7 +52,7 @@ internal sealed class LstmStepOp : RecurrentStepOp
     protected override void BackwardCell(float[] gradient, float[] dX, float[] dR, float[] previousDirect)
     {
         var h = Hidden;
-        for (var b = 0; b < Batch; b++)
+        for (var b = 0; b < Rows; b++)
         {
             var gates = _gates.AsSpan(b * 4 * h, 4 * h);
             var tanhMemory = _tanhMemory.AsSpan(b * h, h);

@@ -8,14 +8,18 @@ namespace HyperSweep.Engine.Ops;
 /// One fused recurrent step: from the state S_prev [B, sH] (s = 2 for an LSTM, whose rows are [h | c]),
 /// the input projection of step t (rows of X [B, T, G·H], computed for all steps in one GEMM beforehand)
 /// and W_h, b_h, it computes R = h·W_h + b_h with one GEMM and the cell's pointwise math in one pass,
-/// writing the new state S [B, sH]. With a row mask, a padded row keeps its previous state
-/// (S = m·S_new + (1 − m)·S_prev), which is PyTorch's packed-sequence behaviour without packing.
+/// writing the new state S [B, sH]. A padded row keeps its previous state, which is PyTorch's packed-sequence
+/// behaviour, in one of two forms: with a row mask (S = m·S_new + (1 − m)·S_prev, any order of rows), or, when the
+/// batch is sorted by length (see <see cref="Layers.Rnn"/>), with a count of active rows: only the first
+/// <see cref="Rows"/> rows take the step (GEMMs of that many rows, as PyTorch's packed batches shrink), the others
+/// are copied — the padded positions cost nothing.
 /// Backward mirrors it: the cell gives dX and dR; then dW_h += hᵀ·dR, db_h += Σ dR, dh += dR·W_hᵀ.
 /// The three cells (Elman, LSTM, GRU) supply only their pointwise forward and backward.
 /// </summary>
 internal abstract class RecurrentStepOp : Op
 {
-    protected RecurrentStepOp(Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, int stateWidth)
+    protected RecurrentStepOp(
+        Tensor projected, int t, Tensor previous, Tensor weight, Tensor? bias, float[]? rowMask, int? activeRows, int stateWidth)
         : base(bias is null ? [projected, previous, weight] : [projected, previous, weight, bias])
     {
         T = t;
@@ -24,6 +28,7 @@ internal abstract class RecurrentStepOp : Op
         GateWidth = weight.Dim(1);
         StateWidth = stateWidth;
         Batch = previous.Dim(0);
+        Rows = activeRows ?? Batch;
         Steps = projected.Dim(1);
         HPrev = [];
         Recurrent = [];
@@ -40,6 +45,10 @@ internal abstract class RecurrentStepOp : Op
     protected int StateWidth { get; }
 
     protected int Batch { get; }
+
+    /// <summary>The rows that take this step: the first <c>Rows</c> of the batch (all of them unless a count of active
+    /// rows was given). The cells compute these rows only.</summary>
+    protected int Rows { get; }
 
     protected int Steps { get; }
 
@@ -76,20 +85,31 @@ internal abstract class RecurrentStepOp : Op
             ShapeCheck.Length(name, "row mask", RowMask.Length, Batch);
         }
 
+        if (Rows < 0 || Rows > Batch || (RowMask is not null && Rows != Batch))
+        {
+            throw new EngineException($"{name}: {Rows} active rows of a batch of {Batch} (a row mask needs all rows active).");
+        }
+
         HPrev = StateWidth == Hidden ? Previous.Data : CopyColumns(Previous.Data, StateWidth, 0, Hidden);
         // With a bias every row is overwritten by it below, so the buffer need not be cleared first.
-        Recurrent = Bias is null ? TensorArena.Allocate(Batch * GateWidth) : TensorArena.AllocateUninitialized(Batch * GateWidth);
+        Recurrent = Bias is null ? TensorArena.Allocate(Rows * GateWidth) : TensorArena.AllocateUninitialized(Rows * GateWidth);
         if (Bias is not null)
         {
-            for (var b = 0; b < Batch; b++)
+            for (var b = 0; b < Rows; b++)
             {
                 Bias.Data.CopyTo(Recurrent, b * GateWidth);
             }
         }
 
-        Gemm.Current.Multiply(HPrev, Weight.Data, Recurrent, Batch, GateWidth, Hidden, accumulate: true);
-        var output = Tensor.ForOutputUninitialized([Batch, StateWidth]);   // every cell writes all of the new state
-        ComputeCell(output.Data);
+        // The cell writes all of the active rows of the new state; the inactive ones keep the previous state.
+        var output = Tensor.ForOutputUninitialized([Batch, StateWidth]);
+        if (Rows > 0)
+        {
+            Gemm.Current.Multiply(HPrev, Weight.Data, Recurrent, Rows, GateWidth, Hidden, accumulate: true);
+            ComputeCell(output.Data);
+        }
+
+        Previous.Data.AsSpan(Rows * StateWidth, (Batch - Rows) * StateWidth).CopyTo(output.Data.AsSpan(Rows * StateWidth));
         if (RowMask is not null)
         {
             for (var b = 0; b < Batch; b++)
@@ -116,12 +136,19 @@ internal abstract class RecurrentStepOp : Op
     public override void Backward(Tensor output)
     {
         var g = output.Grad!;
-        var effective = TensorArena.AllocateUninitialized(Batch * StateWidth);   // overwritten by the copy of g
-        g.AsSpan(0, Batch * StateWidth).CopyTo(effective);
+        var effective = TensorArena.AllocateUninitialized(Rows * StateWidth);   // overwritten by the copy of g
+        g.AsSpan(0, Rows * StateWidth).CopyTo(effective);
 
         // The previous state's direct (non-GEMM) gradient is added straight into its gradient buffer ([B, sH], the same
         // layout), or into a scratch buffer when the previous state needs no gradient.
         var previousDirect = Previous.RequiresGrad ? PreviousGradient() : TensorArena.Allocate(Batch * StateWidth);
+        if (Rows < Batch && Previous.RequiresGrad)
+        {
+            // An inactive row's new state is its previous state: the gradient passes through unchanged.
+            var passed = previousDirect.AsSpan(Rows * StateWidth, (Batch - Rows) * StateWidth);
+            TensorPrimitives.Add(passed, g.AsSpan(Rows * StateWidth, (Batch - Rows) * StateWidth), passed);
+        }
+
         if (RowMask is not null)
         {
             for (var b = 0; b < Batch; b++)
@@ -137,14 +164,19 @@ internal abstract class RecurrentStepOp : Op
             }
         }
 
-        var dX = BackwardCellWritesAllOfDX ? TensorArena.AllocateUninitialized(Batch * GateWidth) : TensorArena.Allocate(Batch * GateWidth);
-        var dR = RecurrentGradientIsInputGradient ? dX : TensorArena.Allocate(Batch * GateWidth);
+        if (Rows == 0)
+        {
+            return;   // no row took the step: nothing reached the input, the weights or the bias
+        }
+
+        var dX = BackwardCellWritesAllOfDX ? TensorArena.AllocateUninitialized(Rows * GateWidth) : TensorArena.Allocate(Rows * GateWidth);
+        var dR = RecurrentGradientIsInputGradient ? dX : TensorArena.Allocate(Rows * GateWidth);
         BackwardCell(effective, dX, dR, previousDirect);
 
         if (Projected.RequiresGrad)
         {
             var gp = Projected.GradSpan();
-            for (var b = 0; b < Batch; b++)
+            for (var b = 0; b < Rows; b++)
             {
                 var destination = gp.Slice(((b * Steps) + T) * GateWidth, GateWidth);
                 TensorPrimitives.Add(destination, dX.AsSpan(b * GateWidth, GateWidth), destination);
@@ -156,13 +188,13 @@ internal abstract class RecurrentStepOp : Op
             // previousDirect is the previous state's gradient itself: the GEMM's dh goes into its h columns.
             if (StateWidth == Hidden)
             {
-                Gemm.Current.Multiply(dR, Weight.Data, previousDirect, Batch, Hidden, GateWidth, transposeB: true, accumulate: true);
+                Gemm.Current.Multiply(dR, Weight.Data, previousDirect, Rows, Hidden, GateWidth, transposeB: true, accumulate: true);
             }
             else
             {
-                var dh = TensorArena.AllocateUninitialized(Batch * Hidden);   // written whole by the GEMM
-                Gemm.Current.Multiply(dR, Weight.Data, dh, Batch, Hidden, GateWidth, transposeB: true);
-                for (var b = 0; b < Batch; b++)
+                var dh = TensorArena.AllocateUninitialized(Rows * Hidden);   // written whole by the GEMM
+                Gemm.Current.Multiply(dR, Weight.Data, dh, Rows, Hidden, GateWidth, transposeB: true);
+                for (var b = 0; b < Rows; b++)
                 {
                     var hPart = previousDirect.AsSpan(b * StateWidth, Hidden);
                     TensorPrimitives.Add(hPart, dh.AsSpan(b * Hidden, Hidden), hPart);
@@ -174,13 +206,13 @@ internal abstract class RecurrentStepOp : Op
         {
             // The first step's dW (the sequence's last) overwrites a lazily zeroed gradient, the others add to it.
             var gw = Weight.GradSpanForOverwrite(out var overwrite);
-            Gemm.Current.Multiply(HPrev, dR, gw, Hidden, GateWidth, Batch, transposeA: true, accumulate: !overwrite);
+            Gemm.Current.Multiply(HPrev, dR, gw, Hidden, GateWidth, Rows, transposeA: true, accumulate: !overwrite);
         }
 
         if (Bias is { RequiresGrad: true } bias)
         {
             var gb = bias.GradSpan();
-            for (var b = 0; b < Batch; b++)
+            for (var b = 0; b < Rows; b++)
             {
                 TensorPrimitives.Add(gb, dR.AsSpan(b * GateWidth, GateWidth), gb);
             }
@@ -209,12 +241,13 @@ internal abstract class RecurrentStepOp : Op
     /// <summary>True when <see cref="BackwardCell"/> writes every element of dX (it then starts uncleared).</summary>
     protected virtual bool BackwardCellWritesAllOfDX => false;
 
-    /// <summary>Writes every element of the unmasked new state rows [B, sH] and saves what the backward needs.</summary>
+    /// <summary>Writes every element of the first <see cref="Rows"/> rows of the (unmasked) new state [B, sH] and saves
+    /// what the backward needs.</summary>
     protected abstract void ComputeCell(float[] newState);
 
     /// <summary>
-    /// From the gradient of the new state (masking already applied), fills dX and dR ([B, G·H]: the gradients of
-    /// the input projection and of R) and adds the direct (non-GEMM) gradient of the previous state to
+    /// From the gradient of the new state's active rows (masking already applied), fills dX and dR ([Rows, G·H]: the
+    /// gradients of the input projection and of R) and adds the direct (non-GEMM) gradient of the previous state to
     /// <paramref name="previousDirect"/> (which may hold other contributions already: add, never store). dR is the same
     /// array as dX when <see cref="RecurrentGradientIsInputGradient"/>; dX starts cleared unless
     /// <see cref="BackwardCellWritesAllOfDX"/>.
@@ -223,8 +256,8 @@ internal abstract class RecurrentStepOp : Op
 
     private float[] CopyColumns(float[] source, int width, int start, int count)
     {
-        var result = TensorArena.Allocate(Batch * count);
-        for (var b = 0; b < Batch; b++)
+        var result = TensorArena.Allocate(Rows * count);
+        for (var b = 0; b < Rows; b++)
         {
             source.AsSpan((b * width) + start, count).CopyTo(result.AsSpan(b * count, count));
         }

@@ -76,6 +76,30 @@ public sealed class LayerGradientTests
 
     [Theory]
     [MemberData(nameof(Cells))]
+    public void Fused_step_of_the_first_rows_only_in_inputs_state_and_weights(CellKind kind, string variant)
+    {
+        var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), Options(variant));
+        var projected = GradientChecker.Random(_random, -1, 1, 3, 2, cell.Gates * 4);
+        var state = GradientChecker.Random(_random, -1, 1, 3, cell.StateWidth);
+        var inputs = new List<Tensor> { projected, state, cell.RecurrentWeight, cell.RecurrentBias! };
+        GradientChecker.Check(() => cell.FusedStep(projected, 1, state, null, activeRows: 2), inputs);
+        GradientChecker.Check(() => cell.FusedStep(projected, 0, state, null, activeRows: 0), [projected, state]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void Fused_step_of_the_first_rows_equals_the_masked_step(CellKind kind, string variant)
+    {
+        var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), Options(variant));
+        var projected = GradientChecker.Random(_random, -1, 1, 3, 2, cell.Gates * 4);
+        var state = GradientChecker.Random(_random, -1, 1, 3, cell.StateWidth);
+        var masked = cell.FusedStep(projected, 1, state, [1f, 1f, 0f]);
+        var firstRows = cell.FusedStep(projected, 1, state, null, activeRows: 2);
+        AssertClose(masked.Data, firstRows.Data);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
     public void Fused_step_equals_the_composed_reference(CellKind kind, string variant)
     {
         var cell = RecurrentCell.Create(kind, "cell.", 3, 4, new Random(3), Options(variant));
@@ -110,6 +134,45 @@ public sealed class LayerGradientTests
             "before" => new CellOptions(Reset: GruReset.Before),
             _ => CellOptions.Default,
         };
+    }
+
+    [Theory]
+    [InlineData(CellKind.Elman)]
+    [InlineData(CellKind.Lstm)]
+    [InlineData(CellKind.Gru)]
+    public void Bidirectional_two_layer_rnn_over_unsorted_lengths_with_padding_to_skip(CellKind kind)
+    {
+        // Lengths 1, 4, 2 in four steps: the rows are reordered longest first and half the positions are padding,
+        // so the input projections run on the real positions only.
+        var rnn = new Rnn(kind, 3, 2, 2, bidirectional: true, dropout: 0f, new Random(4));
+        var x = GradientChecker.Random(_random, -1, 1, 3, 4, 3);
+        float[] mask = [1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0];
+        var inputs = new List<Tensor> { x };
+        inputs.AddRange(rnn.Parameters);
+        GradientChecker.Check(
+            () =>
+            {
+                var result = rnn.Forward(x, mask, null, null);
+                return Tensor.Concat([result.Outputs.Reshape(3, 4 * 4), .. result.Final.Select(s => s.Hidden)]);
+            },
+            inputs);
+    }
+
+    [Theory]
+    [InlineData(CellKind.Elman)]
+    [InlineData(CellKind.Lstm)]
+    [InlineData(CellKind.Gru)]
+    public void Bidirectional_two_layer_rnn_with_left_padding_blends_rows(CellKind kind)
+    {
+        // Padding before the real tokens is not a length order: each step blends the rows by the mask instead.
+        var rnn = new Rnn(kind, 3, 2, 2, bidirectional: true, dropout: 0f, new Random(4));
+        var x = GradientChecker.Random(_random, -1, 1, 2, 3, 3);
+        float[] mask = [0, 1, 1, 1, 1, 1];
+        var inputs = new List<Tensor> { x };
+        inputs.AddRange(rnn.Parameters);
+        GradientChecker.Check(
+            () => Tensor.Concat(rnn.Forward(x, mask, null, null).Final.Select(s => s.Hidden).ToArray()),
+            inputs);
     }
 
     [Theory]
