@@ -8,17 +8,21 @@ internal static class Graph
         var order = TopologicalOrder(root);
 
         // Reverse topological order: every consumer has added its contribution before an op reads its output gradient.
-        for (var i = order.Count - 1; i >= 0; i--)
+        // Weight gradients that ops defer are computed after the last op (no op reads a weight's gradient).
+        DeferredWeightGradients.Collect(() =>
         {
-            var tensor = order[i];
-            var op = tensor.Creator!;
-            if (tensor.Grad is not null)
+            for (var i = order.Count - 1; i >= 0; i--)
             {
-                op.Backward(tensor);
-            }
+                var tensor = order[i];
+                var op = tensor.Creator!;
+                if (tensor.Grad is not null)
+                {
+                    op.Backward(tensor);
+                }
 
-            tensor.ReleaseAfterBackward();
-        }
+                tensor.ReleaseAfterBackward();
+            }
+        });
     }
 
     /// <summary>Non-leaf tensors reachable from the root, each after all the tensors it was computed from.</summary>

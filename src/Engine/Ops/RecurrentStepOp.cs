@@ -204,9 +204,17 @@ internal abstract class RecurrentStepOp : Op
 
         if (Weight.RequiresGrad)
         {
-            // The first step's dW (the sequence's last) overwrites a lazily zeroed gradient, the others add to it.
-            var gw = Weight.GradSpanForOverwrite(out var overwrite);
-            Gemm.Current.Multiply(HPrev, dR, gw, Hidden, GateWidth, Rows, transposeA: true, accumulate: !overwrite);
+            if (DeferredWeightGradients.Current is { } deferred)
+            {
+                // dW_h += hᵀ·dR of every step of the sequence as one product at the end of the backward pass.
+                deferred.Add(Weight, HPrev, dR, Rows, Hidden, GateWidth, Batch * Steps);
+            }
+            else
+            {
+                // The first step's dW (the sequence's last) overwrites a lazily zeroed gradient, the others add to it.
+                var gw = Weight.GradSpanForOverwrite(out var overwrite);
+                Gemm.Current.Multiply(HPrev, dR, gw, Hidden, GateWidth, Rows, transposeA: true, accumulate: !overwrite);
+            }
         }
 
         if (Bias is { RequiresGrad: true } bias)
