@@ -16,8 +16,9 @@ internal sealed class DeferredWeightGradients
 
     private readonly Dictionary<Tensor, StackedRows> _pending = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The collection of the backward pass running on this thread, if any (null: ops compute their products at once).</summary>
-    public static DeferredWeightGradients? Current => _current;
+    /// <summary>The collection of the backward pass running on this thread (ops run their backward only inside one).</summary>
+    public static DeferredWeightGradients Current =>
+        _current ?? throw new InvalidOperationException("deferred weight gradients: no backward pass is running on this thread.");
 
     /// <summary>Runs <paramref name="backward"/> with a collection active, then computes every product it collected.</summary>
     public static void Collect(Action backward)

@@ -204,17 +204,8 @@ internal abstract class RecurrentStepOp : Op
 
         if (Weight.RequiresGrad)
         {
-            if (DeferredWeightGradients.Current is { } deferred)
-            {
-                // dW_h += hᵀ·dR of every step of the sequence as one product at the end of the backward pass.
-                deferred.Add(Weight, HPrev, dR, Rows, Hidden, GateWidth, Batch * Steps);
-            }
-            else
-            {
-                // The first step's dW (the sequence's last) overwrites a lazily zeroed gradient, the others add to it.
-                var gw = Weight.GradSpanForOverwrite(out var overwrite);
-                Gemm.Current.Multiply(HPrev, dR, gw, Hidden, GateWidth, Rows, transposeA: true, accumulate: !overwrite);
-            }
+            // dW_h += hᵀ·dR of every step of the sequence as one product at the end of the backward pass.
+            DeferredWeightGradients.Current.Add(Weight, HPrev, dR, Rows, Hidden, GateWidth, Batch * Steps);
         }
 
         if (Bias is { RequiresGrad: true } bias)

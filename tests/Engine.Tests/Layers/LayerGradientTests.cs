@@ -162,6 +162,26 @@ public sealed class LayerGradientTests
     [InlineData(CellKind.Elman)]
     [InlineData(CellKind.Lstm)]
     [InlineData(CellKind.Gru)]
+    public void One_rnn_run_over_two_sequences_in_one_graph_sums_both_weight_gradients(CellKind kind)
+    {
+        // Each step's dW_h is collected and computed at the end of the backward pass; the second sequence's steps add
+        // more rows to the same weight than the first one's buffers were sized for.
+        var rnn = new Rnn(kind, 3, 2, 1, bidirectional: false, dropout: 0f, new Random(5));
+        var first = GradientChecker.Random(_random, -1, 1, 1, 2, 3);
+        var second = GradientChecker.Random(_random, -1, 1, 2, 3, 3);
+        var inputs = new List<Tensor> { first, second };
+        inputs.AddRange(rnn.Parameters);
+        GradientChecker.Check(
+            () => Tensor.Concat(
+                rnn.Forward(first, null, null, null).Final[0].Hidden.Reshape(1, 2),
+                rnn.Forward(second, null, null, null).Final[0].Hidden.Reshape(1, 4)),
+            inputs);
+    }
+
+    [Theory]
+    [InlineData(CellKind.Elman)]
+    [InlineData(CellKind.Lstm)]
+    [InlineData(CellKind.Gru)]
     public void Bidirectional_two_layer_rnn_with_left_padding_blends_rows(CellKind kind)
     {
         // Padding before the real tokens is not a length order: each step blends the rows by the mask instead.
