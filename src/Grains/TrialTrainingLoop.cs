@@ -205,9 +205,16 @@ internal sealed class TrialTrainingLoop(
         }
     }
 
-    /// <summary>Writes checkpoint bytes to the artifact store (before the commit that references them).</summary>
-    private StoredCheckpoint Store(TrialAssignment assignment, byte[] bytes, CheckpointPosition position) =>
-        new(store.Write(assignment.SweepId, assignment.Trial, ArtifactKinds.Checkpoint, bytes), position);
+    /// <summary>
+    /// Writes checkpoint bytes to the artifact store (before the commit that references them). Once stored they are
+    /// garbage (the workload drops them when this epoch's report returns), counted towards the next collection.
+    /// </summary>
+    private StoredCheckpoint Store(TrialAssignment assignment, byte[] bytes, CheckpointPosition position)
+    {
+        var stored = new StoredCheckpoint(store.Write(assignment.SweepId, assignment.Trial, ArtifactKinds.Checkpoint, bytes), position);
+        TrialMemoryReclaimer.Discarded(bytes.Length);
+        return stored;
+    }
 
     /// <summary>A call made by the run: its time does not count as silence for the hung-trial watchdog.</summary>
     private T CallFor<T>(TrainingRun run, Func<Task<T>> call, CancellationToken cancellation)

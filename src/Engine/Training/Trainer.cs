@@ -227,7 +227,7 @@ public sealed partial class Trainer
             ?? throw new EngineException($"objective.metric: this task has no metric '{_options.Objective.Metric}'");
         if (_best.Observe(metrics.Epoch, value) && _options.EarlyStopping is { RestoreBestWeights: true })
         {
-            _bestWeights = [.. _model.Parameters.Select(p => (float[])p.Data.Clone())];
+            SaveBestWeights();
         }
 
         if (_options.LrDecay < 1)
@@ -238,6 +238,25 @@ public sealed partial class Trainer
                 _optimizer.LearningRate = (float)(_optimizer.LearningRate * _options.LrDecay);
                 _plateau.ResetPatience();
             }
+        }
+    }
+
+    /// <summary>
+    /// Copies the weights into the arrays kept from the previous best epoch (the model's shapes do not change): a fresh
+    /// copy at every improvement was a large-object-heap allocation of the model's size each time.
+    /// </summary>
+    private void SaveBestWeights()
+    {
+        var parameters = _model.Parameters;
+        if (_bestWeights is null)
+        {
+            _bestWeights = [.. parameters.Select(p => (float[])p.Data.Clone())];
+            return;
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            parameters[i].Data.CopyTo(_bestWeights[i], 0);
         }
     }
 

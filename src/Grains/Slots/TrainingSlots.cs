@@ -117,6 +117,7 @@ public sealed class TrainingSlots : IDisposable
         _threads.Run(() =>
         {
             Exception? failure = null;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 train(run);
@@ -138,6 +139,9 @@ public sealed class TrainingSlots : IDisposable
             {
                 completion.SetException(failure);
             }
+
+            // After completion, so nobody waits on it; the run's frames have returned, so what it built is unreachable.
+            TrialMemoryReclaimer.RunEnded(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         });
         return run;
     }

@@ -37,7 +37,7 @@ internal sealed class TrainingThreads
     {
         while (true)
         {
-            Action work;
+            Action? work;
             lock (_gate)
             {
                 while (_work.Count == 0)
@@ -57,6 +57,8 @@ internal sealed class TrainingThreads
             }
 
             work();
+            // Dropped before this thread idles (up to IdleTimeout): the finished run's closures must not outlive it.
+            work = null;
         }
     }
 }

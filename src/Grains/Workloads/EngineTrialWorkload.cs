@@ -48,6 +48,7 @@ public sealed class EngineTrialWorkload : ITrialWorkload
                 var gradients = metrics.Gradients is { } g ? new GradientRecord(metrics.Epoch, g.Cell, [.. g.Layers.Select(l => l.ToArray())]) : null;
                 var go = onEpoch(new TrialEpochResult(metrics.Epoch, metrics.ToDictionary(), checkpoint, (long)itemsThisEpoch, gradients));
                 itemsThisEpoch = 0;
+                checkpoint = null; // handed over: not kept alive through the next epoch
                 stopped |= !go;
                 return ValueTask.FromResult(go ? EpochDecision.Continue : EpochDecision.Stop);
             },
