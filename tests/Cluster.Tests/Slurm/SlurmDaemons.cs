@@ -89,10 +89,12 @@ public sealed partial class SlurmDaemons : IAsyncLifetime
     public Task Signal(string step, string signal) => Checked("scancel", $"--signal={signal}", step);
 
     /// <summary>
-    /// Requeues the job (every step is signalled) and lets it start again at once: a requeued job waits for a begin time
-    /// two minutes off. The begin time can only be moved once the job is back in the queue waiting for it (its steps
+    /// Requeues the job (every step is signalled) and lets it start again almost at once: a requeued job waits for a begin
+    /// time two minutes off. The begin time can only be moved once the job is back in the queue waiting for it (its steps
     /// ended after their silos drained); before that the job still shows RUNNING or COMPLETING, and an update then is
-    /// overwritten by the requeue.
+    /// overwritten by the requeue. It is moved to two seconds from now, not to now: slurmd refuses to launch a job whose
+    /// credential was issued in the same second as the requeue revoked the previous one ("Job credential revoked", and the
+    /// job fails), which a start at once hit in one CI run.
     /// </summary>
     public async Task Requeue(string job)
     {
@@ -100,7 +102,7 @@ public sealed partial class SlurmDaemons : IAsyncLifetime
         var seen = "";
         await Poll.Until(async () => (seen = await StateAndReason(job)) == "PENDING BeginTime", TimeSpan.FromSeconds(120),
             () => $"the job was not requeued: squeue shows '{seen}'\n{Logs()}");
-        await Checked("scontrol", "update", $"JobId={job}", "StartTime=now");
+        await Checked("scontrol", "update", $"JobId={job}", "StartTime=now+2");
     }
 
     /// <summary>The job's state and the reason it is in it, as squeue shows them ("PENDING BeginTime", "RUNNING None", ...).</summary>
