@@ -360,31 +360,18 @@ internal static unsafe class GemmPacking
             var r4 = Avx.LoadVector256(from + (4 * (nint)k));
             var r5 = Avx.LoadVector256(from + (5 * (nint)k));
 
-            var t0 = Avx.UnpackLow(r0, r1);
-            var t1 = Avx.UnpackHigh(r0, r1);
-            var t2 = Avx.UnpackLow(r2, r3);
-            var t3 = Avx.UnpackHigh(r2, r3);
-            var t4 = Avx.UnpackLow(r4, r5);
-            var t5 = Avx.UnpackHigh(r4, r5);
-
-            var u0 = Avx.Shuffle(t0, t2, 0x44);
-            var u1 = Avx.Shuffle(t0, t2, 0xEE);
-            var u2 = Avx.Shuffle(t1, t3, 0x44);
-            var u3 = Avx.Shuffle(t1, t3, 0xEE);
-            var u4 = Avx.Shuffle(t4, zero, 0x44);
-            var u5 = Avx.Shuffle(t4, zero, 0xEE);
-            var u6 = Avx.Shuffle(t5, zero, 0x44);
-            var u7 = Avx.Shuffle(t5, zero, 0xEE);
-
+            GemmTranspose.Transpose8x8(
+                r0, r1, r2, r3, r4, r5, zero, zero,
+                out var c0, out var c1, out var c2, out var c3, out var c4, out var c5, out var c6, out var c7);
             var to = panel + ((nint)p * rows);
-            Avx.Store(to, Avx.Permute2x128(u0, u4, 0x20));
-            Avx.Store(to + rows, Avx.Permute2x128(u1, u5, 0x20));
-            Avx.Store(to + (2 * rows), Avx.Permute2x128(u2, u6, 0x20));
-            Avx.Store(to + (3 * rows), Avx.Permute2x128(u3, u7, 0x20));
-            Avx.Store(to + (4 * rows), Avx.Permute2x128(u0, u4, 0x31));
-            Avx.Store(to + (5 * rows), Avx.Permute2x128(u1, u5, 0x31));
-            Avx.Store(to + (6 * rows), Avx.Permute2x128(u2, u6, 0x31));
-            Avx.Store(to + (7 * rows), Avx.Permute2x128(u3, u7, 0x31));
+            Avx.Store(to, c0);
+            Avx.Store(to + rows, c1);
+            Avx.Store(to + (2 * rows), c2);
+            Avx.Store(to + (3 * rows), c3);
+            Avx.Store(to + (4 * rows), c4);
+            Avx.Store(to + (5 * rows), c5);
+            Avx.Store(to + (6 * rows), c6);
+            Avx.Store(to + (7 * rows), c7);
         }
 
         for (; p < kc; p++)

@@ -63,6 +63,30 @@ internal static unsafe class GemmTranspose
         var r6 = Avx.LoadVector256(from + (6 * ld));
         var r7 = Avx.LoadVector256(from + (7 * ld));
 
+        Transpose8x8(
+            r0, r1, r2, r3, r4, r5, r6, r7,
+            out var c0, out var c1, out var c2, out var c3, out var c4, out var c5, out var c6, out var c7);
+        Put(to, c0, accumulate);
+        Put(to + ldc, c1, accumulate);
+        Put(to + (2 * ldc), c2, accumulate);
+        Put(to + (3 * ldc), c3, accumulate);
+        Put(to + (4 * ldc), c4, accumulate);
+        Put(to + (5 * ldc), c5, accumulate);
+        Put(to + (6 * ldc), c6, accumulate);
+        Put(to + (7 * ldc), c7, accumulate);
+    }
+
+    /// <summary>
+    /// The transpose of eight rows of eight floats held in registers: column j of the rows r0…r7 comes out as cj (unpack,
+    /// shuffle, then swap of 128-bit halves). Also how A's six-row panels are packed (two rows of zeros fill the square).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Transpose8x8(
+        Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7,
+        out Vector256<float> c0, out Vector256<float> c1, out Vector256<float> c2, out Vector256<float> c3,
+        out Vector256<float> c4, out Vector256<float> c5, out Vector256<float> c6, out Vector256<float> c7)
+    {
         var t0 = Avx.UnpackLow(r0, r1);
         var t1 = Avx.UnpackHigh(r0, r1);
         var t2 = Avx.UnpackLow(r2, r3);
@@ -81,14 +105,14 @@ internal static unsafe class GemmTranspose
         var u6 = Avx.Shuffle(t5, t7, 0x44);
         var u7 = Avx.Shuffle(t5, t7, 0xEE);
 
-        Put(to, Avx.Permute2x128(u0, u4, 0x20), accumulate);
-        Put(to + ldc, Avx.Permute2x128(u1, u5, 0x20), accumulate);
-        Put(to + (2 * ldc), Avx.Permute2x128(u2, u6, 0x20), accumulate);
-        Put(to + (3 * ldc), Avx.Permute2x128(u3, u7, 0x20), accumulate);
-        Put(to + (4 * ldc), Avx.Permute2x128(u0, u4, 0x31), accumulate);
-        Put(to + (5 * ldc), Avx.Permute2x128(u1, u5, 0x31), accumulate);
-        Put(to + (6 * ldc), Avx.Permute2x128(u2, u6, 0x31), accumulate);
-        Put(to + (7 * ldc), Avx.Permute2x128(u3, u7, 0x31), accumulate);
+        c0 = Avx.Permute2x128(u0, u4, 0x20);
+        c1 = Avx.Permute2x128(u1, u5, 0x20);
+        c2 = Avx.Permute2x128(u2, u6, 0x20);
+        c3 = Avx.Permute2x128(u3, u7, 0x20);
+        c4 = Avx.Permute2x128(u0, u4, 0x31);
+        c5 = Avx.Permute2x128(u1, u5, 0x31);
+        c6 = Avx.Permute2x128(u2, u6, 0x31);
+        c7 = Avx.Permute2x128(u3, u7, 0x31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
