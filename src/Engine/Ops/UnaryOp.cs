@@ -80,30 +80,10 @@ internal sealed class UnaryOp : Op
         switch (kind)
         {
             case UnaryKind.Tanh:
-                for (; Vector256.IsHardwareAccelerated && i <= gx.Length - lanes; i += lanes)
-                {
-                    var yv = Vector256.LoadUnsafe(ref yr, (nuint)i);
-                    (Vector256.LoadUnsafe(ref gr, (nuint)i) * (Vector256<float>.One - (yv * yv))).StoreUnsafe(ref gxr, (nuint)i);
-                }
-
-                for (; i < gx.Length; i++)
-                {
-                    gx[i] = g[i] * (1f - (y[i] * y[i]));
-                }
-
+                StoreFromOutput<TanhDerivative>(y, g, gx);
                 break;
             case UnaryKind.Sigmoid:
-                for (; Vector256.IsHardwareAccelerated && i <= gx.Length - lanes; i += lanes)
-                {
-                    var yv = Vector256.LoadUnsafe(ref yr, (nuint)i);
-                    (Vector256.LoadUnsafe(ref gr, (nuint)i) * yv * (Vector256<float>.One - yv)).StoreUnsafe(ref gxr, (nuint)i);
-                }
-
-                for (; i < gx.Length; i++)
-                {
-                    gx[i] = g[i] * y[i] * (1f - y[i]);
-                }
-
+                StoreFromOutput<SigmoidDerivative>(y, g, gx);
                 break;
             case UnaryKind.Relu:
                 // The derivative at exactly 0 is taken as 0 (ORACLE.md).
@@ -135,54 +115,11 @@ internal sealed class UnaryOp : Op
         switch (kind)
         {
             case UnaryKind.Tanh:
-            {
-                // Vectors of the same operations in the same order as the scalar tail: the same result bit for bit.
-                var i = 0;
-                if (Vector256.IsHardwareAccelerated)
-                {
-                    ref var yr = ref MemoryMarshal.GetReference(y);
-                    ref var gr = ref MemoryMarshal.GetReference(g);
-                    ref var gxr = ref MemoryMarshal.GetReference(gx);
-                    for (; i <= gx.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-                    {
-                        var yv = Vector256.LoadUnsafe(ref yr, (nuint)i);
-                        var v = Vector256.LoadUnsafe(ref gxr, (nuint)i) + (Vector256.LoadUnsafe(ref gr, (nuint)i) * (Vector256<float>.One - (yv * yv)));
-                        v.StoreUnsafe(ref gxr, (nuint)i);
-                    }
-                }
-
-                for (; i < gx.Length; i++)
-                {
-                    gx[i] += g[i] * (1f - (y[i] * y[i]));
-                }
-
+                AccumulateFromOutput<TanhDerivative>(y, g, gx);
                 break;
-            }
-
             case UnaryKind.Sigmoid:
-            {
-                var j = 0;
-                if (Vector256.IsHardwareAccelerated)
-                {
-                    ref var yr = ref MemoryMarshal.GetReference(y);
-                    ref var gr = ref MemoryMarshal.GetReference(g);
-                    ref var gxr = ref MemoryMarshal.GetReference(gx);
-                    for (; j <= gx.Length - Vector256<float>.Count; j += Vector256<float>.Count)
-                    {
-                        var yv = Vector256.LoadUnsafe(ref yr, (nuint)j);
-                        var v = Vector256.LoadUnsafe(ref gxr, (nuint)j) + (Vector256.LoadUnsafe(ref gr, (nuint)j) * yv * (Vector256<float>.One - yv));
-                        v.StoreUnsafe(ref gxr, (nuint)j);
-                    }
-                }
-
-                for (; j < gx.Length; j++)
-                {
-                    gx[j] += g[j] * y[j] * (1f - y[j]);
-                }
-
+                AccumulateFromOutput<SigmoidDerivative>(y, g, gx);
                 break;
-            }
-
             case UnaryKind.Relu:
                 // The derivative at exactly 0 is taken as 0 (ORACLE.md).
                 for (var i = 0; i < gx.Length; i++)
@@ -205,6 +142,70 @@ internal sealed class UnaryOp : Op
 
                 break;
         }
+    }
+
+    /// <summary>gx = g · f'(x), f' a function of y alone; the vector and scalar forms are the same operations in the same order.</summary>
+    private static void StoreFromOutput<TDerivative>(ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> gx)
+        where TDerivative : struct, IDerivativeFromOutput
+    {
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        ref var gr = ref MemoryMarshal.GetReference(g);
+        ref var gxr = ref MemoryMarshal.GetReference(gx);
+        var i = 0;
+        for (; Vector256.IsHardwareAccelerated && i <= gx.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            TDerivative.Times(Vector256.LoadUnsafe(ref gr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i)).StoreUnsafe(ref gxr, (nuint)i);
+        }
+
+        for (; i < gx.Length; i++)
+        {
+            gx[i] = TDerivative.Times(g[i], y[i]);
+        }
+    }
+
+    /// <summary>gx += g · f'(x), f' a function of y alone: bit for bit the same in the vector body and the scalar tail.</summary>
+    private static void AccumulateFromOutput<TDerivative>(ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> gx)
+        where TDerivative : struct, IDerivativeFromOutput
+    {
+        ref var yr = ref MemoryMarshal.GetReference(y);
+        ref var gr = ref MemoryMarshal.GetReference(g);
+        ref var gxr = ref MemoryMarshal.GetReference(gx);
+        var i = 0;
+        for (; Vector256.IsHardwareAccelerated && i <= gx.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            var v = Vector256.LoadUnsafe(ref gxr, (nuint)i)
+                + TDerivative.Times(Vector256.LoadUnsafe(ref gr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i));
+            v.StoreUnsafe(ref gxr, (nuint)i);
+        }
+
+        for (; i < gx.Length; i++)
+        {
+            gx[i] += TDerivative.Times(g[i], y[i]);
+        }
+    }
+
+    /// <summary>g · f'(x) written in terms of y = f(x), at both widths (a struct: the JIT compiles one loop per form).</summary>
+    private interface IDerivativeFromOutput
+    {
+        static abstract Vector256<float> Times(Vector256<float> g, Vector256<float> y);
+
+        static abstract float Times(float g, float y);
+    }
+
+    /// <summary>tanh' = 1 − y².</summary>
+    private readonly struct TanhDerivative : IDerivativeFromOutput
+    {
+        public static Vector256<float> Times(Vector256<float> g, Vector256<float> y) => g * (Vector256<float>.One - (y * y));
+
+        public static float Times(float g, float y) => g * (1f - (y * y));
+    }
+
+    /// <summary>σ' = y·(1 − y).</summary>
+    private readonly struct SigmoidDerivative : IDerivativeFromOutput
+    {
+        public static Vector256<float> Times(Vector256<float> g, Vector256<float> y) => g * y * (Vector256<float>.One - y);
+
+        public static float Times(float g, float y) => g * y * (1f - y);
     }
 
     public override void Backward(Tensor output)
